@@ -1,0 +1,144 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * A resource as the Pulumi engine would have registered it: what the program declared, which
+ * provider (and so which account and Region) manages it, and its parent component.
+ */
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  readonly inputs: Record<string, any>;
+  /** State returned by the mock: inputs plus deterministic `id`/`arn`. */
+  readonly state: Record<string, any>;
+  /** Logical name of the explicit provider, undefined for the default provider. */
+  readonly providerName?: string;
+  /** Account and Region of that provider (from its `assumeRoles` role ARN and `region`). */
+  readonly account?: string;
+  readonly region?: string;
+  readonly custom: boolean;
+}
+
+/** Known data-source tokens and what they return; anything else fails loudly. */
+export type CallHandler = (args: pulumi.runtime.MockCallArgs) => Record<string, any>;
+
+export interface MockCloudOptions {
+  readonly project?: string;
+  readonly stack?: string;
+  /** Run as `pulumi preview` (unknowns stay unknown). @default false */
+  readonly preview?: boolean;
+  /** Project config as Pulumi passes it: `project:key` -> string (objects as JSON). */
+  readonly config?: Record<string, string>;
+  /** Extra data-source handlers by token. */
+  readonly calls?: Record<string, CallHandler>;
+}
+
+const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+const DEFAULT_ACCOUNT = "111111111111";
+
+/** The AWS service namespace an ARN uses for a resource type token such as `aws:s3/bucket:Bucket`. */
+function serviceOf(type: string): string {
+  const module = type.split(":")[1]?.split("/")[0] ?? "unknown";
+  const renames: Record<string, string> = { cloudwatch: "cloudwatch", route53: "route53", directconnect: "directconnect", ec2: "ec2" };
+  return renames[module] ?? module;
+}
+
+function accountOfRole(roleArn: unknown): string | undefined {
+  return typeof roleArn === "string" ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
+}
+
+/**
+ * Offline stand-in for the Pulumi engine and AWS: Pulumi's own mock runtime with deterministic ids and
+ * ARNs per account and Region, and data sources that throw on tokens nobody declared.
+ */
+export class MockCloud {
+  readonly resources: RecordedResource[] = [];
+  private readonly providers = new Map<string, { name: string; account?: string; region?: string }>();
+
+  constructor(private readonly options: MockCloudOptions = {}) {}
+
+  /** Installs the mocks (and config) into the Pulumi runtime; call before declaring resources. */
+  install(): this {
+    const project = this.options.project ?? "connect-dr";
+    const stack = this.options.stack ?? "test";
+    pulumi.runtime.setAllConfig(this.options.config ?? {}, []);
+    pulumi.runtime.setMocks(
+      {
+        newResource: (args) => this.newResource(args),
+        call: (args) => this.call(args),
+      },
+      project,
+      stack,
+      this.options.preview ?? false,
+    );
+    return this;
+  }
+
+  private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+    const urn = `urn:pulumi:${this.options.stack ?? "test"}::${this.options.project ?? "connect-dr"}::${args.type}::${args.name}`;
+    const id = args.id || `${args.name}-id`;
+    if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
+      // Provider inputs arrive as the engine sees them: nested values JSON-encoded.
+      const roles = typeof args.inputs?.assumeRoles === "string" ? JSON.parse(args.inputs.assumeRoles) : args.inputs?.assumeRoles;
+      const roleArn = roles?.[0]?.roleArn;
+      this.providers.set(`${urn}::${id}`, { name: args.name, account: accountOfRole(roleArn), region: args.inputs?.region });
+    }
+    const provider = args.provider ? this.providers.get(args.provider) : undefined;
+    const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
+    const account = provider?.account ?? DEFAULT_ACCOUNT;
+    const arn = `arn:aws:${serviceOf(args.type)}:${region}:${account}:${args.name}`;
+    const state = { ...args.inputs, arn: args.inputs?.arn ?? arn, id, ...(args.inputs?.name ? {} : { name: args.name }) };
+    this.resources.push({
+      type: args.type,
+      name: args.name,
+      urn,
+      inputs: args.inputs ?? {},
+      state,
+      providerName: provider?.name,
+      account: provider?.account,
+      region: provider?.region,
+      custom: args.custom ?? true,
+    });
+    return { id, state };
+  }
+
+  private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+    const handler = this.options.calls?.[args.token] ?? BUILTIN_CALLS[args.token];
+    if (!handler) {
+      const message = `MockCloud: no mock for data source '${args.token}'; declare it in MockCloudOptions.calls`;
+      // The runtime reports `details` (the gRPC error field) to the program, not `message`.
+      throw Object.assign(new Error(message), { details: message });
+    }
+    return handler(args);
+  }
+
+  /** Resources of one type token. */
+  ofType(type: string): RecordedResource[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+
+  /** The one resource with this logical name; throws if absent or ambiguous. */
+  named(name: string): RecordedResource {
+    const found = this.resources.filter((r) => r.name === name);
+    if (found.length !== 1) throw new Error(`expected one resource named '${name}', found ${found.length}`);
+    return found[0];
+  }
+}
+
+const BUILTIN_CALLS: Record<string, CallHandler> = {
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: DEFAULT_ACCOUNT, arn: `arn:aws:iam::${DEFAULT_ACCOUNT}:user/mock`, userId: "mock" }),
+  "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com" }),
+};
+
+/** Resolves once every output reachable from `value` is known, returning its plain value. */
+export function resolve<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
+  return new Promise((ok) => pulumi.output(value).apply((v) => ok(v as pulumi.Unwrap<T>)));
+}
+
+/**
+ * Waits until the mock engine has seen every resource registered so far (registrations are
+ * asynchronous even under mocks).
+ */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+}
