@@ -29,6 +29,8 @@ export interface MockCloudOptions {
   readonly preview?: boolean;
   /** Project config as Pulumi passes it: `project:key` -> string (objects as JSON). */
   readonly config?: Record<string, string>;
+  /** Outputs of other stacks, by fully qualified stack name, served to `pulumi.StackReference`. */
+  readonly stackOutputs?: Record<string, Record<string, unknown>>;
   /** Extra data-source handlers by token. */
   readonly calls?: Record<string, CallHandler>;
 }
@@ -82,6 +84,11 @@ export class MockCloud {
       const roles = typeof args.inputs?.assumeRoles === "string" ? JSON.parse(args.inputs.assumeRoles) : args.inputs?.assumeRoles;
       const roleArn = roles?.[0]?.roleArn;
       this.providers.set(`${urn}::${id}`, { name: args.name, account: accountOfRole(roleArn), region: args.inputs?.region });
+    }
+    if (args.type === "pulumi:pulumi:StackReference") {
+      const outputs = this.options.stackOutputs?.[args.inputs.name];
+      if (!outputs) throw new Error(`MockCloud: no outputs for stack reference '${args.inputs.name}'; declare them in MockCloudOptions.stackOutputs`);
+      return { id: args.inputs.name, state: { name: args.inputs.name, outputs, secretOutputNames: [] } };
     }
     const provider = args.provider ? this.providers.get(args.provider) : undefined;
     const region = provider?.region ?? args.inputs?.region ?? "us-east-1";

@@ -28,3 +28,11 @@ describe("MockCloud", () => {
     expect(new pulumi.Config("connect-dr").get("role")).to.equal("primary");
   });
 });
+
+describe("MockCloud stack references", () => {
+  it("serves declared outputs and refuses undeclared stacks", async () => {
+    new MockCloud({ stackOutputs: { "org/connect-dr/primary": { instanceId: "abc" } } }).install();
+    const ref = new pulumi.StackReference("org/connect-dr/primary");
+    expect(await resolve(ref.getOutput("instanceId"))).to.equal("abc");
+  });
+});
