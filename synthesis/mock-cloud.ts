@@ -40,9 +40,14 @@ const DEFAULT_ACCOUNT = "111111111111";
 
 /** The AWS service namespace an ARN uses for a resource type token such as `aws:s3/bucket:Bucket`. */
 function serviceOf(type: string): string {
-  const module = type.split(":")[1]?.split("/")[0] ?? "unknown";
-  const renames: Record<string, string> = { cloudwatch: "cloudwatch", route53: "route53", directconnect: "directconnect", ec2: "ec2" };
-  return renames[module] ?? module;
+  // @pulumi/aws files some services under another module: log groups and EventBridge live in `cloudwatch`.
+  const byType: Record<string, string> = {
+    "aws:cloudwatch/logGroup:LogGroup": "logs",
+    "aws:cloudwatch/eventRule:EventRule": "events",
+    "aws:cloudwatch/eventBus:EventBus": "events",
+    "aws:cloudwatch/eventTarget:EventTarget": "events",
+  };
+  return byType[type] ?? type.split(":")[1]?.split("/")[0] ?? "unknown";
 }
 
 function accountOfRole(roleArn: unknown): string | undefined {

@@ -1,0 +1,146 @@
+import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import { FailoverAutomation, type FailoverAutomationArgs } from "../../components/failover-automation";
+import { ArgumentError } from "../../components/argument-error";
+import { MockCloud, settle } from "../../synthesis/mock-cloud";
+
+const group = "arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/tdg-1";
+const baseArgs: FailoverAutomationArgs = {
+  region: "us-west-2",
+  pair: ["us-east-1", "us-west-2"],
+  accountId: "111122223333",
+  trafficDistributionGroupArn: group,
+  healthSignalAlarmNames: ["connect-throttles", "connect-flow-errors"],
+  lockTableName: "connect-dr-lock",
+  lockTableArn: "arn:aws:dynamodb:us-west-2:111122223333:table/connect-dr-lock",
+  lockTableKmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/lock",
+};
+
+function synth(args: FailoverAutomationArgs = baseArgs) {
+  const cloud = new MockCloud({ stack: "secondary" }).install();
+  const provider = new aws.Provider("workload-us-west-2", { region: "us-west-2", assumeRoles: [{ roleArn: "arn:aws:iam::111122223333:role/ConnectDrDeployer" }] });
+  new FailoverAutomation("failover", args, { provider });
+  return cloud;
+}
+
+describe("FailoverAutomation", () => {
+  it("declares exactly the automation's children, all on the workload provider of its Region", async () => {
+    const cloud = synth();
+    await settle();
+    const children = cloud.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers"));
+    expect(children.map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
+      [
+        "aws:cloudwatch/compositeAlarm:CompositeAlarm failover-health",
+        "aws:cloudwatch/eventRule:EventRule failover-forward-rule",
+        "aws:cloudwatch/eventRule:EventRule failover-trigger-rule",
+        "aws:cloudwatch/eventTarget:EventTarget failover-forward-target",
+        "aws:cloudwatch/eventTarget:EventTarget failover-trigger-target",
+        "aws:cloudwatch/logGroup:LogGroup failover-logs",
+        "aws:iam/role:Role failover-forward-role",
+        "aws:iam/role:Role failover-operator-role",
+        "aws:iam/role:Role failover-role",
+        "aws:iam/rolePolicy:RolePolicy failover-forward-policy",
+        "aws:iam/rolePolicy:RolePolicy failover-operator-policy",
+        "aws:iam/rolePolicy:RolePolicy failover-policy",
+        "aws:kms/alias:Alias failover-key-alias",
+        "aws:kms/key:Key failover-key",
+        "aws:lambda/function:Function failover-function",
+        "aws:lambda/permission:Permission failover-invoke-permission",
+        "aws:sns/topic:Topic failover-topic",
+      ].sort(),
+    );
+    for (const child of children) expect(child, child.name).to.include({ account: "111122223333", region: "us-west-2" });
+  });
+
+  it("listens for the PEER's health alarm and forwards its own to the peer's bus", async () => {
+    const cloud = synth();
+    await settle();
+    expect(JSON.parse(cloud.named("failover-trigger-rule").inputs.eventPattern).detail.alarmName).to.deep.equal(["connect-dr-us-east-1-health"]);
+    expect(JSON.parse(cloud.named("failover-forward-rule").inputs.eventPattern).detail).to.deep.equal({ alarmName: ["connect-dr-us-west-2-health"], state: { value: ["ALARM"] } });
+    expect(cloud.named("failover-forward-target").inputs.arn).to.equal("arn:aws:events:us-east-1:111122223333:event-bus/default");
+    expect(cloud.named("failover-health").inputs).to.include({ alarmName: "connect-dr-us-west-2-health", alarmRule: 'ALARM("connect-throttles") OR ALARM("connect-flow-errors")' });
+  });
+
+  it("bundles the handler and hands it its settings, encrypted with a rotating CMK", async () => {
+    const cloud = synth();
+    await settle();
+    const fn = cloud.named("failover-function").inputs;
+    expect(fn).to.include({ runtime: "nodejs22.x", handler: "index.handler", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:failover-key", reservedConcurrentExecutions: 2 });
+    expect(fn.environment.variables).to.deep.equal({
+      GROUP_ARN: group,
+      PAIR: "us-east-1,us-west-2",
+      LOCK_TABLE: "connect-dr-lock",
+      COOLDOWN_SECONDS: "300",
+      TOPIC_ARN: "arn:aws:sns:us-west-2:111122223333:failover-topic",
+      HEALTH_ALARMS: JSON.stringify({ "us-east-1": "connect-dr-us-east-1-health", "us-west-2": "connect-dr-us-west-2-health" }),
+    });
+    expect(cloud.named("failover-key").inputs).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
+    expect(cloud.named("failover-logs").inputs).to.include({ kmsKeyId: "arn:aws:kms:us-west-2:111122223333:failover-key", retentionInDays: 365 });
+    expect(cloud.named("failover-topic").inputs.kmsMasterKeyId).to.equal("arn:aws:kms:us-west-2:111122223333:failover-key");
+  });
+
+  it("grants the handler exactly what it calls, on exactly its resources", async () => {
+    const cloud = synth();
+    await settle();
+    const statements = JSON.parse(cloud.named("failover-policy").inputs.policy).Statement;
+    expect(statements.map((s: { Sid: string; Action: unknown; Resource: unknown }) => [s.Sid, s.Action, s.Resource])).to.deep.equal([
+      ["MoveTraffic", ["connect:GetTrafficDistribution", "connect:UpdateTrafficDistribution"], group],
+      ["LockAndAudit", ["dynamodb:PutItem", "dynamodb:DeleteItem"], baseArgs.lockTableArn],
+      ["LockTableKey", ["kms:Decrypt", "kms:GenerateDataKey"], baseArgs.lockTableKmsKeyArn],
+      [
+        "ReadRegionHealth",
+        "cloudwatch:DescribeAlarms",
+        ["arn:aws:cloudwatch:us-east-1:111122223333:alarm:connect-dr-us-east-1-health", "arn:aws:cloudwatch:us-west-2:111122223333:alarm:connect-dr-us-west-2-health"],
+      ],
+      ["Notify", "sns:Publish", "arn:aws:sns:us-west-2:111122223333:failover-topic"],
+      ["OwnKey", ["kms:Decrypt", "kms:GenerateDataKey"], "arn:aws:kms:us-west-2:111122223333:failover-key"],
+      ["Logs", ["logs:CreateLogStream", "logs:PutLogEvents"], "arn:aws:logs:us-west-2:111122223333:failover-logs:*"],
+    ]);
+  });
+
+  it("adds Route 53 rights on the one hosted zone only when DNS follows the distribution", async () => {
+    const cloud = synth({ ...baseArgs, dnsRecord: { hostedZoneId: "Z123", recordName: "agents.example.com", recordType: "CNAME", setIdentifierByRegion: { "us-east-1": "east", "us-west-2": "west" } } });
+    await settle();
+    const statements = JSON.parse(cloud.named("failover-policy").inputs.policy).Statement;
+    expect(statements.at(-1)).to.deep.equal({
+      Sid: "FollowWithDns",
+      Effect: "Allow",
+      Action: ["route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets"],
+      Resource: "arn:aws:route53:::hostedzone/Z123",
+    });
+    expect(JSON.parse(cloud.named("failover-function").inputs.environment.variables.DNS_RECORD)).to.include({ hostedZoneId: "Z123" });
+  });
+
+  it("lets operators assume the failover role only with a recent MFA sign-in", async () => {
+    const cloud = synth({ ...baseArgs, operatorMfaMaxAgeSeconds: 900 });
+    await settle();
+    const trust = JSON.parse(cloud.named("failover-operator-role").inputs.assumeRolePolicy).Statement[0];
+    expect(trust).to.deep.equal({
+      Effect: "Allow",
+      Principal: { AWS: ["arn:aws:iam::111122223333:root"] },
+      Action: "sts:AssumeRole",
+      Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" }, NumericLessThan: { "aws:MultiFactorAuthAge": "900" } },
+    });
+  });
+
+  it("omits the operator role when asked", async () => {
+    const cloud = synth({ ...baseArgs, createOperatorRole: false });
+    await settle();
+    expect(cloud.resources.filter((r) => r.name.startsWith("failover-operator"))).to.have.length(0);
+  });
+
+  const invalid: [string, Partial<FailoverAutomationArgs>, string][] = [
+    ["a Region outside the pair", { region: "eu-west-2" }, `FailoverAutomation: invalid 'region' = "eu-west-2"; one of the pair us-east-1, us-west-2`],
+    ["a pair of one Region twice", { pair: ["us-east-1", "us-east-1"] }, `FailoverAutomation: invalid 'pair' = ["us-east-1","us-east-1"]; two different Regions, primary first`],
+    ["a malformed account id", { accountId: "1234" }, `FailoverAutomation: invalid 'accountId' = "1234"; a 12-digit AWS account id`],
+    ["no health signals", { healthSignalAlarmNames: [] }, `FailoverAutomation: invalid 'healthSignalAlarmNames' = []; at least one alarm name (a composite alarm needs a rule)`],
+    ["a cooldown under a minute", { cooldownSeconds: 10 }, `FailoverAutomation: invalid 'cooldownSeconds' = 10; an integer from 60 to 86400`],
+    ["an MFA age over 12 hours", { operatorMfaMaxAgeSeconds: 86_400 }, `FailoverAutomation: invalid 'operatorMfaMaxAgeSeconds' = 86400; an integer from 300 to 43200`],
+  ];
+  for (const [name, patch, message] of invalid) {
+    it(`rejects ${name}`, () => {
+      new MockCloud().install();
+      expect(() => new FailoverAutomation("f", { ...baseArgs, ...patch })).to.throw(ArgumentError, message);
+    });
+  }
+});
