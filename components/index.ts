@@ -1,1 +1,2 @@
 export * from "./failover-dns";
+export * from "./replicated-recordings";
