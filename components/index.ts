@@ -1,2 +1,3 @@
 export * from "./failover-dns";
 export * from "./replicated-recordings";
+export * from "./connect-region";
