@@ -57,3 +57,10 @@ export function isIpv4InterfaceAddress(value: unknown): value is string {
   const [address, prefixText, ...rest] = value.split("/");
   return rest.length === 0 && isIPv4(address) && /^\d{1,2}$/.test(prefixText ?? "") && Number(prefixText) <= 32;
 }
+
+/** True for an IPv6 CIDR block such as `2001:db8::/56` (host bits are not checked). */
+export function isIpv6Cidr(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const [address, prefixText, ...rest] = value.split("/");
+  return rest.length === 0 && isIPv6(address) && /^\d{1,3}$/.test(prefixText ?? "") && Number(prefixText) <= 128;
+}

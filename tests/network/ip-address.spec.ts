@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { isIpv4Address, isIpv4Cidr, isIpv4InterfaceAddress, isIpv6Address, isPublicIpv4Address } from "../../network/ip-address";
+import { isIpv4Address, isIpv4Cidr, isIpv4InterfaceAddress, isIpv6Address, isIpv6Cidr, isPublicIpv4Address } from "../../network/ip-address";
 
 describe("network/ip-address", () => {
   const publicCases: Array<[string, boolean]> = [
@@ -45,5 +45,8 @@ describe("network/ip-address", () => {
     expect(isIpv4InterfaceAddress("169.254.10.1/30")).to.equal(true);
     expect(isIpv4InterfaceAddress("169.254.10.1")).to.equal(false);
     expect(isIpv4InterfaceAddress("169.254.10.1/40")).to.equal(false);
+    expect(isIpv6Cidr("2001:db8::/56")).to.equal(true);
+    expect(isIpv6Cidr("2001:db8::/129")).to.equal(false);
+    expect(isIpv6Cidr("10.0.0.0/8")).to.equal(false);
   });
 });
