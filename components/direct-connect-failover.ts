@@ -90,6 +90,17 @@ export interface DirectConnectFailoverArgs {
  *   this component cannot set.
  * - Both: make the on-premises router prefer what it learns over Direct Connect (higher local
  *   preference), or return traffic takes the VPN and routing becomes asymmetric.
+ *
+ * @example
+ * const onPrem = new DirectConnectFailover("onprem", {
+ *   connectionId: "dxcon-fgabc123",
+ *   vlan: 101,
+ *   customerBgpAsn: 65010,
+ *   vpnGatewayId: vgw.id,
+ *   allowedPrefixes: ["10.20.0.0/16"],
+ *   customerGatewayIpAddress: "198.51.99.10",
+ *   alarmActions: [networkAlarmsTopic.arn],
+ * }, { provider: networkPrimary });
  */
 export class DirectConnectFailover extends pulumi.ComponentResource {
   public readonly virtualInterfaceId: pulumi.Output<string>;

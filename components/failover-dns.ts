@@ -63,6 +63,7 @@ export interface CloudWatchAlarmHealthCheckArgs {
   readonly insufficientDataHealthStatus?: "Healthy" | "Unhealthy" | "LastKnownStatus";
 }
 
+/** How one Region's endpoint is judged healthy. Plain HTTP is deliberately not offered: probe over TLS, or by TCP. */
 export type EndpointHealthCheckArgs = HttpsHealthCheckArgs | TcpHealthCheckArgs | CloudWatchAlarmHealthCheckArgs;
 
 /** The record values and health check of one Region. */
@@ -107,7 +108,21 @@ export interface FailoverDnsArgs {
 
 /**
  * Health-checked DNS across Regions: one Route 53 health check and one failover or weighted record per
- * Region, and an alarm on each health check's status. Lives in the network account.
+ * Region, and an alarm on each health check's status. Lives in the network account (commercial
+ * partition: the alarms are pinned to us-east-1).
+ *
+ * @example
+ * const dns = new FailoverDns("agents", {
+ *   hostedZoneId: zone.zoneId,
+ *   recordName: "agents.example.com",
+ *   recordType: "CNAME",
+ *   routingPolicy: "failover",
+ *   endpoints: {
+ *     "us-east-1": { failover: "PRIMARY", records: ["agents-use1.example.com"], healthCheck: { type: "HTTPS", fqdn: "agents-use1.example.com", resourcePath: "/health" } },
+ *     "us-west-2": { failover: "SECONDARY", records: ["agents-usw2.example.com"], healthCheck: { type: "HTTPS", fqdn: "agents-usw2.example.com", resourcePath: "/health" } },
+ *   },
+ *   alarmProvider: networkUsEast1,
+ * }, { provider: networkPrimary });
  */
 export class FailoverDns extends pulumi.ComponentResource {
   /** Route 53 health check id by Region. */
