@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 /** One day's opening hours, in Amazon Connect's own shape (24-hour clock, the hours' time zone). */
-export interface HoursOfOperationDayConfig {
+export interface ConnectHoursOfOperationDayConfig {
   /** `MONDAY` … `SUNDAY`. */
   readonly day: string;
   readonly startTime: { readonly hours: number; readonly minutes: number };
@@ -9,7 +9,7 @@ export interface HoursOfOperationDayConfig {
 }
 
 /** Hours of operation; queues refer to them by `name`. */
-export interface HoursOfOperationSpec {
+export interface ConnectHoursOfOperationSpec {
   /** Name in Connect, and the stable key for the child's logical name. */
   readonly name: string;
   /** IANA time zone, e.g. `America/New_York`. */
@@ -17,11 +17,11 @@ export interface HoursOfOperationSpec {
   /** @default no description */
   readonly description?: string;
   /** At least one day; a day may appear more than once for split shifts. */
-  readonly config: readonly HoursOfOperationDayConfig[];
+  readonly config: readonly ConnectHoursOfOperationDayConfig[];
 }
 
 /** A standard queue; routing profiles refer to it by `name`. */
-export interface QueueSpec {
+export interface ConnectQueueSpec {
   readonly name: string;
   /** `name` of an entry in `hoursOfOperation`. */
   readonly hoursOfOperationName: string;
@@ -32,14 +32,14 @@ export interface QueueSpec {
 }
 
 /** How many contacts of one channel an agent handles at once. */
-export interface MediaConcurrency {
+export interface ConnectMediaConcurrency {
   /** `VOICE` (concurrency 1), `CHAT` (1-10), `TASK` (1-10) or `EMAIL` (1-10). */
   readonly channel: string;
   readonly concurrency: number;
 }
 
 /** A queue's place in a routing profile. */
-export interface RoutingProfileQueueConfig {
+export interface ConnectRoutingProfileQueueConfig {
   /** `name` of an entry in `queues`. */
   readonly queueName: string;
   readonly channel: string;
@@ -50,19 +50,19 @@ export interface RoutingProfileQueueConfig {
 }
 
 /** A routing profile, built from queues named in `queues`. */
-export interface RoutingProfileSpec {
+export interface ConnectRoutingProfileSpec {
   readonly name: string;
   readonly description: string;
   /** `name` of an entry in `queues`. */
   readonly defaultOutboundQueueName: string;
-  readonly mediaConcurrencies: readonly MediaConcurrency[];
-  readonly queueConfigs: readonly RoutingProfileQueueConfig[];
+  readonly mediaConcurrencies: readonly ConnectMediaConcurrency[];
+  readonly queueConfigs: readonly ConnectRoutingProfileQueueConfig[];
 }
 
 /** A flow created from exported content. */
-export interface ContactFlowSpec {
+export interface ConnectContactFlowSpec {
   readonly name: string;
-  /** `CONTACT_FLOW`, `CUSTOMER_QUEUE`, `CUSTOMER_HOLD`, `CUSTOMER_WHISPER`, `AGENT_HOLD`, `AGENT_WHISPER`, `OUTBOUND_WHISPER`, `AGENT_TRANSFER` or `QUEUE_TRANSFER`. @default "CONTACT_FLOW" */
+  /** `CONTACT_FLOW`, `CUSTOMER_QUEUE`, `CUSTOMER_HOLD`, `CUSTOMER_WHISPER`, `AGENT_HOLD`, `AGENT_WHISPER`, `OUTBOUND_WHISPER`, `AGENT_TRANSFER` or `QUEUE_TRANSFER`. @default the envelope's `Type` when the content is an export wrapper, else "CONTACT_FLOW" */
   readonly type?: string;
   /** @default no description */
   readonly description?: string;
@@ -74,7 +74,7 @@ export interface ContactFlowSpec {
 }
 
 /** A Lex V2 bot alias; with Lex Global Resiliency the ids are the same in both Regions. */
-export interface LexV2BotAliasSpec {
+export interface ConnectLexV2BotAliasSpec {
   /** 10 upper-case letters or digits. */
   readonly botId: string;
   /** 10 upper-case letters or digits (`TSTALIASID` for the test alias). */
@@ -148,13 +148,13 @@ export interface ConnectRegionArgs {
   readonly logRetentionInDays?: number;
 
   /** @default [] */
-  readonly hoursOfOperation?: readonly HoursOfOperationSpec[];
+  readonly hoursOfOperation?: readonly ConnectHoursOfOperationSpec[];
   /** @default [] */
-  readonly queues?: readonly QueueSpec[];
+  readonly queues?: readonly ConnectQueueSpec[];
   /** @default [] */
-  readonly routingProfiles?: readonly RoutingProfileSpec[];
+  readonly routingProfiles?: readonly ConnectRoutingProfileSpec[];
   /** @default [] */
-  readonly flows?: readonly ContactFlowSpec[];
+  readonly flows?: readonly ConnectContactFlowSpec[];
   /**
    * Lambda functions flows may invoke, by name. The ARN is built for this Region and account:
    * ACGR needs the same function name in both Regions.
@@ -162,7 +162,7 @@ export interface ConnectRegionArgs {
    */
   readonly lambdaFunctionNames?: readonly string[];
   /** Lex V2 bot aliases flows may use; ARNs are built for this Region and account. @default [] */
-  readonly lexV2BotAliases?: readonly LexV2BotAliasSpec[];
+  readonly lexV2BotAliases?: readonly ConnectLexV2BotAliasSpec[];
 
   /**
    * Alarm when ConcurrentCallsPercentage (emitted by Connect as a fraction: 0.8 = 80% of the

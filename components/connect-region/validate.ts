@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentError } from "../argument-error";
 import { ArnRewrite, FlowContentError, makeRegionNeutral, parseFlowDocument } from "../../flows";
-import { ConnectRegionArgs, ContactFlowSpec, HoursOfOperationSpec, LexV2BotAliasSpec, QueueSpec, RoutingProfileSpec } from "./args";
+import { ConnectRegionArgs, ConnectContactFlowSpec, ConnectHoursOfOperationSpec, ConnectLexV2BotAliasSpec, ConnectQueueSpec, ConnectRoutingProfileSpec } from "./args";
 
 const COMPONENT = "ConnectRegion";
 
@@ -49,12 +49,12 @@ export interface ResolvedConnectRegionArgs {
   readonly recordingsKmsKeyArn?: pulumi.Input<string>;
   readonly streamRetentionPeriodHours: number;
   readonly logRetentionInDays: number;
-  readonly hoursOfOperation: readonly HoursOfOperationSpec[];
-  readonly queues: readonly QueueSpec[];
-  readonly routingProfiles: readonly RoutingProfileSpec[];
+  readonly hoursOfOperation: readonly ConnectHoursOfOperationSpec[];
+  readonly queues: readonly ConnectQueueSpec[];
+  readonly routingProfiles: readonly ConnectRoutingProfileSpec[];
   readonly flows: readonly PreparedFlow[];
   readonly lambdaFunctionNames: readonly string[];
-  readonly lexV2BotAliases: readonly LexV2BotAliasSpec[];
+  readonly lexV2BotAliases: readonly ConnectLexV2BotAliasSpec[];
   readonly concurrentCallsPercentageThreshold: number;
   readonly throttledCallsThreshold: number;
   readonly contactFlowErrorsThreshold: number;
@@ -92,7 +92,7 @@ function checkInteger(argument: string, value: number, min: number, max: number,
   if (!Number.isInteger(value) || value < min || value > max) fail(argument, value, `an integer from ${min} to ${max}${unit}`);
 }
 
-function checkHours(hours: readonly HoursOfOperationSpec[]): void {
+function checkHours(hours: readonly ConnectHoursOfOperationSpec[]): void {
   checkNames("hoursOfOperation", hours);
   for (const h of hours) {
     const at = `hoursOfOperation[${h.name}]`;
@@ -108,7 +108,7 @@ function checkHours(hours: readonly HoursOfOperationSpec[]): void {
   }
 }
 
-function checkQueues(queues: readonly QueueSpec[], hours: readonly HoursOfOperationSpec[]): void {
+function checkQueues(queues: readonly ConnectQueueSpec[], hours: readonly ConnectHoursOfOperationSpec[]): void {
   checkNames("queues", queues);
   const hoursNames = hours.map((h) => h.name);
   for (const q of queues) {
@@ -119,7 +119,7 @@ function checkQueues(queues: readonly QueueSpec[], hours: readonly HoursOfOperat
   }
 }
 
-function checkRoutingProfiles(profiles: readonly RoutingProfileSpec[], queues: readonly QueueSpec[]): void {
+function checkRoutingProfiles(profiles: readonly ConnectRoutingProfileSpec[], queues: readonly ConnectQueueSpec[]): void {
   checkNames("routingProfiles", profiles);
   const queueNames = queues.map((q) => q.name);
   const knownQueue = `the name of an entry in queues (${queueNames.length ? queueNames.join(", ") : "none declared"})`;
@@ -146,14 +146,16 @@ function checkRoutingProfiles(profiles: readonly RoutingProfileSpec[], queues: r
   }
 }
 
-function prepareFlow(flow: ContactFlowSpec): PreparedFlow {
+function prepareFlow(flow: ConnectContactFlowSpec): PreparedFlow {
   const at = `flows[${flow.name}]`;
-  const type = flow.type ?? "CONTACT_FLOW";
-  if (!CONTACT_FLOW_TYPES.includes(type)) fail(`${at}.type`, type, `one of ${CONTACT_FLOW_TYPES.join(", ")}`);
   if (typeof flow.content !== "string") fail(`${at}.content`, typeof flow.content, "the flow's JSON as a string");
   try {
     const neutral = makeRegionNeutral(flow.content, flow.name);
     const document = parseFlowDocument(neutral.content, flow.name);
+    const exported = envelopeType(document.root);
+    const type = flow.type ?? exported ?? "CONTACT_FLOW";
+    if (!CONTACT_FLOW_TYPES.includes(type)) fail(`${at}.type`, type, `one of ${CONTACT_FLOW_TYPES.join(", ")}`);
+    if (exported !== undefined && exported !== type) fail(`${at}.type`, type, `the Type the export declares (${exported}), or unset`);
     if (document.format === "legacy") {
       fail(`${at}.content`, "legacy export (modules/version 1)", "Flow-language JSON (Version 2019-10-30); re-export the flow from the flow designer");
     }
@@ -166,6 +168,12 @@ function prepareFlow(flow: ContactFlowSpec): PreparedFlow {
     if (err instanceof FlowContentError) fail(`${at}.content`, err.path, `Amazon Connect flow JSON: ${err.problem}`);
     throw err;
   }
+}
+
+/** The flow type an export envelope declares (`Type` or `ContactFlow.Type`), if any. */
+function envelopeType(root: Record<string, unknown>): string | undefined {
+  const holder = (typeof root.ContactFlow === "object" && root.ContactFlow !== null ? root.ContactFlow : root) as Record<string, unknown>;
+  return "Content" in holder && typeof holder.Type === "string" ? holder.Type : undefined;
 }
 
 function checkThreshold(argument: string, value: number, min: number, max: number, what: string): void {
