@@ -8,6 +8,8 @@
  * answer for the record's TTL; a CloudWatch alarm needs `period x evaluationPeriods` to go to ALARM.
  */
 
+import { detectionSeconds } from "../dns/failover-timing";
+
 /** S3 RTC's SLA: 99.99% of objects within 15 minutes. */
 export const S3_RTC_SECONDS = 15 * 60;
 /** DynamoDB global tables: typically under one second; budget one. */
@@ -68,16 +70,11 @@ function assess(path: string, kind: "rpo" | "rto", terms: readonly Term[] | unde
   };
 }
 
-/** Detection by Route 53 health checks, in seconds (interval x threshold). */
-export function healthCheckDetectionSeconds(intervalSeconds: number, failureThreshold: number): number {
-  return intervalSeconds * failureThreshold;
-}
-
 /** Assesses every data path (RPO) and failover path (RTO) against the stack's targets. */
 export function assessReadiness(inputs: ReadinessInputs): ReadinessReport {
   const { targets } = inputs;
   const detection: Term[] = [
-    { label: "Route 53 health check detection (interval x threshold)", seconds: healthCheckDetectionSeconds(inputs.healthCheck.intervalSeconds, inputs.healthCheck.failureThreshold) },
+    { label: "Route 53 health check detection (interval x threshold)", seconds: detectionSeconds({ kind: "probe", requestIntervalSeconds: inputs.healthCheck.intervalSeconds, failureThreshold: inputs.healthCheck.failureThreshold }) },
     { label: "alarm evaluation (period x evaluation periods)", seconds: inputs.alarm.periodSeconds * inputs.alarm.evaluationPeriods },
   ];
   const dnsTtl: Term = { label: "DNS record TTL", seconds: inputs.healthCheck.dnsTtlSeconds };
