@@ -29,6 +29,28 @@ const STREAM_STORAGE = [
  *
  * The provider (account and Region) comes from `opts`; `region` and `accountId` must name the same
  * account and Region, since Lambda/Lex/instance ARNs and the key policy are built from them.
+ *
+ * @example
+ * // Primary stack: create the instance and everything in it.
+ * const east = new ConnectRegion("connect", {
+ *   region: "us-east-1", accountId: "111122223333", instanceAlias: "acme-cc",
+ *   recordingsBucketName: recordings.bucketName,
+ *   hoursOfOperation: [{ name: "Office", timeZone: "America/New_York",
+ *     config: [{ day: "MONDAY", startTime: { hours: 8, minutes: 0 }, endTime: { hours: 17, minutes: 0 } }] }],
+ *   queues: [{ name: "Sales", hoursOfOperationName: "Office" }],
+ *   routingProfiles: [{ name: "Agents", description: "All agents", defaultOutboundQueueName: "Sales",
+ *     mediaConcurrencies: [{ channel: "VOICE", concurrency: 1 }],
+ *     queueConfigs: [{ queueName: "Sales", channel: "VOICE", priority: 1, delay: 0 }] }],
+ *   flows: [{ name: "Main", content: fs.readFileSync("flows/main.json", "utf8") }],
+ *   lambdaFunctionNames: ["lookup-customer"],
+ * }, { provider: workloadUsEast1 });
+ *
+ * // Secondary stack: the ACGR replica keeps the instance id; ACGR mirrors the routing configuration.
+ * new ConnectRegion("connect", {
+ *   region: "us-west-2", accountId: "111122223333", instanceAlias: "acme-cc-replica",
+ *   instanceId: primary.getOutput("instanceId"), manageRoutingConfiguration: false,
+ *   recordingsBucketName: recordingsWest.bucketName, lambdaFunctionNames: ["lookup-customer"],
+ * }, { provider: workloadUsWest2 });
  */
 export class ConnectRegion extends pulumi.ComponentResource {
   /** The instance id (the same in both Regions of an ACGR pair). */

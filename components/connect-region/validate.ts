@@ -80,7 +80,9 @@ export function nameSlug(name: string): string {
 function checkNames(argument: string, items: readonly { name: string }[]): void {
   const seen = new Map<string, string>();
   for (const [i, item] of items.entries()) {
-    if (typeof item.name !== "string" || nameSlug(item.name) === "") fail(`${argument}[${i}].name`, item.name, "a name with at least one letter or digit");
+    if (typeof item.name !== "string" || nameSlug(item.name) === "" || item.name.length > 127) {
+      fail(`${argument}[${i}].name`, item.name, "1-127 characters with at least one letter or digit");
+    }
     const slug = nameSlug(item.name);
     const other = seen.get(slug);
     if (other !== undefined) fail(`${argument}[${i}].name`, item.name, `names must differ in more than case and punctuation; it collides with '${other}'`);
@@ -115,7 +117,7 @@ function checkQueues(queues: readonly ConnectQueueSpec[], hours: readonly Connec
     if (!hoursNames.includes(q.hoursOfOperationName)) {
       fail(`queues[${q.name}].hoursOfOperationName`, q.hoursOfOperationName, `the name of an entry in hoursOfOperation (${hoursNames.length ? hoursNames.join(", ") : "none declared"})`);
     }
-    if (q.maxContacts !== undefined) checkInteger(`queues[${q.name}].maxContacts`, q.maxContacts, 1, 2147483647);
+    if (q.maxContacts !== undefined) checkInteger(`queues[${q.name}].maxContacts`, q.maxContacts, 0, 2147483647);
   }
 }
 
