@@ -2,3 +2,4 @@ export * from "./failover-dns";
 export * from "./replicated-recordings";
 export * from "./connect-region";
 export * from "./direct-connect-failover";
+export * from "./global-contact-table";
