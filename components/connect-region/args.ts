@@ -137,8 +137,9 @@ export interface ConnectRegionArgs {
    */
   readonly recordingsBucketPrefix?: string;
   /**
-   * KMS key ARN Connect encrypts recordings, transcripts and reports with, e.g. the recordings
-   * bucket's own key.
+   * KMS key ARN Connect encrypts recordings, transcripts and reports with. When the bucket is
+   * replicated by ReplicatedRecordings, pass its `sourceKeyArn`: the replication role may decrypt
+   * only with that key, so objects under any other key would not replicate.
    * @default this component's key
    */
   readonly recordingsKmsKeyArn?: pulumi.Input<string>;

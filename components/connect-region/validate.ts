@@ -194,6 +194,9 @@ export function resolveConnectRegionArgs(args: ConnectRegionArgs): ResolvedConne
   if (typeof args.instanceAlias !== "string" || args.instanceAlias.length > 45 || !INSTANCE_ALIAS.test(args.instanceAlias)) {
     fail("instanceAlias", args.instanceAlias, "1-45 letters, digits and hyphens, starting and ending with a letter or digit, not starting with 'd-'");
   }
+  if (typeof args.instanceId === "string" && !/^[a-zA-Z0-9_-]{1,100}$/.test(args.instanceId)) {
+    fail("instanceId", args.instanceId, "an Amazon Connect instance id (1-100 letters, digits, '-' or '_'; the id, not the ARN)");
+  }
   const identityManagementType = args.identityManagementType ?? "SAML";
   if (identityManagementType !== "SAML") {
     fail("identityManagementType", identityManagementType, "'SAML' (Amazon Connect Global Resiliency requires SAML 2.0 identity management)");

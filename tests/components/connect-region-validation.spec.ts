@@ -39,6 +39,7 @@ const cases: Case[] = [
   { name: "an 11-digit account", args: (a) => ({ ...a, accountId: "11112222333" }), argument: "accountId", value: "11112222333", allowed: /12-digit AWS account id/ },
   { name: "an alias starting with d-", args: (a) => ({ ...a, instanceAlias: "d-acme" }), argument: "instanceAlias", value: "d-acme", allowed: /not starting with 'd-'/ },
   { name: "an alias of 46 characters", args: (a) => ({ ...a, instanceAlias: "a".repeat(46) }), argument: "instanceAlias", value: "a".repeat(46), allowed: /^1-45 letters/ },
+  { name: "an instance ARN where the id belongs", args: (a) => ({ ...a, instanceId: `arn:aws:connect:eu-west-2:${ACCOUNT}:instance/abc`, manageRoutingConfiguration: false, hoursOfOperation: [], queues: [], routingProfiles: [], flows: [] }), argument: "instanceId", value: `arn:aws:connect:eu-west-2:${ACCOUNT}:instance/abc`, allowed: /the id, not the ARN/ },
   { name: "CONNECT_MANAGED identity", args: (a) => ({ ...a, identityManagementType: "CONNECT_MANAGED" }), argument: "identityManagementType", value: "CONNECT_MANAGED", allowed: /Global Resiliency requires SAML/ },
   { name: "a bucket prefix with a trailing slash", args: (a) => ({ ...a, recordingsBucketPrefix: "connect/" }), argument: "recordingsBucketPrefix", value: "connect/", allowed: /no leading or trailing '\/'/ },
   { name: "a log retention CloudWatch does not offer", args: (a) => ({ ...a, logRetentionInDays: 100 }), argument: "logRetentionInDays", value: 100, allowed: /^one of 1, 3, 5, .* 365, .* 3653$/ },

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { ConnectRegion, ConnectRegionArgs } from "../../components/connect-region";
 import { connectKeyPolicy } from "../../components/connect-region/key-policy";
@@ -334,10 +335,10 @@ describe("ConnectRegion (ACGR replica: attaches to the existing instance id)", (
     expect(await resolve(region.queueArns)).to.deep.equal({});
   });
 
-  it("uses the caller's recordings key and retention settings when given", async () => {
+  it("takes the instance id as an Output and uses the caller's recordings key and retention settings", async () => {
     const cloud = installConnectCloud();
     const bucketKey = `arn:aws:kms:us-west-2:${ACCOUNT}:key/rec`;
-    new ConnectRegion("cc-tuned", { ...replicaArgs(), recordingsKmsKeyArn: bucketKey, recordingsBucketPrefix: "voice", logRetentionInDays: 731, streamRetentionPeriodHours: 168, alarmActions: [] }, { provider: workloadProvider("us-west-2") });
+    const tuned = new ConnectRegion("cc-tuned", { ...replicaArgs(), instanceId: pulumi.output("from-stack-reference"), recordingsKmsKeyArn: bucketKey, recordingsBucketPrefix: "voice", logRetentionInDays: 731, streamRetentionPeriodHours: 168, alarmActions: [] }, { provider: workloadProvider("us-west-2") });
     await settle();
     expect(cloud.named("cc-tuned-storage-call-recordings").inputs.storageConfig.s3Config).to.deep.equal({
       bucketName: "acme-recordings-us-west-2", bucketPrefix: "voice/CallRecordings", encryptionConfig: { encryptionType: "KMS", keyId: bucketKey },
@@ -345,5 +346,7 @@ describe("ConnectRegion (ACGR replica: attaches to the existing instance id)", (
     expect(cloud.named("cc-tuned-flow-logs").inputs.retentionInDays).to.equal(731);
     expect(cloud.named("cc-tuned-agent-events").inputs.retentionPeriod).to.equal(168);
     expect(cloud.named("cc-tuned-alarm-throttled-calls").inputs.alarmActions).to.deep.equal([]);
+    expect(await resolve(tuned.instanceArn)).to.equal(`arn:aws:connect:us-west-2:${ACCOUNT}:instance/from-stack-reference`);
+    expect(cloud.named("cc-tuned-storage-agent-events").inputs.instanceId).to.equal("from-stack-reference");
   });
 });
