@@ -127,7 +127,9 @@ function parseFlowObject(text: string, flowName: string, path: string): { flow: 
  * `{Name, Type, Content}` wrapper or a `describe-contact-flow` response. Throws
  * {@link FlowContentError} naming the flow and the JSON path when it is not valid flow JSON.
  */
-export function parseFlowDocument(text: string, flowName: string): FlowDocument {
+export function parseFlowDocument(input: string, flowName: string): FlowDocument {
+  // Editors on Windows save exports with a byte-order mark, which JSON.parse rejects.
+  const text = input.replace(/^\uFEFF/, "");
   const root = parseJson(text, flowName, "$");
   if (!isObject(root)) throw new FlowContentError(flowName, "$", `expected a JSON object, found ${describe(root)}`);
   const indent = /^\{\r?\n([ \t]+)"/.exec(text)?.[1] ?? "";

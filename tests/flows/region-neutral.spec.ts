@@ -138,6 +138,11 @@ describe("makeRegionNeutral on small flows", () => {
     });
   }
 
+  it("reads an export saved with a byte-order mark", () => {
+    const text = `\uFEFF${flowWith([lambdaAction("a1", "arn:aws:lambda:us-west-2:111122223333:function:f")])}`;
+    expect(JSON.parse(makeRegionNeutral(text, "bom").content).Actions[0].Parameters.LambdaFunctionARN).to.equal("arn:aws:lambda:$.AwsRegion:111122223333:function:f");
+  });
+
   it("does not rewrite an ARN quoted inside longer text", () => {
     const text = flowWith([{ Identifier: "a1", Type: "MessageParticipant", Parameters: { Text: "call arn:aws:lambda:us-east-1:1:function:x now" } }]);
     expect(makeRegionNeutral(text, "inline").rewrites).to.deep.equal([]);
