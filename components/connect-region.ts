@@ -59,15 +59,23 @@ export class ConnectRegion extends pulumi.ComponentResource {
   public readonly instanceArn: pulumi.Output<string>;
   /** The customer-managed key encrypting streams, logs and (by default) recordings. */
   public readonly kmsKeyArn: pulumi.Output<string>;
+  /** `/aws/connect/<instanceAlias>`, where Connect writes flow logs (CMK-encrypted). */
   public readonly logGroupName: pulumi.Output<string>;
+  /** Kinesis stream receiving contact trace records (consumers need kms:Decrypt via Kinesis). */
   public readonly contactTraceRecordsStreamArn: pulumi.Output<string>;
+  /** Kinesis stream receiving agent events. */
   public readonly agentEventsStreamArn: pulumi.Output<string>;
   /** Flow ids by flow name (empty when routing configuration is not managed here). */
   public readonly flowIds: pulumi.Output<Record<string, string>>;
+  /** Flow ARNs by flow name. */
   public readonly flowArns: pulumi.Output<Record<string, string>>;
+  /** Queue ids by queue name. */
   public readonly queueIds: pulumi.Output<Record<string, string>>;
+  /** Queue ARNs by queue name. */
   public readonly queueArns: pulumi.Output<Record<string, string>>;
+  /** Hours-of-operation ids by name. */
   public readonly hoursOfOperationIds: pulumi.Output<Record<string, string>>;
+  /** Routing profile ids by name. */
   public readonly routingProfileIds: pulumi.Output<Record<string, string>>;
   /** Alarm ARNs by alarm role (`concurrent-calls`, `throttled-calls`, ...). */
   public readonly alarmArns: pulumi.Output<Record<string, string>>;
