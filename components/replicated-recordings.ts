@@ -13,6 +13,16 @@ const COMPONENT = "ReplicatedRecordings";
 /** Id of the one replication rule; the `RuleId` dimension of the S3 replication metrics. */
 export const RECORDINGS_REPLICATION_RULE_ID = "replicate-recordings";
 
+/**
+ * Tag marking what a bucket holds; the policy pack finds recordings buckets by it (and requires RTC
+ * replication of those tagged `recordings`).
+ */
+export const DATA_CLASS_TAG = "connect-dr:data-class";
+/** `DATA_CLASS_TAG` value of the source bucket. */
+export const RECORDINGS_DATA_CLASS = "recordings";
+/** `DATA_CLASS_TAG` value of the destination bucket, which does not replicate onward. */
+export const RECORDINGS_REPLICA_DATA_CLASS = "recordings-replica";
+
 /** S3 Replication Time Control's only supported threshold, also used for the metrics event threshold. */
 export const REPLICATION_TIME_CONTROL_MINUTES = 15;
 
@@ -152,6 +162,7 @@ interface HardenedBucket {
 
 interface HardenedBucketSpec {
   readonly role: "source" | "destination";
+  readonly dataClass: string;
   readonly keyPolicy: pulumi.Input<string>;
   readonly bucketPolicy: (bucketArn: pulumi.Output<string>) => pulumi.Output<PolicyDocument>;
   readonly lifecycleRules: RecordingLifecycleRule[];
@@ -174,7 +185,11 @@ function declareHardenedBucket(name: string, spec: HardenedBucketSpec, opts: pul
     },
     opts,
   );
-  const bucket = new aws.s3.Bucket(prefix, spec.objectLock ? { objectLockEnabled: true } : {}, opts);
+  const bucket = new aws.s3.Bucket(
+    prefix,
+    { ...(spec.objectLock ? { objectLockEnabled: true } : {}), tags: { [DATA_CLASS_TAG]: spec.dataClass } },
+    opts,
+  );
   const versioning = new aws.s3.BucketVersioning(
     `${prefix}-versioning`,
     { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
@@ -262,6 +277,7 @@ export class ReplicatedRecordings extends pulumi.ComponentResource {
       name,
       {
         role: "source",
+        dataClass: RECORDINGS_DATA_CLASS,
         keyPolicy: partition.apply((p) => JSON.stringify(bucketKeyPolicy({ partition: p, accountId: args.sourceAccountId }))),
         bucketPolicy: (arn) => arn.apply(sourceBucketPolicy),
         lifecycleRules,
@@ -272,6 +288,7 @@ export class ReplicatedRecordings extends pulumi.ComponentResource {
       name,
       {
         role: "destination",
+        dataClass: RECORDINGS_REPLICA_DATA_CLASS,
         keyPolicy: pulumi
           .all([partition, crossAccountRoleArn])
           .apply(([p, roleArn]) =>

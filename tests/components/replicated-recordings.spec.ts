@@ -2,7 +2,16 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { MockCloud, RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
 import { ArgumentError } from "../../components/argument-error";
-import { ReplicatedRecordings, ReplicatedRecordingsArgs } from "../../components/replicated-recordings";
+import {
+  DATA_CLASS_TAG,
+  RECORDINGS_DATA_CLASS,
+  ReplicatedRecordings,
+  ReplicatedRecordingsArgs,
+} from "../../components/replicated-recordings";
+import {
+  DATA_CLASS_TAG as POLICY_DATA_CLASS_TAG,
+  RECORDINGS_DATA_CLASS as POLICY_RECORDINGS_DATA_CLASS,
+} from "../../policies/rules/s3-recordings-replication-rtc";
 
 const WORKLOAD = "111122223333";
 const VAULT = "444455556666";
@@ -131,6 +140,18 @@ describe("ReplicatedRecordings", () => {
           ],
         });
       }
+    });
+
+    it("tags the source as recordings and the destination as their replica, without Object Lock by default", async () => {
+      const { cloud } = crossAccount();
+      await settle();
+      expect(cloud.named("rec-source").inputs).to.deep.equal({ tags: { "connect-dr:data-class": "recordings" } });
+      expect(cloud.named("rec-destination").inputs).to.deep.equal({ tags: { "connect-dr:data-class": "recordings-replica" } });
+    });
+
+    it("uses the data-class tag the policy pack's RTC rule looks for", () => {
+      expect(DATA_CLASS_TAG).to.equal(POLICY_DATA_CLASS_TAG);
+      expect(RECORDINGS_DATA_CLASS).to.equal(POLICY_RECORDINGS_DATA_CLASS);
     });
 
     it("versions, blocks public access, enforces bucket-owner ownership and TLS on both buckets", async () => {
@@ -321,8 +342,8 @@ describe("ReplicatedRecordings", () => {
       const { cloud } = crossAccount({ destinationObjectLockEnabled: true, destinationObjectLockMode: "COMPLIANCE", destinationObjectLockDays: 365 });
       await settle();
       expect(children(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(expectedChildren({ objectLock: true }));
-      expect(cloud.named("rec-destination").inputs).to.deep.equal({ objectLockEnabled: true });
-      expect(cloud.named("rec-source").inputs).to.deep.equal({});
+      expect(cloud.named("rec-destination").inputs).to.deep.equal({ objectLockEnabled: true, tags: { "connect-dr:data-class": "recordings-replica" } });
+      expect(cloud.named("rec-source").inputs).to.deep.equal({ tags: { "connect-dr:data-class": "recordings" } });
       const lock = cloud.named("rec-destination-object-lock");
       expect(lock.inputs).to.deep.equal({ bucket: "rec-destination-id", rule: { defaultRetention: { mode: "COMPLIANCE", days: 365 } } });
       expect(lock).to.include({ account: VAULT, region: "us-west-2" });
