@@ -166,8 +166,11 @@ function settingsOf(args: GlobalContactTableArgs): Settings {
  * Region watches the table's Region's outbound replication.
  */
 export class GlobalContactTable extends pulumi.ComponentResource {
+  /** Table name, the same in every Region. */
   public readonly tableName: pulumi.Output<string>;
+  /** ARN of the table in its own Region (replica ARNs differ only in the Region). */
   public readonly tableArn: pulumi.Output<string>;
+  /** Stream of the table in its own Region (new and old images). */
   public readonly streamArn: pulumi.Output<string>;
   /** Key ARN per Region, the table's own Region included. */
   public readonly keyArns: pulumi.Output<Record<string, string>>;

@@ -245,12 +245,17 @@ function declareHardenedBucket(name: string, spec: HardenedBucketSpec, opts: pul
  * blocks, ACLs disabled), TLS only, and expire recordings after `retentionDays`.
  */
 export class ReplicatedRecordings extends pulumi.ComponentResource {
+  /** Name of the source bucket (where Amazon Connect writes recordings). */
   public readonly sourceBucketName: pulumi.Output<string>;
   public readonly sourceBucketArn: pulumi.Output<string>;
+  /** Name of the destination bucket (the replicas). */
   public readonly destinationBucketName: pulumi.Output<string>;
   public readonly destinationBucketArn: pulumi.Output<string>;
+  /** ARN of the source bucket's CMK: the key Connect's storage config must name for recordings. */
   public readonly sourceKeyArn: pulumi.Output<string>;
+  /** ARN of the destination bucket's CMK, in the destination account and Region. */
   public readonly destinationKeyArn: pulumi.Output<string>;
+  /** ARN of the role S3 assumes to replicate (source account). */
   public readonly replicationRoleArn: pulumi.Output<string>;
 
   constructor(name: string, args: ReplicatedRecordingsArgs, opts?: pulumi.ComponentResourceOptions) {
