@@ -50,6 +50,24 @@ function serviceOf(type: string): string {
   return byType[type] ?? type.split(":")[1]?.split("/")[0] ?? "unknown";
 }
 
+/**
+ * Ids the AWS provider computes besides the resource id (a Connect queue's id is `queueId`; its
+ * resource id is `instanceId:queueId`). Components wire children together through them, so the mock
+ * must return them too.
+ */
+const COMPUTED_IDS: Readonly<Record<string, string>> = {
+  "aws:connect/hoursOfOperation:HoursOfOperation": "hoursOfOperationId",
+  "aws:connect/queue:Queue": "queueId",
+  "aws:connect/routingProfile:RoutingProfile": "routingProfileId",
+  "aws:connect/contactFlow:ContactFlow": "contactFlowId",
+  "aws:kms/key:Key": "keyId",
+};
+
+/** The computed id (see COMPUTED_IDS) the mock gives a resource with this logical name. */
+export function computedId(logicalName: string): string {
+  return `${logicalName}-computed-id`;
+}
+
 function accountOfRole(roleArn: unknown): string | undefined {
   return typeof roleArn === "string" ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
 }
@@ -99,7 +117,14 @@ export class MockCloud {
     const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
     const account = provider?.account ?? DEFAULT_ACCOUNT;
     const arn = `arn:aws:${serviceOf(args.type)}:${region}:${account}:${args.name}`;
-    const state = { ...args.inputs, arn: args.inputs?.arn ?? arn, id, ...(args.inputs?.name ? {} : { name: args.name }) };
+    const computed = COMPUTED_IDS[args.type];
+    const state = {
+      ...args.inputs,
+      arn: args.inputs?.arn ?? arn,
+      id,
+      ...(args.inputs?.name ? {} : { name: args.name }),
+      ...(computed ? { [computed]: computedId(args.name) } : {}),
+    };
     this.resources.push({
       type: args.type,
       name: args.name,

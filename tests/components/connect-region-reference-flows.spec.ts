@@ -2,9 +2,9 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { ArgumentError } from "../../components/argument-error";
 import { ConnectRegion, ConnectRegionArgs } from "../../components/connect-region";
-import { settle } from "../../synthesis/mock-cloud";
+import { MockCloud, settle } from "../../synthesis/mock-cloud";
 import { readReferenceFlows, referenceFlowsPresent, REFERENCE_FLOWS_DIR } from "../flows/reference-flows";
-import { installConnectCloud } from "./connect-region-cloud";
+
 
 const ACCOUNT = "111122223333";
 
@@ -37,7 +37,7 @@ describe("ConnectRegion with every reference flow export", function () {
   });
 
   it("creates each Flow-language export as a bare, Region-neutral flow of its declared type", async () => {
-    const cloud = installConnectCloud();
+    const cloud = new MockCloud().install();
     const accepted = [...flows.entries()].filter(([file]) => !(file in REJECTED));
     const region = new ConnectRegion("west", { ...baseArgs(), flows: accepted.map(([file, content]) => ({ name: file.replace(/\.json$/, ""), content })) }, {
       provider: new aws.Provider("workload-us-west-2", { region: "us-west-2", assumeRoles: [{ roleArn: `arn:aws:iam::${ACCOUNT}:role/ConnectDrDeployer` }] }),
@@ -58,7 +58,7 @@ describe("ConnectRegion with every reference flow export", function () {
 
   for (const [file, reason] of Object.entries(REJECTED)) {
     it(`rejects ${file} with an ArgumentError naming the flow`, () => {
-      installConnectCloud();
+      new MockCloud().install();
       const name = file.replace(/\.json$/, "");
       let caught: unknown;
       try {

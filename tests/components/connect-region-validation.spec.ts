@@ -3,8 +3,8 @@ import * as aws from "@pulumi/aws";
 import { ArgumentError } from "../../components/argument-error";
 import { ConnectRegion, ConnectRegionArgs } from "../../components/connect-region";
 import { nameSlug } from "../../components/connect-region/validate";
-import { settle } from "../../synthesis/mock-cloud";
-import { installConnectCloud } from "./connect-region-cloud";
+import { MockCloud, settle } from "../../synthesis/mock-cloud";
+
 
 const ACCOUNT = "111122223333";
 const FLOW = JSON.stringify({ Version: "2019-10-30", StartAction: "a1", Actions: [{ Identifier: "a1", Type: "DisconnectParticipant", Parameters: {}, Transitions: {} }] });
@@ -75,7 +75,7 @@ const cases: Case[] = [
 
 describe("ConnectRegion argument validation", () => {
   it("accepts the valid baseline (so each case below fails for its own reason)", async () => {
-    const cloud = installConnectCloud();
+    const cloud = new MockCloud().install();
     new ConnectRegion("ok", validArgs(), { provider: new aws.Provider("workload-eu-west-2", { region: "eu-west-2", assumeRoles: [{ roleArn: `arn:aws:iam::${ACCOUNT}:role/ConnectDrDeployer` }] }) });
     await settle();
     expect(cloud.ofType("aws:connect/instance:Instance")).to.have.length(1);
@@ -83,7 +83,7 @@ describe("ConnectRegion argument validation", () => {
 
   for (const c of cases) {
     it(`rejects ${c.name}, naming ${c.argument}, before registering anything`, async () => {
-      const cloud = installConnectCloud();
+      const cloud = new MockCloud().install();
       let caught: unknown;
       try {
         new ConnectRegion("bad", c.args(validArgs()));

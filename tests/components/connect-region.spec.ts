@@ -3,8 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { ConnectRegion, ConnectRegionArgs } from "../../components/connect-region";
 import { connectKeyPolicy } from "../../components/connect-region/key-policy";
-import { RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
-import { computedId, installConnectCloud } from "./connect-region-cloud";
+import { MockCloud, RecordedResource, computedId, resolve, settle } from "../../synthesis/mock-cloud";
 
 const ACCOUNT = "111122223333";
 const TOPIC_EAST = `arn:aws:sns:us-east-1:${ACCOUNT}:connect-alarms`;
@@ -106,12 +105,12 @@ const COMMON_CHILDREN = (name: string): [string, string][] => [
 const sorted = (pairs: [string, string][]) => [...pairs].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 
 describe("ConnectRegion (primary: creates the instance and the routing configuration)", () => {
-  let cloud: ReturnType<typeof installConnectCloud>;
+  let cloud: MockCloud;
   let region: ConnectRegion;
 
   // One synthesis shared by the read-only assertions below.
   before(async () => {
-    cloud = installConnectCloud();
+    cloud = new MockCloud().install();
     region = new ConnectRegion("cc", primaryArgs(), { provider: workloadProvider("us-east-1") });
     await resolve(region.alarmArns);
     await settle();
@@ -297,11 +296,11 @@ describe("ConnectRegion (primary: creates the instance and the routing configura
 });
 
 describe("ConnectRegion (ACGR replica: attaches to the existing instance id)", () => {
-  let cloud: ReturnType<typeof installConnectCloud>;
+  let cloud: MockCloud;
   let region: ConnectRegion;
 
   before(async () => {
-    cloud = installConnectCloud();
+    cloud = new MockCloud().install();
     region = new ConnectRegion("cc-replica", replicaArgs(), { provider: workloadProvider("us-west-2") });
     await resolve(region.alarmArns);
     await settle();
@@ -336,7 +335,7 @@ describe("ConnectRegion (ACGR replica: attaches to the existing instance id)", (
   });
 
   it("takes the instance id as an Output and uses the caller's recordings key and retention settings", async () => {
-    const cloud = installConnectCloud();
+    const cloud = new MockCloud().install();
     const bucketKey = `arn:aws:kms:us-west-2:${ACCOUNT}:key/rec`;
     const tuned = new ConnectRegion("cc-tuned", { ...replicaArgs(), instanceId: pulumi.output("from-stack-reference"), recordingsKmsKeyArn: bucketKey, recordingsBucketPrefix: "voice", logRetentionInDays: 731, streamRetentionPeriodHours: 168, alarmActions: [] }, { provider: workloadProvider("us-west-2") });
     await settle();
