@@ -6,6 +6,8 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { FrameworkControl } from "../policies/frameworks";
+import { POLICY_PACK_NAME, ruleMetadata } from "../policies/registry";
 import { type EngineEndpoint, startEngineEndpoint } from "./engine-endpoint";
 import {
     type EnforcementLevel,
@@ -82,6 +84,13 @@ export interface Violation {
     /** The resource in violation; for stack policies only when the rule named one. */
     readonly urn?: string;
     readonly severity?: "low" | "medium" | "high" | "critical";
+    /** How to fix it: the policy's `remediationSteps` from `GetAnalyzerInfo` ("" if the pack has none). */
+    readonly remediation: string;
+    /**
+     * Framework controls the rule serves. The protocol does not carry them, so they come from the
+     * connect-dr rule registry (`policies/registry.ts`); empty for other packs and for guardrails.
+     */
+    readonly controls: readonly FrameworkControl[];
 }
 
 /** A policy that said it does not apply, and why. */
@@ -247,11 +256,11 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
                         unary<analyzerPb.AnalyzeResponse>(cb => connected.analyze(toAnalyzeRequest(resource), cb)),
                     ),
                 );
-                return mergeResults(responses.map(toResult));
+                return mergeResults(responses.map(r => toResult(r, info)));
             },
             analyzeStack: async resources => {
                 const request = new analyzerPb.AnalyzeStackRequest().setResourcesList(resources.map(toAnalyzerResource));
-                return toResult(await unary<analyzerPb.AnalyzeResponse>(cb => connected.analyzeStack(request, cb)));
+                return toResult(await unary<analyzerPb.AnalyzeResponse>(cb => connected.analyzeStack(request, cb)), info);
             },
             configure: async config => {
                 configuration = await sendConfigure(connected, info, config);
@@ -383,7 +392,10 @@ function toAnalyzerResource(resource: PolicyResource): analyzerPb.AnalyzerResour
     return message;
 }
 
-function toResult(response: analyzerPb.AnalyzeResponse): AnalysisResult {
+function toResult(response: analyzerPb.AnalyzeResponse, info: PolicyPackInfo): AnalysisResult {
+    const remediation = (policyName: string) => info.policies.find(p => p.name === policyName)?.remediationSteps ?? "";
+    const controls = (packName: string, policyName: string) =>
+        packName === POLICY_PACK_NAME ? (ruleMetadata(policyName)?.controls ?? []) : [];
     return {
         violations: response.getDiagnosticsList().map(d => ({
             policyName: d.getPolicyname(),
@@ -394,6 +406,8 @@ function toResult(response: analyzerPb.AnalyzeResponse): AnalysisResult {
             enforcementLevel: LEVEL_FROM_PROTO[d.getEnforcementlevel()],
             ...(d.getUrn() ? { urn: d.getUrn() } : {}),
             ...(SEVERITY_FROM_PROTO[d.getSeverity()] ? { severity: SEVERITY_FROM_PROTO[d.getSeverity()] } : {}),
+            remediation: remediation(d.getPolicyname()),
+            controls: controls(d.getPolicypackname(), d.getPolicyname()),
         })),
         notApplicable: response.getNotApplicableList().map(n => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
     };

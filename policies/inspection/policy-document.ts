@@ -33,11 +33,11 @@ export function parsePolicyDocument(document: unknown): ParsedPolicyDocument {
         try {
             decoded = JSON.parse(document);
         } catch (error) {
-            return { ok: false, error: `not valid JSON (${(error as Error).message})` };
+            return { ok: false, error: `is not valid JSON (${(error as Error).message})` };
         }
     }
     if (decoded === null || typeof decoded !== "object" || Array.isArray(decoded)) {
-        return { ok: false, error: "not a JSON object" };
+        return { ok: false, error: "is not a JSON object" };
     }
     const raw = (decoded as Record<string, unknown>).Statement;
     if (raw === undefined) {

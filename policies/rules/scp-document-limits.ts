@@ -35,7 +35,7 @@ export const scpDocumentLimits = defineResourceRule({
         }
         const parsed = parsePolicyDocument(content.value);
         if (!parsed.ok) {
-            report(`The SCP content is ${parsed.error}.`);
+            report(`The SCP content ${parsed.error}.`);
         }
         if (content.value.length > SCP_MAXIMUM_CHARACTERS) {
             report(`The SCP is ${content.value.length} characters; AWS Organizations accepts at most ${SCP_MAXIMUM_CHARACTERS}.`);

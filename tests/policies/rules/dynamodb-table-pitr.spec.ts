@@ -1,0 +1,28 @@
+import { expect } from "chai";
+import { dynamodbTablePitr } from "../../../policies/rules/dynamodb-table-pitr";
+import { messages, runResourcePolicy, UNKNOWN_ARRAY } from "../support/policy-harness";
+
+const table = (props: Record<string, unknown>) => ({ type: "aws:dynamodb/table:Table", props });
+const compliant = { pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "eu-west-2", pointInTimeRecovery: true }] };
+
+describe("policy dynamodb-table-pitr", () => {
+    it("passes PITR on the table and its replicas", async () => {
+        expect(messages(await runResourcePolicy(dynamodbTablePitr, table(compliant)))).to.deep.equal([]);
+    });
+
+    it("passes replicas that are unknown during preview", async () => {
+        expect(messages(await runResourcePolicy(dynamodbTablePitr, table({ ...compliant, replicas: UNKNOWN_ARRAY })))).to.deep.equal([]);
+    });
+
+    it("flags a table without PITR", async () => {
+        expect(messages(await runResourcePolicy(dynamodbTablePitr, table({ ...compliant, pointInTimeRecovery: undefined })))).to.deep.equal([
+            "Point-in-time recovery is off on the table: set pointInTimeRecovery.enabled to true.",
+        ]);
+    });
+
+    it("flags a replica without PITR", async () => {
+        expect(messages(await runResourcePolicy(dynamodbTablePitr, table({ ...compliant, replicas: [{ regionName: "eu-west-2" }] })))).to.deep.equal([
+            "Point-in-time recovery is off on the replica in eu-west-2: set pointInTimeRecovery to true.",
+        ]);
+    });
+});
