@@ -81,7 +81,7 @@ export interface Violation {
     /** The pack's description and the rule's specific message, joined by a newline as @pulumi/policy does. */
     readonly message: string;
     readonly enforcementLevel: EnforcementLevel;
-    /** The resource in violation; for stack policies only when the rule named one. */
+    /** The resource in violation: the analyzed one for `analyze`; for stack policies only when the rule named one. */
     readonly urn?: string;
     readonly severity?: "low" | "medium" | "high" | "critical";
     /** How to fix it: the policy's `remediationSteps` from `GetAnalyzerInfo` ("" if the pack has none). */
@@ -256,7 +256,8 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
                         unary<analyzerPb.AnalyzeResponse>(cb => connected.analyze(toAnalyzeRequest(resource), cb)),
                     ),
                 );
-                return mergeResults(responses.map(r => toResult(r, info)));
+                // The engine attributes an Analyze diagnostic to the resource analyzed.
+                return mergeResults(responses.map((r, i) => toResult(r, info, resources[i].urn)));
             },
             analyzeStack: async resources => {
                 const request = new analyzerPb.AnalyzeStackRequest().setResourcesList(resources.map(toAnalyzerResource));
@@ -392,7 +393,7 @@ function toAnalyzerResource(resource: PolicyResource): analyzerPb.AnalyzerResour
     return message;
 }
 
-function toResult(response: analyzerPb.AnalyzeResponse, info: PolicyPackInfo): AnalysisResult {
+function toResult(response: analyzerPb.AnalyzeResponse, info: PolicyPackInfo, subjectUrn?: string): AnalysisResult {
     const remediation = (policyName: string) => info.policies.find(p => p.name === policyName)?.remediationSteps ?? "";
     const controls = (packName: string, policyName: string) =>
         packName === POLICY_PACK_NAME ? (ruleMetadata(policyName)?.controls ?? []) : [];
@@ -404,7 +405,7 @@ function toResult(response: analyzerPb.AnalyzeResponse, info: PolicyPackInfo): A
             description: d.getDescription(),
             message: d.getMessage(),
             enforcementLevel: LEVEL_FROM_PROTO[d.getEnforcementlevel()],
-            ...(d.getUrn() ? { urn: d.getUrn() } : {}),
+            ...(d.getUrn() || subjectUrn ? { urn: d.getUrn() || subjectUrn } : {}),
             ...(SEVERITY_FROM_PROTO[d.getSeverity()] ? { severity: SEVERITY_FROM_PROTO[d.getSeverity()] } : {}),
             remediation: remediation(d.getPolicyname()),
             controls: controls(d.getPolicypackname(), d.getPolicyname()),
