@@ -1,0 +1,66 @@
+/**
+ * The admin endpoint, under a path prefix the Connect API never uses. It lets a separate process
+ * (a benchmark, the CLI, a shell) drive the simulator at run time:
+ *
+ * | Method | Path | Does |
+ * |---|---|---|
+ * | GET | `/__simulator/counters` | per-operation call counters |
+ * | GET | `/__simulator/state` | full state dump |
+ * | POST | `/__simulator/reset` | clear state, counters, buckets and faults |
+ * | GET/PUT | `/__simulator/faults` | read / replace the {@link FaultConfig} |
+ * | GET/PUT | `/__simulator/quotas` | read / change the {@link QuotaConfig} |
+ * | POST | `/__simulator/seed` | apply a {@link SeedSpec}, returns the {@link SeedResult} |
+ *
+ * Admin requests are neither throttled nor faulted nor counted.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ServiceError } from "./errors";
+import type { FaultConfig } from "./faults";
+import type { QuotaConfig } from "./quotas";
+import type { SeedSpec } from "./seeding";
+import type { SimulatorInternals } from "./server";
+
+/** Path prefix of the admin endpoint. */
+export const ADMIN_PREFIX = "/__simulator/";
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body ?? {});
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Serves one admin request. */
+export async function handleAdmin(
+  internals: SimulatorInternals,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  readBody: (req: IncomingMessage) => Promise<string>,
+): Promise<void> {
+  const route = `${req.method ?? "GET"} ${url.pathname.slice(ADMIN_PREFIX.length)}`;
+  const body = await readBody(req);
+  let json: unknown = {};
+  try {
+    json = body.trim() ? JSON.parse(body) : {};
+  } catch {
+    reply(res, 400, { message: "Body is not JSON" });
+    return;
+  }
+  const { simulator, faults, quotas } = internals;
+  try {
+    switch (route) {
+      case "GET counters": return reply(res, 200, simulator.counters());
+      case "GET state": return reply(res, 200, simulator.state.dump());
+      case "POST reset": simulator.reset(); return reply(res, 200, {});
+      case "GET faults": return reply(res, 200, faults.get());
+      case "PUT faults": faults.set(json as FaultConfig); return reply(res, 200, faults.get());
+      case "GET quotas": return reply(res, 200, quotas.snapshot());
+      case "PUT quotas": quotas.configure(json as QuotaConfig); return reply(res, 200, quotas.snapshot());
+      case "POST seed": return reply(res, 200, simulator.seed(json as SeedSpec));
+      default: return reply(res, 404, { message: `Unknown admin route ${route}` });
+    }
+  } catch (error) {
+    if (error instanceof ServiceError) return reply(res, error.status, { __type: error.errorType, ...error.body() });
+    return reply(res, 400, { message: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * Instance operations: lifecycle, attributes, storage configs, integrations, Lambda functions and
+ * Lex bots. Lambda, Lex, storage and integrations are Region-local (ACGR does not mirror them).
+ */
+import {
+  DirectoryType,
+  InstanceAttributeType,
+  InstanceStorageResourceType,
+  LexVersion,
+  type AssociateBotRequest,
+  type AssociateLambdaFunctionRequest,
+  type CreateInstanceRequest,
+  type CreateInstanceResponse,
+  type DescribeInstanceAttributeRequest,
+  type DescribeInstanceAttributeResponse,
+  type DescribeInstanceRequest,
+  type DescribeInstanceResponse,
+  type DisassociateLambdaFunctionRequest,
+  type Instance,
+  type InstanceSummary,
+  type LexBotConfig,
+  type ListBotsRequest,
+  type ListBotsResponse,
+  type ListInstanceAttributesRequest,
+  type ListInstanceAttributesResponse,
+  type ListInstanceStorageConfigsRequest,
+  type ListInstanceStorageConfigsResponse,
+  type ListInstancesRequest,
+  type ListInstancesResponse,
+  type ListIntegrationAssociationsRequest,
+  type ListIntegrationAssociationsResponse,
+  type ListLambdaFunctionsRequest,
+  type ListLambdaFunctionsResponse,
+  type ListLexBotsRequest,
+  type ListLexBotsResponse,
+  type ReplicationConfiguration,
+  type UpdateInstanceAttributeRequest,
+} from "@aws-sdk/client-connect";
+import { instanceArn, instanceResourceArn } from "../arns";
+import { invalidParameter, invalidRequest, notFound, ServiceError } from "../errors";
+import { paginate } from "../pagination";
+import { addDefaultResources } from "../state/default-resources";
+import { emptyMirroredConfig, type InstanceRecord } from "../state/model";
+import { requireEnum, validateTags } from "../validation";
+import { op, type HandlerTable, type RequestContext } from "./context";
+import { findInstance, isInstanceActive, requireInstance } from "./lookup";
+
+/** Instance aliases: 1-45 characters, letters, digits and inner hyphens, not starting `d-`. */
+const ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
+const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
+const LEX_V2_ALIAS_ARN = /^arn:aws[a-z-]*:lex:([a-z0-9-]+):(\d{12}):bot-alias\/[A-Z0-9]{10}\/[A-Z0-9]{10}$/;
+/** Documented quota: Lambda functions per instance. */
+const MAX_LAMBDA_FUNCTIONS = 50;
+
+const BOOLEAN_ATTRIBUTES = new Set<string>(Object.values(InstanceAttributeType));
+
+/** Creates an instance record (used by CreateInstance and by seeding). */
+export function createInstanceRecord(
+  ctx: RequestContext,
+  fields: { alias?: string; identityManagementType: string; inboundCallsEnabled: boolean; outboundCallsEnabled: boolean; tags?: Record<string, string> },
+): InstanceRecord {
+  const now = ctx.now();
+  const id = ctx.newId();
+  const attributes = new Map<string, string>();
+  for (const type of Object.values(InstanceAttributeType)) attributes.set(type, type === "EARLY_MEDIA" ? "true" : "false");
+  attributes.set("INBOUND_CALLS", String(fields.inboundCallsEnabled));
+  attributes.set("OUTBOUND_CALLS", String(fields.outboundCallsEnabled));
+  const instance: InstanceRecord = {
+    id,
+    account: ctx.account,
+    region: ctx.region,
+    ...(fields.alias !== undefined ? { alias: fields.alias } : {}),
+    identityManagementType: fields.identityManagementType,
+    inboundCallsEnabled: fields.inboundCallsEnabled,
+    outboundCallsEnabled: fields.outboundCallsEnabled,
+    createdTime: now,
+    readyAt: now.getTime() + ctx.settings.instanceCreationDelayMs,
+    tags: fields.tags ?? {},
+    attributes,
+    storageConfigs: [],
+    integrations: [],
+    lambdaFunctions: [],
+    lexBots: [],
+    lexV2BotAliasArns: [],
+    config: emptyMirroredConfig(),
+  };
+  if (ctx.settings.defaultResources) addDefaultResources(instance.config, ctx.region, now);
+  ctx.regionState.instances.set(id, instance);
+  return instance;
+}
+
+function instanceStatus(ctx: RequestContext, instance: InstanceRecord): "ACTIVE" | "CREATION_IN_PROGRESS" {
+  return isInstanceActive(ctx, instance) ? "ACTIVE" : "CREATION_IN_PROGRESS";
+}
+
+function summary(ctx: RequestContext, instance: InstanceRecord): InstanceSummary {
+  return {
+    Id: instance.id,
+    Arn: instanceArn(instance.region, instance.account, instance.id),
+    IdentityManagementType: instance.identityManagementType as InstanceSummary["IdentityManagementType"],
+    ...(instance.alias !== undefined ? { InstanceAlias: instance.alias, InstanceAccessUrl: `https://${instance.alias}.my.connect.aws` } : {}),
+    CreatedTime: instance.createdTime,
+    ServiceRole: `arn:aws:iam::${instance.account}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_${instance.id.replace(/-/g, "").slice(0, 20)}`,
+    InstanceStatus: instanceStatus(ctx, instance),
+    InboundCallsEnabled: instance.inboundCallsEnabled,
+    OutboundCallsEnabled: instance.outboundCallsEnabled,
+  };
+}
+
+function replicationConfiguration(ctx: RequestContext, instance: InstanceRecord): ReplicationConfiguration | undefined {
+  const link = instance.replication;
+  if (!link) return undefined;
+  const complete = ctx.now().getTime() >= link.readyAt;
+  const other = instance.region === link.sourceRegion ? link.replicaRegion : link.sourceRegion;
+  return {
+    ReplicationStatusSummaryList: [{ Region: other, ReplicationStatus: complete ? "INSTANCE_REPLICATION_COMPLETE" : "INSTANCE_REPLICATION_IN_PROGRESS" }],
+    SourceRegion: link.sourceRegion,
+    ...(instance.alias !== undefined ? { GlobalSignInEndpoint: `https://${instance.alias}.awsapps.com/auth/?client_id=connect-global` } : {}),
+  };
+}
+
+/** Operation handlers of this family. */
+export const instanceHandlers: HandlerTable = {
+  CreateInstance: op<CreateInstanceRequest, CreateInstanceResponse>((ctx, input) => {
+    const identity = requireEnum("IdentityManagementType", input.IdentityManagementType, Object.values(DirectoryType));
+    if (identity === "EXISTING_DIRECTORY") {
+      if (!input.DirectoryId) throw invalidParameter("DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY");
+    } else if (input.InstanceAlias === undefined) {
+      throw invalidParameter(`InstanceAlias is required when IdentityManagementType is ${identity}`);
+    }
+    if (input.InstanceAlias !== undefined) {
+      if (input.InstanceAlias.length < 1 || input.InstanceAlias.length > 45 || !ALIAS.test(input.InstanceAlias)) {
+        throw invalidParameter(`InstanceAlias must be 1-45 letters, digits and inner hyphens, not starting with d-, got ${JSON.stringify(input.InstanceAlias)}`);
+      }
+      for (const state of ctx.store.all()) {
+        for (const other of state.instances.values()) {
+          if (other.alias === input.InstanceAlias) throw invalidRequest(`The alias ${input.InstanceAlias} is already in use`);
+        }
+      }
+    }
+    if (typeof input.InboundCallsEnabled !== "boolean" || typeof input.OutboundCallsEnabled !== "boolean") {
+      throw invalidParameter("InboundCallsEnabled and OutboundCallsEnabled must be booleans");
+    }
+    const instance = createInstanceRecord(ctx, {
+      ...(input.InstanceAlias !== undefined ? { alias: input.InstanceAlias } : {}),
+      identityManagementType: identity,
+      inboundCallsEnabled: input.InboundCallsEnabled,
+      outboundCallsEnabled: input.OutboundCallsEnabled,
+      tags: validateTags(input.Tags),
+    });
+    return { Id: instance.id, Arn: instanceArn(ctx.region, ctx.account, instance.id) };
+  }),
+
+  DescribeInstance: op<DescribeInstanceRequest, DescribeInstanceResponse>((ctx, input) => {
+    const instance = findInstance(ctx, input.InstanceId!);
+    const described: Instance = { ...summary(ctx, instance), Tags: { ...instance.tags } };
+    const replication = replicationConfiguration(ctx, instance);
+    return { Instance: described, ...(replication ? { ReplicationConfiguration: replication } : {}) };
+  }),
+
+  ListInstances: op<ListInstancesRequest, ListInstancesResponse>((ctx, input) => {
+    const page = paginate([...ctx.regionState.instances.values()], input, "ListInstances", "");
+    return { InstanceSummaryList: page.items.map((i) => summary(ctx, i)), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }),
+
+  ListInstanceAttributes: op<ListInstanceAttributesRequest, ListInstanceAttributesResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const all = [...instance.attributes].map(([AttributeType, Value]) => ({ AttributeType: AttributeType as InstanceAttributeType, Value }));
+    const page = paginate(all, input, "ListInstanceAttributes", instance.id);
+    return { Attributes: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }),
+
+  DescribeInstanceAttribute: op<DescribeInstanceAttributeRequest, DescribeInstanceAttributeResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const type = requireEnum("AttributeType", input.AttributeType, Object.values(InstanceAttributeType));
+    return { Attribute: { AttributeType: type, Value: instance.attributes.get(type) ?? "false" } };
+  }),
+
+  UpdateInstanceAttribute: op<UpdateInstanceAttributeRequest, Record<string, never>>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const type = requireEnum("AttributeType", input.AttributeType, Object.values(InstanceAttributeType));
+    const value = input.Value!;
+    if (BOOLEAN_ATTRIBUTES.has(type) && value !== "true" && value !== "false") {
+      throw invalidParameter(`Value for ${type} must be "true" or "false", got ${JSON.stringify(value)}`);
+    }
+    instance.attributes.set(type, value);
+    if (type === "INBOUND_CALLS") instance.inboundCallsEnabled = value === "true";
+    if (type === "OUTBOUND_CALLS") instance.outboundCallsEnabled = value === "true";
+    return {};
+  }),
+
+  ListInstanceStorageConfigs: op<ListInstanceStorageConfigsRequest, ListInstanceStorageConfigsResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const type = requireEnum("ResourceType", input.ResourceType, Object.values(InstanceStorageResourceType));
+    const matching = instance.storageConfigs.filter((s) => s.resourceType === type).map((s) => s.config);
+    const page = paginate(matching, input, "ListInstanceStorageConfigs", `${instance.id}|${type}`);
+    return { StorageConfigs: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }),
+
+  ListIntegrationAssociations: op<ListIntegrationAssociationsRequest, ListIntegrationAssociationsResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const matching = instance.integrations.filter(
+      (i) => (input.IntegrationType === undefined || i.integrationType === input.IntegrationType) && (input.IntegrationArn === undefined || i.integrationArn === input.IntegrationArn),
+    );
+    const page = paginate(matching, input, "ListIntegrationAssociations", `${instance.id}|${input.IntegrationType ?? ""}|${input.IntegrationArn ?? ""}`);
+    return {
+      IntegrationAssociationSummaryList: page.items.map((i) => ({
+        IntegrationAssociationId: i.id,
+        IntegrationAssociationArn: instanceResourceArn(ctx.region, ctx.account, instance.id, "integrationAssociation", i.id),
+        InstanceId: instance.id,
+        IntegrationType: i.integrationType as never,
+        IntegrationArn: i.integrationArn,
+        ...(i.sourceApplicationUrl !== undefined ? { SourceApplicationUrl: i.sourceApplicationUrl } : {}),
+        ...(i.sourceApplicationName !== undefined ? { SourceApplicationName: i.sourceApplicationName } : {}),
+        ...(i.sourceType !== undefined ? { SourceType: i.sourceType as never } : {}),
+      })),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+    };
+  }),
+
+  ListLambdaFunctions: op<ListLambdaFunctionsRequest, ListLambdaFunctionsResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const page = paginate(instance.lambdaFunctions, input, "ListLambdaFunctions", instance.id);
+    return { LambdaFunctions: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }),
+
+  AssociateLambdaFunction: op<AssociateLambdaFunctionRequest, Record<string, never>>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const arn = input.FunctionArn!;
+    const match = LAMBDA_ARN.exec(arn);
+    if (!match) throw invalidParameter(`FunctionArn is not a Lambda function ARN: ${arn}`);
+    if (match[1] !== instance.region) {
+      throw invalidParameter(`The Lambda function must be in the instance's Region ${instance.region}, got ${match[1]}`);
+    }
+    if (instance.lambdaFunctions.includes(arn)) throw new ServiceError("ResourceConflictException", `Lambda function ${arn} is already associated`);
+    if (instance.lambdaFunctions.length >= MAX_LAMBDA_FUNCTIONS) {
+      throw new ServiceError("ServiceQuotaExceededException", `At most ${MAX_LAMBDA_FUNCTIONS} Lambda functions can be associated with an instance`);
+    }
+    instance.lambdaFunctions.push(arn);
+    return {};
+  }),
+
+  DisassociateLambdaFunction: op<DisassociateLambdaFunctionRequest, Record<string, never>>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const index = instance.lambdaFunctions.indexOf(input.FunctionArn!);
+    if (index < 0) throw notFound("Lambda function association", input.FunctionArn!);
+    instance.lambdaFunctions.splice(index, 1);
+    return {};
+  }),
+
+  ListBots: op<ListBotsRequest, ListBotsResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const version = requireEnum("LexVersion", input.LexVersion, Object.values(LexVersion));
+    const all: LexBotConfig[] = version === "V1" ? instance.lexBots.map((LexBot) => ({ LexBot })) : instance.lexV2BotAliasArns.map((AliasArn) => ({ LexV2Bot: { AliasArn } }));
+    const page = paginate(all, input, "ListBots", `${instance.id}|${version}`);
+    return { LexBots: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }),
+
+  AssociateBot: op<AssociateBotRequest, Record<string, never>>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    if ((input.LexBot === undefined) === (input.LexV2Bot === undefined)) {
+      throw invalidParameter("Exactly one of LexBot and LexV2Bot must be given");
+    }
+    if (input.LexBot) {
+      const { Name, LexRegion } = input.LexBot;
+      if (!Name || !LexRegion) throw invalidParameter("LexBot.Name and LexBot.LexRegion are required");
+      if (instance.lexBots.some((b) => b.Name === Name && b.LexRegion === LexRegion)) {
+        throw new ServiceError("ResourceConflictException", `Lex bot ${Name} (${LexRegion}) is already associated`);
+      }
+      instance.lexBots.push({ Name, LexRegion });
+    } else {
+      const aliasArn = input.LexV2Bot!.AliasArn;
+      if (!aliasArn || !LEX_V2_ALIAS_ARN.test(aliasArn)) throw invalidParameter(`LexV2Bot.AliasArn is not a Lex V2 bot alias ARN: ${String(aliasArn)}`);
+      if (instance.lexV2BotAliasArns.includes(aliasArn)) throw new ServiceError("ResourceConflictException", `Lex V2 bot alias ${aliasArn} is already associated`);
+      instance.lexV2BotAliasArns.push(aliasArn);
+    }
+    return {};
+  }),
+
+  ListLexBots: op<ListLexBotsRequest, ListLexBotsResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const page = paginate(instance.lexBots, input, "ListLexBots", instance.id);
+    return { LexBots: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }),
+};

@@ -1,0 +1,93 @@
+/**
+ * Turns an HTTP request into the operation's input object, the inverse of the SDK's restJson1
+ * serializer: URI labels, query parameters and headers are placed into their members by the
+ * catalog's bindings, the JSON body supplies the rest, and timestamps (epoch seconds on the wire)
+ * become `Date`s. Required members that are missing are rejected the way the service does.
+ */
+import { invalidParameter } from "../errors";
+import type { MemberBinding, MemberKind, OperationSpec } from "./operation-catalog";
+
+function convertScalar(kind: MemberKind | undefined, raw: string, member: string): unknown {
+  switch (kind) {
+    case "number": {
+      const value = Number(raw);
+      if (!Number.isFinite(value)) throw invalidParameter(`${member} must be a number, got ${JSON.stringify(raw)}`);
+      return value;
+    }
+    case "boolean":
+      if (raw !== "true" && raw !== "false") throw invalidParameter(`${member} must be true or false, got ${JSON.stringify(raw)}`);
+      return raw === "true";
+    case "timestamp":
+      return new Date(Number.isFinite(Number(raw)) ? Number(raw) * 1000 : raw);
+    default:
+      return raw;
+  }
+}
+
+function fromQuery(binding: MemberBinding, query: URLSearchParams): unknown {
+  const values = query.getAll(binding.locationName);
+  if (values.length === 0) return undefined;
+  if (binding.kind === "list") return values.map((v) => convertScalar(binding.elementKind, v, binding.name));
+  return convertScalar(binding.kind, values[0]!, binding.name);
+}
+
+function fromBody(binding: MemberBinding, value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (binding.kind === "timestamp") {
+    if (typeof value === "number") return new Date(value * 1000);
+    if (typeof value === "string") return new Date(value);
+  }
+  return value;
+}
+
+/** True when a value counts as "present" for a required member. */
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+/**
+ * Builds the input object for `operation`.
+ * @param labels decoded URI labels from the router
+ * @param query the request's query string
+ * @param headers lower-cased request headers
+ * @param body the raw request body (JSON for every Connect operation the simulator serves)
+ */
+export function decodeRequest(
+  operation: OperationSpec,
+  labels: Readonly<Record<string, string>>,
+  query: URLSearchParams,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+  body: string,
+): Record<string, unknown> {
+  let json: Record<string, unknown> = {};
+  if (body.trim().length > 0) {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+      else throw new Error("not an object");
+    } catch {
+      throw invalidParameter("The request body is not a JSON object");
+    }
+  }
+  const input: Record<string, unknown> = {};
+  for (const binding of operation.members) {
+    let value: unknown;
+    switch (binding.location) {
+      case "label": value = labels[binding.name]; break;
+      case "query": value = fromQuery(binding, query); break;
+      case "header": {
+        const raw = headers[binding.locationName];
+        value = raw === undefined ? undefined : convertScalar(binding.kind, Array.isArray(raw) ? raw.join(",") : raw, binding.name);
+        break;
+      }
+      case "queryParams": value = undefined; break;
+      case "payload": value = json; break;
+      case "body": value = fromBody(binding, json[binding.name]); break;
+    }
+    if (value !== undefined) input[binding.name] = value;
+    if (binding.required && !isPresent(value)) {
+      throw invalidParameter(`${binding.name} is required for ${operation.name}`);
+    }
+  }
+  return input;
+}

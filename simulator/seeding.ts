@@ -1,0 +1,123 @@
+/**
+ * Direct seeding of state, bypassing quotas and faults: an instance and resources, optionally with
+ * fixed ids. Fixed ids let a test import a real flow export whose ARNs name specific queues,
+ * prompts or flows: seed those ids, rewrite the export's instance ARN, and CreateContactFlow accepts
+ * it. Resources with a Create API go through that API's handler, so seeding obeys the same rules;
+ * families without one in the simulator (prompts, users, agent statuses, hierarchy) are inserted.
+ */
+import type { LexBot } from "@aws-sdk/client-connect";
+import { instanceArn } from "./arns";
+import type { RequestContext } from "./handlers/context";
+import { createInstanceRecord } from "./handlers/instances";
+import { HANDLERS } from "./handlers/registry";
+import { MINIMAL_FLOW_CONTENT } from "./state/default-resources";
+import type { InstanceRecord, IntegrationRecord, StorageConfigRecord } from "./state/model";
+
+/** What to seed into one (account, Region). Every `id` is optional; omitted ids are minted. */
+export interface SeedSpec {
+  /** @default the simulator's default account */
+  readonly account?: string;
+  readonly region: string;
+  /** The instance to create, or (when `id` names an existing instance) to add resources to. */
+  readonly instance: {
+    readonly id?: string;
+    readonly alias?: string;
+    /** @default "SAML" (what ACGR needs) */
+    readonly identityManagementType?: "SAML" | "CONNECT_MANAGED" | "EXISTING_DIRECTORY";
+    readonly inboundCallsEnabled?: boolean;
+    readonly outboundCallsEnabled?: boolean;
+  };
+  readonly hours?: readonly { readonly id?: string; readonly name: string; readonly timeZone?: string }[];
+  /** Queues; `hoursOfOperationName` defaults to the first hours of the instance. */
+  readonly queues?: readonly { readonly id?: string; readonly name: string; readonly hoursOfOperationName?: string }[];
+  readonly prompts?: readonly { readonly id?: string; readonly name: string }[];
+  readonly flowModules?: readonly { readonly id?: string; readonly name: string; readonly content?: string }[];
+  /** Flows; `type` defaults to CONTACT_FLOW and `content` to a minimal valid flow. */
+  readonly flows?: readonly { readonly id?: string; readonly name: string; readonly type?: string; readonly content?: string }[];
+  /** Users (agents); they get the instance's first routing and security profiles. */
+  readonly users?: readonly { readonly id?: string; readonly username: string }[];
+  readonly lambdaFunctions?: readonly string[];
+  readonly lexBots?: readonly LexBot[];
+  readonly lexV2BotAliasArns?: readonly string[];
+  readonly storageConfigs?: readonly StorageConfigRecord[];
+  readonly integrations?: readonly IntegrationRecord[];
+}
+
+/** What seeding created: the instance and, per family, name -> id. */
+export interface SeedResult {
+  readonly instanceId: string;
+  readonly instanceArn: string;
+  readonly ids: Readonly<Record<"hours" | "queues" | "prompts" | "flowModules" | "flows" | "users", Record<string, string>>>;
+}
+
+/** Builds a request context for seeding; `ids` are handed out by `newId()` before random ones. */
+export type SeedContextFactory = (operation: string, region: string, ids: string[]) => RequestContext;
+
+function call(ctx: RequestContext, operation: string, input: unknown): Record<string, unknown> {
+  const handler = HANDLERS[operation] as unknown as (c: RequestContext, i: unknown) => Record<string, unknown>;
+  return handler(ctx, input);
+}
+
+/** Applies a {@link SeedSpec}. Throws the service's errors when the spec breaks the rules. */
+export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedResult {
+  const ids = { hours: {}, queues: {}, prompts: {}, flowModules: {}, flows: {}, users: {} } as SeedResult["ids"];
+  const ctxFor = (operation: string, id?: string): RequestContext => contextFor(operation, spec.region, id ? [id] : []);
+  const base = ctxFor("Seed");
+  let instance: InstanceRecord | undefined = spec.instance.id ? base.regionState.instances.get(spec.instance.id) : undefined;
+  if (!instance) {
+    instance = createInstanceRecord(ctxFor("Seed", spec.instance.id), {
+      ...(spec.instance.alias !== undefined ? { alias: spec.instance.alias } : {}),
+      identityManagementType: spec.instance.identityManagementType ?? "SAML",
+      inboundCallsEnabled: spec.instance.inboundCallsEnabled ?? true,
+      outboundCallsEnabled: spec.instance.outboundCallsEnabled ?? true,
+    });
+    // Seeded instances are usable at once, whatever the creation delay.
+    instance.readyAt = instance.createdTime.getTime();
+  }
+  const now = base.now();
+  const InstanceId = instance.id;
+  for (const h of spec.hours ?? []) {
+    const out = call(ctxFor("CreateHoursOfOperation", h.id), "CreateHoursOfOperation", {
+      InstanceId, Name: h.name, TimeZone: h.timeZone ?? "UTC",
+      Config: [{ Day: "MONDAY", StartTime: { Hours: 9, Minutes: 0 }, EndTime: { Hours: 17, Minutes: 0 } }],
+    });
+    ids.hours[h.name] = out["HoursOfOperationId"] as string;
+  }
+  for (const q of spec.queues ?? []) {
+    const hours = [...instance.config.hours.values()].find((h) => q.hoursOfOperationName === undefined || h.name === q.hoursOfOperationName);
+    if (!hours) throw new Error(`seed: queue ${q.name} needs hours of operation ${q.hoursOfOperationName ?? "(any)"}`);
+    const out = call(ctxFor("CreateQueue", q.id), "CreateQueue", { InstanceId, Name: q.name, HoursOfOperationId: hours.id });
+    ids.queues[q.name] = out["QueueId"] as string;
+  }
+  for (const p of spec.prompts ?? []) {
+    const id = p.id ?? base.newId();
+    instance.config.prompts.set(id, { id, name: p.name, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region });
+    ids.prompts[p.name] = id;
+  }
+  for (const m of spec.flowModules ?? []) {
+    const out = call(ctxFor("CreateContactFlowModule", m.id), "CreateContactFlowModule", { InstanceId, Name: m.name, Content: m.content ?? MINIMAL_FLOW_CONTENT });
+    ids.flowModules[m.name] = out["Id"] as string;
+  }
+  for (const f of spec.flows ?? []) {
+    const out = call(ctxFor("CreateContactFlow", f.id), "CreateContactFlow", { InstanceId, Name: f.name, Type: f.type ?? "CONTACT_FLOW", Content: f.content ?? MINIMAL_FLOW_CONTENT });
+    ids.flows[f.name] = out["ContactFlowId"] as string;
+  }
+  const routingProfileId = instance.config.routingProfiles.keys().next().value ?? "";
+  const securityProfileId = instance.config.securityProfiles.keys().next().value;
+  for (const u of spec.users ?? []) {
+    const id = u.id ?? base.newId();
+    instance.config.users.set(id, {
+      id, name: u.username, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region,
+      phoneConfig: { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 0 },
+      securityProfileIds: securityProfileId ? [securityProfileId] : [],
+      routingProfileId,
+    });
+    ids.users[u.username] = id;
+  }
+  instance.lambdaFunctions.push(...(spec.lambdaFunctions ?? []));
+  instance.lexBots.push(...(spec.lexBots ?? []));
+  instance.lexV2BotAliasArns.push(...(spec.lexV2BotAliasArns ?? []));
+  instance.storageConfigs.push(...(spec.storageConfigs ?? []));
+  instance.integrations.push(...(spec.integrations ?? []));
+  return { instanceId: instance.id, instanceArn: instanceArn(spec.region, instance.account, instance.id), ids };
+}

@@ -1,0 +1,244 @@
+/**
+ * The Amazon Connect API simulator: a node:http server speaking the service's restJson1 wire
+ * protocol, so the unmodified `ConnectClient` works against it with
+ * `endpoint: "http://127.0.0.1:<port>"`, any credentials and any Region.
+ *
+ * Request pipeline: admin paths (`/__simulator/...`) are served first and bypass everything else.
+ * Otherwise the caller's Region comes from the SigV4 credential scope and the account from the
+ * access key id mapping; the route is matched against the SDK-derived catalog; then fault
+ * injection (drop, latency), the per-API token bucket (ThrottlingException 429), injected 5xx,
+ * input decoding and validation, and finally the operation handler.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { handleAdmin, ADMIN_PREFIX } from "./admin";
+import { CallCounters, type OperationCounters } from "./counters";
+import { ServiceError } from "./errors";
+import { FaultInjector, type FaultConfig } from "./faults";
+import type { HandlerSettings, RequestContext } from "./handlers/context";
+import { HANDLERS } from "./handlers/registry";
+import { operationCatalog } from "./protocol/operation-catalog";
+import { decodeRequest } from "./protocol/request-decoder";
+import { encodeOutput } from "./protocol/response-encoder";
+import { Router } from "./protocol/router";
+import { parseAuthorization } from "./protocol/sigv4";
+import { QuotaEnforcer, type QuotaConfig } from "./quotas";
+import { seedState, type SeedResult, type SeedSpec } from "./seeding";
+import { StateStore } from "./state/store";
+
+/** Options of {@link startSimulator}. */
+export interface SimulatorOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** Interface to bind. @default "127.0.0.1" */
+  readonly host?: string;
+  /** Access key id -> account id. Unmapped keys use `defaultAccount`. @default {} */
+  readonly accounts?: Readonly<Record<string, string>>;
+  /** Account of callers whose access key id is not mapped. @default "111122223333" */
+  readonly defaultAccount?: string;
+  /** Region of requests without a SigV4 credential scope. @default "us-east-1" */
+  readonly defaultRegion?: string;
+  /** API quotas. @default 2 requests/s, burst 5, per operation per (account, Region) */
+  readonly quotas?: QuotaConfig;
+  /** Faults to inject from the start. @default none */
+  readonly faults?: FaultConfig;
+  /** Seed of the fault dice. @default 1 */
+  readonly faultSeed?: number;
+  /** How long ReplicateInstance leaves the replica CREATION_IN_PROGRESS, ms. @default 0 */
+  readonly replicationDelayMs?: number;
+  /** How long CreateInstance leaves the instance CREATION_IN_PROGRESS, ms. @default 0 */
+  readonly instanceCreationDelayMs?: number;
+  /** Seed of the metrics generator. @default 42 */
+  readonly metricsSeed?: number;
+  /** Give new instances the stock resources of a real instance. @default true */
+  readonly defaultResources?: boolean;
+  /** The clock. @default () => new Date() */
+  readonly clock?: () => Date;
+}
+
+/** A running simulator. */
+export interface Simulator {
+  /** `http://host:port`, ready for `new ConnectClient({ endpoint })`. */
+  readonly endpoint: string;
+  readonly port: number;
+  /** The access key id -> account mapping in force. */
+  readonly accounts: Readonly<Record<string, string>>;
+  readonly defaultAccount: string;
+  /** The live state store (read it in tests; mutate through the API or `seed`). */
+  readonly state: StateStore;
+  /** Replaces the fault configuration. */
+  setFaults(config: FaultConfig): void;
+  /** Changes quotas (default and/or per operation). */
+  setQuota(config: QuotaConfig): void;
+  /** Per-operation call counters. */
+  counters(): Record<string, OperationCounters>;
+  /** Creates an instance and resources directly (no quotas, no faults), optionally with fixed ids. */
+  seed(spec: SeedSpec): SeedResult;
+  /** Clears state, counters and quota buckets; faults are turned off. */
+  reset(): void;
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** Internals the admin endpoint works on. */
+export interface SimulatorInternals {
+  readonly simulator: Simulator;
+  readonly faults: FaultInjector;
+  readonly quotas: QuotaEnforcer;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "x-amzn-requestid": randomUUID(),
+    ...headers,
+  });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, error: ServiceError): void {
+  // The coral-style suffix is what the service sends; the SDK strips everything after ':'.
+  sendJson(res, error.status, JSON.stringify(error.body()), {
+    "x-amzn-errortype": `${error.errorType}:http://internal.amazon.com/coral/com.amazonaws.connect/`,
+  });
+}
+
+/** Starts a simulator. Resolves once it listens. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const catalog = operationCatalog();
+  const router = new Router(catalog.values());
+  const store = new StateStore();
+  const counters = new CallCounters();
+  const quotas = new QuotaEnforcer(options.quotas);
+  const faults = new FaultInjector(options.faults, options.faultSeed ?? 1);
+  const accounts = { ...(options.accounts ?? {}) };
+  const defaultAccount = options.defaultAccount ?? "111122223333";
+  const defaultRegion = options.defaultRegion ?? "us-east-1";
+  const clock = options.clock ?? (() => new Date());
+  const settings: HandlerSettings = {
+    instanceCreationDelayMs: options.instanceCreationDelayMs ?? 0,
+    replicationDelayMs: options.replicationDelayMs ?? 0,
+    metricsSeed: options.metricsSeed ?? 42,
+    defaultResources: options.defaultResources ?? true,
+  };
+
+  const contextFor = (operation: string, account: string, region: string, fixedIds: string[] = []): RequestContext => ({
+    operation,
+    account,
+    region,
+    store,
+    regionState: store.region(account, region),
+    settings,
+    now: clock,
+    newId: () => fixedIds.shift() ?? randomUUID(),
+  });
+
+  let internals: SimulatorInternals;
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const body = await readBody(req);
+    const caller = parseAuthorization(req.headers.authorization);
+    const region = caller?.region ?? defaultRegion;
+    const account = (caller && accounts[caller.accessKeyId]) ?? defaultAccount;
+    const match = router.match(req.method ?? "GET", url.pathname);
+    if (!match) {
+      sendJson(res, 404, JSON.stringify({ message: `No operation matches ${req.method} ${url.pathname}` }), { "x-amzn-errortype": "UnknownOperationException" });
+      return;
+    }
+    const name = match.operation.name;
+    counters.request(name);
+    const fault = faults.decide(name);
+    if (fault.drop) {
+      counters.outcome(name, "dropped");
+      req.socket.destroy();
+      return;
+    }
+    if (fault.delayMs > 0) await sleep(fault.delayMs);
+    if (!quotas.tryAcquire(account, region, name)) {
+      counters.outcome(name, "throttled");
+      sendError(res, new ServiceError("ThrottlingException", "Rate exceeded"));
+      return;
+    }
+    if (fault.error) {
+      counters.outcome(name, "serverErrors");
+      sendError(res, new ServiceError("InternalServiceException", "Injected fault: internal service error"));
+      return;
+    }
+    const handler = HANDLERS[name];
+    if (!handler) {
+      counters.outcome(name, "clientErrors");
+      sendJson(res, 501, JSON.stringify({ message: `The simulator does not implement ${name}` }), { "x-amzn-errortype": "NotImplementedException" });
+      return;
+    }
+    try {
+      const input = decodeRequest(match.operation, match.labels, url.searchParams, req.headers, body);
+      const output = await (handler as (ctx: RequestContext, input: unknown) => unknown)(contextFor(name, account, region), input);
+      counters.outcome(name, "succeeded");
+      sendJson(res, match.operation.successCode, encodeOutput(output));
+    } catch (error) {
+      if (error instanceof ServiceError) {
+        counters.outcome(name, error.status >= 500 ? "serverErrors" : "clientErrors");
+        sendError(res, error);
+        return;
+      }
+      throw error;
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://simulator");
+    const work = url.pathname.startsWith(ADMIN_PREFIX) ? handleAdmin(internals, req, res, url, readBody) : handleApi(req, res, url);
+    work.catch((error: unknown) => {
+      if (res.headersSent) return;
+      sendError(res, new ServiceError("InternalServiceException", `Simulator error: ${error instanceof Error ? error.message : String(error)}`));
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? "127.0.0.1";
+
+  const simulator: Simulator = {
+    endpoint: `http://${host}:${address.port}`,
+    port: address.port,
+    accounts,
+    defaultAccount,
+    state: store,
+    setFaults: (config) => faults.set(config),
+    setQuota: (config) => quotas.configure(config),
+    counters: () => counters.snapshot(),
+    seed: (spec) => seedState(spec, (operation, region, ids) => contextFor(operation, spec.account ?? defaultAccount, region, ids)),
+    reset: () => {
+      store.reset();
+      counters.reset();
+      quotas.reset();
+      faults.set({});
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+  internals = { simulator, faults, quotas };
+  return simulator;
+}
