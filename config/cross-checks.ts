@@ -1,0 +1,244 @@
+import { type ConfigProblem, formatKeyPath, listAllowed } from "./config-problem";
+import { acgrPairProblem } from "./region-pairs";
+import { REGION_PATTERN, ROLE_ARN_PATTERN } from "./schema";
+import { dnsFailoverSeconds } from "./recovery-objectives";
+
+/**
+ * Checks that span keys or entries (references by name, uniqueness, account and Region rules). They
+ * read the raw config defensively, so that they still report while other parts of it are broken;
+ * a value of the wrong type is skipped here because the schema already reports it.
+ */
+
+type Raw = Record<string, unknown>;
+
+const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === "string";
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+const entries = (v: unknown): Raw[] => (Array.isArray(v) ? v.map((e) => (isRecord(e) ? e : {})) : []);
+
+/** The two DR Regions must form an ACGR pair, primary -> secondary. */
+export function checkRegions(raw: Raw): ConfigProblem[] {
+  const { primaryRegion, secondaryRegion } = raw;
+  // A malformed Region is reported by the schema; pairing it would only repeat the problem.
+  if (!isString(primaryRegion) || !isString(secondaryRegion) || !REGION_PATTERN.test(primaryRegion) || !REGION_PATTERN.test(secondaryRegion)) return [];
+  const allowed = acgrPairProblem(primaryRegion, secondaryRegion);
+  return allowed ? [{ path: formatKeyPath(["secondaryRegion"]), found: secondaryRegion, allowed }] : [];
+}
+
+/** With GDPR in force, both DR Regions must be among the Regions personal data may live in. */
+export function checkGdpr(raw: Raw): ConfigProblem[] {
+  const frameworks = Array.isArray(raw.complianceFrameworks) ? raw.complianceFrameworks : [];
+  if (!frameworks.includes("gdpr")) return [];
+  const allowedRegions = raw.gdprAllowedRegions;
+  if (allowedRegions !== undefined && !Array.isArray(allowedRegions)) return [];
+  const list = (allowedRegions ?? []) as unknown[];
+  const drRegions = [raw.primaryRegion, raw.secondaryRegion].filter(isString);
+  const missing = drRegions.filter((r) => !list.includes(r));
+  if (list.length > 0 && missing.length === 0) return [];
+  return [
+    {
+      path: formatKeyPath(["gdprAllowedRegions"]),
+      found: allowedRegions,
+      allowed: `a list of Regions that includes both DR Regions (${drRegions.join(", ")}), because gdpr is in complianceFrameworks`,
+    },
+  ];
+}
+
+const ACCOUNT_NAMES = ["management", "workload", "network", "backupVault"] as const;
+
+/**
+ * A role ARN must be in its own account; the management account hosts nothing else (SCPs do not apply
+ * to it); the backup vault must be a different account from the workload it protects.
+ */
+export function checkAccounts(raw: Raw): ConfigProblem[] {
+  if (!isRecord(raw.accounts)) return [];
+  const accounts = raw.accounts;
+  const problems: ConfigProblem[] = [];
+  const idOf = (name: string): string | undefined => {
+    const a = accounts[name];
+    return isRecord(a) && isString(a.id) ? a.id : undefined;
+  };
+  for (const name of ACCOUNT_NAMES) {
+    const a = accounts[name];
+    if (!isRecord(a) || !isString(a.role) || !isString(a.id)) continue;
+    const arnAccount = ROLE_ARN_PATTERN.exec(a.role)?.[2];
+    if (arnAccount !== undefined && arnAccount !== a.id) {
+      problems.push({
+        path: formatKeyPath(["accounts", name, "role"]),
+        found: a.role,
+        allowed: `a role name, or a role ARN in account ${a.id} (accounts.${name}.id)`,
+      });
+    }
+  }
+  const management = idOf("management");
+  for (const name of ["workload", "network", "backupVault"] as const) {
+    if (management !== undefined && idOf(name) === management) {
+      problems.push({
+        path: formatKeyPath(["accounts", name, "id"]),
+        found: management,
+        allowed: "an account other than the management account (SCPs do not apply to the management account)",
+      });
+    }
+  }
+  const workload = idOf("workload");
+  if (workload !== undefined && idOf("backupVault") === workload) {
+    problems.push({
+      path: formatKeyPath(["accounts", "backupVault", "id"]),
+      found: workload,
+      allowed: "an account other than the workload account (the vault must survive a compromised workload account)",
+    });
+  }
+  return problems;
+}
+
+function duplicateNames(list: Raw[], path: (string | number)[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  list.forEach((entry, index) => {
+    if (!isString(entry.name)) return;
+    if (seen.has(entry.name)) {
+      problems.push({ path: formatKeyPath([...path, index, "name"]), found: entry.name, allowed: `a name not used by another entry of ${path.join(".")}` });
+    }
+    seen.add(entry.name);
+  });
+  return problems;
+}
+
+function unknownReference(value: unknown, known: string[], path: (string | number)[], what: string): ConfigProblem[] {
+  if (!isString(value) || known.includes(value)) return [];
+  known = [...new Set(known)];
+  return [{ path: formatKeyPath(path), found: value, allowed: known.length > 0 ? `the name of one of ${what}: ${listAllowed(known)}` : `the name of one of ${what} (none are defined)` }];
+}
+
+/**
+ * Inside `connect`: unique names; queues name existing hours; routing profiles name existing queues,
+ * once per channel, on channels they give a media concurrency; voice concurrency is 1.
+ */
+export function checkConnectReferences(raw: Raw): ConfigProblem[] {
+  if (!isRecord(raw.connect)) return [];
+  const connect = raw.connect;
+  const hours = entries(connect.hoursOfOperation);
+  const queues = entries(connect.queues);
+  const profiles = entries(connect.routingProfiles);
+  const flows = entries(connect.flows);
+  const problems: ConfigProblem[] = [
+    ...duplicateNames(hours, ["connect", "hoursOfOperation"]),
+    ...duplicateNames(queues, ["connect", "queues"]),
+    ...duplicateNames(profiles, ["connect", "routingProfiles"]),
+    ...duplicateNames(flows, ["connect", "flows"]),
+  ];
+  const hoursNames = hours.map((h) => h.name).filter(isString);
+  const queueNames = queues.map((q) => q.name).filter(isString);
+  queues.forEach((q, i) => {
+    problems.push(...unknownReference(q.hoursOfOperation, hoursNames, ["connect", "queues", i, "hoursOfOperation"], "connect.hoursOfOperation"));
+  });
+  profiles.forEach((profile, p) => {
+    const base = ["connect", "routingProfiles", p];
+    problems.push(...unknownReference(profile.defaultOutboundQueue, queueNames, [...base, "defaultOutboundQueue"], "connect.queues"));
+    const concurrencies = entries(profile.mediaConcurrencies);
+    const channelsWithConcurrency = new Set<string>();
+    concurrencies.forEach((m, i) => {
+      if (!isString(m.channel)) return;
+      if (channelsWithConcurrency.has(m.channel)) {
+        problems.push({ path: formatKeyPath([...base, "mediaConcurrencies", i, "channel"]), found: m.channel, allowed: "a channel not listed before in this routing profile's mediaConcurrencies" });
+      }
+      channelsWithConcurrency.add(m.channel);
+      if (m.channel === "VOICE" && isInt(m.concurrency) && m.concurrency !== 1) {
+        problems.push({ path: formatKeyPath([...base, "mediaConcurrencies", i, "concurrency"]), found: m.concurrency, allowed: "1 (an agent takes one voice contact at a time)" });
+      }
+    });
+    const seenPairs = new Set<string>();
+    entries(profile.queues).forEach((q, i) => {
+      problems.push(...unknownReference(q.queue, queueNames, [...base, "queues", i, "queue"], "connect.queues"));
+      if (!isString(q.channel)) return;
+      if (!channelsWithConcurrency.has(q.channel)) {
+        problems.push({
+          path: formatKeyPath([...base, "queues", i, "channel"]),
+          found: q.channel,
+          allowed: `a channel this routing profile has a media concurrency for: ${listAllowed([...channelsWithConcurrency])}`,
+        });
+      }
+      const pair = `${String(q.queue)}\u0000${q.channel}`;
+      if (seenPairs.has(pair)) {
+        problems.push({ path: formatKeyPath([...base, "queues", i]), found: { queue: q.queue, channel: q.channel }, allowed: "each (queue, channel) once per routing profile" });
+      }
+      seenPairs.add(pair);
+    });
+  });
+  return problems;
+}
+
+/** The parts of `connect` that ACGR mirrors from the source instance. */
+export const MIRRORED_CONNECT_KEYS = ["hoursOfOperation", "queues", "routingProfiles", "flows"] as const;
+
+/**
+ * Every resource is owned by one stack: the primary defines hours, queues and routing profiles (at
+ * least one each); the secondary defines none of what ACGR mirrors.
+ */
+export function checkConnectOwnership(raw: Raw): ConfigProblem[] {
+  if (!isRecord(raw.connect) || (raw.role !== "primary" && raw.role !== "secondary")) return [];
+  const connect = raw.connect;
+  const problems: ConfigProblem[] = [];
+  for (const key of MIRRORED_CONNECT_KEYS) {
+    const value = connect[key];
+    if (!Array.isArray(value) && value !== undefined) continue;
+    const count = value?.length ?? 0;
+    if (raw.role === "primary" && key !== "flows" && count === 0) {
+      problems.push({ path: formatKeyPath(["connect", key]), found: value, allowed: `a list of at least one entry (the primary stack creates connect.${key})` });
+    }
+    if (raw.role === "secondary" && count > 0) {
+      problems.push({
+        path: formatKeyPath(["connect", key]),
+        found: value,
+        allowed: `nothing in the secondary stack: ACGR mirrors connect.${key} from the primary instance, so only the primary stack's config lists them`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Object Lock must not outlast the retention period, or lifecycle expiry could never delete a recording. */
+export function checkRecordings(recordings: { retentionDays: number; objectLock: { enabled: boolean; days: number } }): ConfigProblem[] {
+  const { objectLock, retentionDays } = recordings;
+  if (!objectLock.enabled || objectLock.days <= retentionDays) return [];
+  return [{ path: formatKeyPath(["recordings", "objectLock", "days"]), found: objectLock.days, allowed: `at most recordings.retentionDays (${retentionDays})` }];
+}
+
+/** The failover record must live inside the hosted zone. */
+export function checkDns(raw: Raw): ConfigProblem[] {
+  const dns = raw.dns;
+  if (!isRecord(dns) || !isString(dns.hostedZoneName) || !isString(dns.recordName)) return [];
+  const zone = dns.hostedZoneName.replace(/\.$/, "");
+  const record = dns.recordName.replace(/\.$/, "");
+  if (record === zone || record.endsWith(`.${zone}`)) return [];
+  return [{ path: formatKeyPath(["dns", "recordName"]), found: dns.recordName, allowed: `a name inside the hosted zone ${zone} (e.g. contact.${zone})` }];
+}
+
+/** The RTO target must leave room for DNS to fail over at all. */
+export function checkRecoveryObjectives(
+  rtoSeconds: number,
+  dns: { ttlSeconds: number; healthCheck: { requestIntervalSeconds: number; failureThreshold: number } },
+): ConfigProblem[] {
+  const floor = dnsFailoverSeconds(dns.healthCheck, dns.ttlSeconds);
+  if (rtoSeconds >= floor) return [];
+  const { requestIntervalSeconds, failureThreshold } = dns.healthCheck;
+  return [
+    {
+      path: formatKeyPath(["rtoSeconds"]),
+      found: rtoSeconds,
+      allowed: `at least ${floor} (DNS failover alone takes ${requestIntervalSeconds} s x ${failureThreshold} checks + ${dns.ttlSeconds} s TTL)`,
+    },
+  ];
+}
+
+/** BGP needs different ASNs on the two sides of a session. */
+export function checkDirectConnect(dx: { customerBgpAsn: number; amazonSideAsn: number; vpnBackup: { bgpAsn: number } }): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (dx.customerBgpAsn === dx.amazonSideAsn) {
+    problems.push({ path: formatKeyPath(["directConnect", "customerBgpAsn"]), found: dx.customerBgpAsn, allowed: `an ASN other than directConnect.amazonSideAsn (${dx.amazonSideAsn})` });
+  }
+  if (dx.vpnBackup.bgpAsn === dx.amazonSideAsn) {
+    problems.push({ path: formatKeyPath(["directConnect", "vpnBackup", "bgpAsn"]), found: dx.vpnBackup.bgpAsn, allowed: `an ASN other than directConnect.amazonSideAsn (${dx.amazonSideAsn})` });
+  }
+  return problems;
+}

@@ -1,0 +1,290 @@
+import { z } from "zod";
+
+/**
+ * The zod schema of every `connect-dr:*` stack config key, one schema per key so that a broken key
+ * does not hide problems in the others. Every custom message is the `allowed` text of a problem line
+ * (see `config-problem.ts`); cross-references between keys are checked in `cross-checks.ts`.
+ */
+
+/** An AWS commercial or GovCloud Region code, e.g. `us-east-1`. */
+export const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+const region = z.string().regex(REGION_PATTERN, { error: "an AWS Region code such as us-east-1" });
+
+/** IAM role name rules (without a path). */
+const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+/** IAM role ARN in any partition, optionally with a path. */
+export const ROLE_ARN_PATTERN = /^arn:aws(-cn|-us-gov)?:iam::(\d{12}):role\/([\w+=,.@/-]{1,512})$/;
+
+const account = z.strictObject({
+  id: z.string({ error: "a 12-digit AWS account id, as a quoted string" }).regex(/^\d{12}$/, { error: "a 12-digit AWS account id, as a quoted string" }),
+  role: z
+    .string()
+    .refine((v) => ROLE_NAME_PATTERN.test(v) || ROLE_ARN_PATTERN.test(v), {
+      error: "an IAM role name (letters, digits and +=,.@_-, at most 64) or a role ARN arn:aws:iam::<account>:role/<name>",
+    }),
+});
+
+/** The four accounts of the landing zone (see DESIGN.md). */
+export const accountsSchema = z.strictObject({
+  management: account,
+  workload: account,
+  network: account,
+  backupVault: account,
+});
+
+export const ROLES = ["primary", "secondary"] as const;
+export const COMPLIANCE_FRAMEWORKS = ["gdpr", "hipaa", "pci"] as const;
+export const IDENTITY_MANAGEMENT_TYPES = ["SAML", "CONNECT_MANAGED", "EXISTING_DIRECTORY"] as const;
+export const CHANNELS = ["VOICE", "CHAT", "TASK", "EMAIL"] as const;
+export const DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
+export const FLOW_TYPES = [
+  "CONTACT_FLOW",
+  "CUSTOMER_QUEUE",
+  "CUSTOMER_HOLD",
+  "CUSTOMER_WHISPER",
+  "AGENT_HOLD",
+  "AGENT_WHISPER",
+  "OUTBOUND_WHISPER",
+  "AGENT_TRANSFER",
+  "QUEUE_TRANSFER",
+] as const;
+
+/** Amazon Connect's name rules for hours, queues, routing profiles and flows. */
+const connectName = z.string().min(1).max(127);
+const description = z.string().min(1).max(250);
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "a 24-hour time HH:MM, 00:00 to 23:59" });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hoursOfOperation = z.strictObject({
+  name: connectName,
+  description: description.optional(),
+  timeZone: z.string().refine(isTimeZone, { error: "an IANA time zone such as America/New_York or Europe/London" }),
+  config: z
+    .array(
+      z.strictObject({
+        day: z.enum(DAYS),
+        startTime: clockTime,
+        endTime: clockTime,
+      }),
+    )
+    .min(1),
+});
+
+const queue = z.strictObject({
+  name: connectName,
+  description: description.optional(),
+  /** Name of an entry of `connect.hoursOfOperation`. */
+  hoursOfOperation: connectName,
+  maxContacts: z.int().min(0).optional(),
+});
+
+const routingProfile = z.strictObject({
+  name: connectName,
+  description,
+  /** Name of an entry of `connect.queues`. */
+  defaultOutboundQueue: connectName,
+  queues: z
+    .array(
+      z.strictObject({
+        queue: connectName,
+        channel: z.enum(CHANNELS),
+        priority: z.int().min(1).max(99),
+        delaySeconds: z.int().min(0).max(9999).default(0),
+      }),
+    )
+    .default([]),
+  mediaConcurrencies: z
+    .array(
+      z.strictObject({
+        channel: z.enum(CHANNELS),
+        concurrency: z.int().min(1).max(10),
+      }),
+    )
+    .min(1),
+});
+
+/** A project-relative path to a flow's JSON export: forward slashes, no `..`, ending in `.json`. */
+const flowPath = z
+  .string()
+  .refine((p) => /^[\w.-]+(\/[\w.-]+)*\.json$/.test(p) && !p.split("/").includes(".."), {
+    error: "a path relative to the project folder, with forward slashes, no '..', ending in .json",
+  });
+
+const flow = z.strictObject({
+  name: connectName,
+  type: z.enum(FLOW_TYPES),
+  path: flowPath,
+  description: description.optional(),
+});
+
+const lambdaFunctionName = z
+  .string()
+  .regex(/^[a-zA-Z0-9_-]{1,64}$/, { error: "a Lambda function name (letters, digits, - and _, at most 64), the same in both Regions" });
+
+const lexBot = z.strictObject({
+  name: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/, { error: "a Lex bot name (letters, digits, - and _, at most 100)" }),
+});
+
+/** The Amazon Connect instance and what it contains. */
+export const connectSchema = z.strictObject({
+  instanceAlias: z
+    .string()
+    .max(45)
+    .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, {
+      error: "1-45 letters, digits and inner hyphens, not starting with 'd-' (Connect's instance alias rules)",
+    }),
+  /** ACGR replicates only SAML instances, so SAML is the one value accepted (the others are named in errors). */
+  identityManagementType: z
+    .literal("SAML", { error: "SAML (Amazon Connect Global Resiliency replicates only SAML instances; CONNECT_MANAGED and EXISTING_DIRECTORY cannot be replicated)" })
+    .default("SAML"),
+  inboundCallsEnabled: z.boolean().default(true),
+  outboundCallsEnabled: z.boolean().default(true),
+  /** Created by the primary stack only; ACGR mirrors them to the replica (see `checkConnectOwnership`). */
+  hoursOfOperation: z.array(hoursOfOperation).default([]),
+  queues: z.array(queue).default([]),
+  routingProfiles: z.array(routingProfile).default([]),
+  flows: z.array(flow).default([]),
+  lambdaFunctionNames: z.array(lambdaFunctionName).default([]),
+  lexBots: z.array(lexBot).default([]),
+});
+
+/** Call recordings: how long they are kept and whether Object Lock protects them. */
+export const recordingsSchema = z
+  .strictObject({
+    retentionDays: z.int().min(1).max(36500),
+    objectLock: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        mode: z.enum(["COMPLIANCE", "GOVERNANCE"]).default("COMPLIANCE"),
+        /** @default retentionDays */
+        days: z.int().min(1).max(36500).optional(),
+      })
+      .default({ enabled: true, mode: "COMPLIANCE" }),
+  })
+  .transform((r) => ({ ...r, objectLock: { ...r.objectLock, days: r.objectLock.days ?? r.retentionDays } }));
+
+const hostName = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}\.?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/, {
+    error: "a lower-case fully qualified domain name such as contact.example.com",
+  });
+
+/** Route 53 failover DNS. */
+export const dnsSchema = z.strictObject({
+  hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, { error: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" }),
+  hostedZoneName: hostName,
+  recordName: hostName,
+  ttlSeconds: z.int().min(1).max(172800).default(60),
+  healthCheck: z
+    .strictObject({
+      type: z.enum(["HTTPS", "HTTP", "TCP"]).default("HTTPS"),
+      resourcePath: z
+        .string()
+        .regex(/^\/[\x21-\x7e]{0,254}$/, { error: "a path starting with / (at most 255 printable characters)" })
+        .default("/health"),
+      port: z.int().min(1).max(65535).default(443),
+      requestIntervalSeconds: z.union([z.literal(10), z.literal(30)], { error: "10 or 30 (Route 53's only intervals)" }).default(30),
+      failureThreshold: z.int().min(1).max(10).default(3),
+    })
+    .default({ type: "HTTPS", resourcePath: "/health", port: 443, requestIntervalSeconds: 30, failureThreshold: 3 }),
+});
+
+const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const bgpAsn = z.int().min(1).max(4294967294);
+
+/** Direct Connect to this stack's Region, with a site-to-site VPN as its backup path. */
+export const directConnectSchema = z.strictObject({
+  connectionId: z.string().regex(/^dx(con|lag)-[a-z0-9]{8}$/, { error: "an existing connection or LAG id such as dxcon-fg5678gh" }),
+  vlan: z.int().min(1).max(4094),
+  customerBgpAsn: bgpAsn,
+  amazonSideAsn: z
+    .int()
+    .refine((asn) => (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294), {
+      error: "a private ASN: 64512-65534 or 4200000000-4294967294",
+    })
+    .default(64512),
+  /** Existing Direct Connect gateway to attach to; when unset one is created. */
+  gatewayId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "a Direct Connect gateway id (a UUID)" }).optional(),
+  vpnBackup: z.strictObject({
+    customerGatewayIp: z.string().regex(IPV4, { error: "the public IPv4 address of the customer gateway" }),
+    bgpAsn,
+  }),
+});
+
+/** AWS tag rules; the `aws:` and `connect-dr:` prefixes are reserved. */
+export const tagsSchema = z
+  .record(
+    z
+      .string()
+      .min(1)
+      .max(128)
+      .refine((k) => !/^(aws:|connect-dr:)/i.test(k), { error: "a tag key not starting with aws: or connect-dr: (reserved)" }),
+    z.string().max(256),
+  )
+  .default({});
+
+/** Every top-level key, its schema and, for the simple keys declared in Pulumi.yaml, their kind. */
+export const TOP_LEVEL_SCHEMAS = {
+  role: z.enum(ROLES),
+  primaryRegion: region,
+  secondaryRegion: region,
+  primaryStackName: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+\/[\w.-]+$/, { error: "a fully qualified stack name <organization>/<project>/<stack>" })
+    .default("organization/connect-dr/primary"),
+  rpoSeconds: z
+    .int({ error: "a whole number of seconds" })
+    .min(900, { error: "at least 900 (S3 Replication Time Control replicates 99.99% of recordings within 15 minutes)" })
+    .default(900),
+  rtoSeconds: z.int({ error: "a whole number of seconds" }).min(1).default(1800),
+  complianceFrameworks: z.array(z.enum(COMPLIANCE_FRAMEWORKS)).default([]),
+  gdprAllowedRegions: z.array(region).default([]),
+  accounts: accountsSchema,
+  connect: connectSchema,
+  recordings: recordingsSchema,
+  dns: dnsSchema,
+  directConnect: directConnectSchema.optional(),
+  tags: tagsSchema,
+} as const;
+
+export type TopLevelKey = keyof typeof TOP_LEVEL_SCHEMAS;
+
+/** The keys whose value Pulumi passes as a plain string (all others arrive JSON-encoded). */
+export const STRING_KEYS: readonly TopLevelKey[] = ["role", "primaryRegion", "secondaryRegion", "primaryStackName"];
+
+/**
+ * The keys a schema declares at `path` (object keys), used to tell a user which key they probably
+ * meant when they wrote an unknown one.
+ */
+export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: any = schema;
+  const unwrap = (s: any): any => {
+    for (;;) {
+      const def = s?._zod?.def;
+      if (!def) return s;
+      if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") s = def.innerType;
+      else if (def.type === "pipe") s = def.in;
+      else return s;
+    }
+  };
+  for (const segment of path) {
+    current = unwrap(current);
+    const def = current?._zod?.def;
+    if (def?.type === "object") current = def.shape[segment as string];
+    else if (def?.type === "array") current = def.element;
+    else return [];
+  }
+  const def = unwrap(current)?._zod?.def;
+  return def?.type === "object" ? Object.keys(def.shape) : [];
+}

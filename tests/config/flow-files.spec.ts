@@ -1,0 +1,78 @@
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { flowLanguageProblem, formatProblem, readFlowFiles } from "../../config";
+
+const REFERENCE = path.resolve(__dirname, "../../../shared/reference/connect-flows");
+
+describe("config: flow files", () => {
+  const cases: [string, string, string | undefined][] = [
+    ["valid flow", JSON.stringify({ Version: "2019-10-30", StartAction: "a", Actions: [{ Identifier: "a", Type: "DisconnectParticipant" }] }), undefined],
+    ["not JSON", "{", "is not JSON ("],
+    ["a list", "[]", "is not a JSON object"],
+    ["legacy format", JSON.stringify({ modules: [], version: "1", start: "x" }), `has Version undefined, not "2019-10-30"`],
+    ["no actions", JSON.stringify({ Version: "2019-10-30", StartAction: "a", Actions: [] }), "has no Actions"],
+    ["no start", JSON.stringify({ Version: "2019-10-30", Actions: [{ Identifier: "a" }] }), "has no StartAction"],
+    ["dangling start", JSON.stringify({ Version: "2019-10-30", StartAction: "b", Actions: [{ Identifier: "a" }] }), `has StartAction "b" that names no action`],
+  ];
+  for (const [title, text, problem] of cases) {
+    it(`judges ${title}`, () => {
+      const found = flowLanguageProblem(text);
+      if (problem === undefined) expect(found).to.equal(undefined);
+      else expect(found).to.be.a("string").and.satisfy((s: string) => s.startsWith(problem));
+    });
+  }
+
+  it("reads the committed sample flows unchanged", () => {
+    const flows = [
+      { name: "Main inbound", path: "stacks/flows/inbound-main.json" },
+      { name: "Queue wait", path: "stacks/flows/customer-queue.json" },
+    ];
+    const { contents, problems } = readFlowFiles(flows, path.resolve(__dirname, "../.."));
+    expect(problems).to.deep.equal([]);
+    expect(contents["Main inbound"]).to.equal(fs.readFileSync(path.resolve(__dirname, "../../stacks/flows/inbound-main.json"), "utf8"));
+    expect(Object.keys(contents)).to.deep.equal(["Main inbound", "Queue wait"]);
+  });
+
+  it("keeps Lambda ARNs in the samples Region-neutral with $.AwsRegion", () => {
+    for (const file of ["inbound-main.json", "customer-queue.json"]) {
+      const flow = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../stacks/flows", file), "utf8"));
+      const arns = flow.Actions.map((a: any) => a.Parameters?.LambdaFunctionARN).filter(Boolean);
+      expect(arns.length, file).to.be.greaterThan(0);
+      for (const arn of arns) expect(arn).to.match(/^arn:aws:lambda:\$\.AwsRegion:\d{12}:function:[\w-]+$/);
+    }
+  });
+
+  it("reports a missing file and a non-flow file with their key paths", () => {
+    const files: Record<string, string> = { "/p/flows/bad.json": "{}" };
+    const read = (p: string): string => {
+      if (p in files) return files[p];
+      throw Object.assign(new Error("missing"), { code: "ENOENT" });
+    };
+    const { problems } = readFlowFiles(
+      [
+        { name: "Gone", path: "flows/gone.json" },
+        { name: "Bad", path: "flows/bad.json" },
+      ],
+      "/p",
+      read,
+    );
+    expect(problems.map(formatProblem)).to.deep.equal([
+      `connect-dr:connect.flows[0].path: found "flows/gone.json"; allowed: a readable file relative to /p (ENOENT)`,
+      `connect-dr:connect.flows[1].path: found "flows/bad.json"; allowed: a file holding an Amazon Connect flow export; this one has Version undefined, not "2019-10-30"`,
+    ]);
+  });
+
+  it("accepts every real 2019-10-30 export in the reference data", function () {
+    if (!fs.existsSync(REFERENCE)) {
+      console.log(`    skipped: reference flows not found at ${REFERENCE}`);
+      this.skip();
+    }
+    const files = fs.readdirSync(REFERENCE).filter((f) => f.endsWith(".json"));
+    const plain = files.filter((f) => JSON.parse(fs.readFileSync(path.join(REFERENCE, f), "utf8")).Version === "2019-10-30");
+    expect(plain.length).to.be.greaterThan(3);
+    for (const f of plain) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.equal(undefined);
+    const legacy = files.filter((f) => f.startsWith("legacy-"));
+    for (const f of legacy) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.match(/not "2019-10-30"/);
+  });
+});

@@ -1,0 +1,276 @@
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import { StackConfigError, checkStackConfig, formatProblem, parseStackConfig } from "../../config";
+import { validRawConfig } from "./valid-config";
+
+/** The one problem line a broken config gives (fails the test when there is not exactly one). */
+function onlyLine(raw: Record<string, unknown>): string {
+  const { problems } = checkStackConfig(raw);
+  expect(problems.map(formatProblem), "exactly one problem").to.have.length(1);
+  return formatProblem(problems[0]);
+}
+
+function setAt(raw: Record<string, any>, path: (string | number)[], value: unknown): Record<string, any> {
+  let target = raw;
+  for (const key of path.slice(0, -1)) target = target[key];
+  const last = path[path.length - 1];
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+  return raw;
+}
+
+describe("config: parseStackConfig", () => {
+  it("accepts the valid config and applies every default", () => {
+    const config = parseStackConfig(validRawConfig());
+    expect(config.primaryStackName).to.equal("organization/connect-dr/primary");
+    expect(config.rpoSeconds).to.equal(900);
+    expect(config.rtoSeconds).to.equal(1800);
+    expect(config.complianceFrameworks).to.deep.equal([]);
+    expect(config.connect.identityManagementType).to.equal("SAML");
+    expect(config.connect.inboundCallsEnabled).to.equal(true);
+    expect(config.connect.outboundCallsEnabled).to.equal(true);
+    expect(config.connect.routingProfiles[0].queues[0].delaySeconds).to.equal(0);
+    expect(config.recordings.objectLock).to.deep.equal({ enabled: true, mode: "COMPLIANCE", days: 90 });
+    expect(config.dns.ttlSeconds).to.equal(60);
+    expect(config.dns.healthCheck).to.deep.equal({ type: "HTTPS", resourcePath: "/health", port: 443, requestIntervalSeconds: 30, failureThreshold: 3 });
+    expect(config.directConnect?.amazonSideAsn).to.equal(64512);
+  });
+
+  // Each row breaks one key and expects exactly its line: path, value found and what is allowed.
+  const cases: { title: string; path: (string | number)[]; value: unknown; line: string }[] = [
+    { title: "unknown role", path: ["role"], value: "tertiary", line: `connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"` },
+    { title: "missing role", path: ["role"], value: undefined, line: `connect-dr:role: found nothing (key not set); allowed: "primary" or "secondary"` },
+    { title: "malformed Region", path: ["primaryRegion"], value: "US East", line: `connect-dr:primaryRegion: found "US East"; allowed: an AWS Region code such as us-east-1` },
+    {
+      title: "same Region twice",
+      path: ["secondaryRegion"],
+      value: "us-east-1",
+      line: `connect-dr:secondaryRegion: found "us-east-1"; allowed: a Region different from the primary Region (us-east-1); ACGR pairs: us-east-1 -> us-west-2, us-west-2 -> us-east-1, eu-central-1 -> eu-west-2, eu-west-2 -> eu-central-1, ap-northeast-1 -> ap-northeast-3`,
+    },
+    { title: "Region that is not the ACGR partner", path: ["secondaryRegion"], value: "eu-west-2", line: `connect-dr:secondaryRegion: found "eu-west-2"; allowed: the ACGR partner of us-east-1: us-west-2` },
+    { title: "stack name without organization", path: ["primaryStackName"], value: "primary", line: `connect-dr:primaryStackName: found "primary"; allowed: a fully qualified stack name <organization>/<project>/<stack>` },
+    { title: "RPO below the S3 RTC bound", path: ["rpoSeconds"], value: 60, line: `connect-dr:rpoSeconds: found 60; allowed: at least 900 (S3 Replication Time Control replicates 99.99% of recordings within 15 minutes)` },
+    { title: "RPO as text", path: ["rpoSeconds"], value: "soon", line: `connect-dr:rpoSeconds: found "soon"; allowed: a whole number of seconds` },
+    { title: "RTO shorter than DNS failover", path: ["rtoSeconds"], value: 120, line: `connect-dr:rtoSeconds: found 120; allowed: at least 150 (DNS failover alone takes 30 s x 3 checks + 60 s TTL)` },
+    { title: "unknown framework", path: ["complianceFrameworks"], value: ["sox"], line: `connect-dr:complianceFrameworks[0]: found "sox"; allowed: one of "gdpr", "hipaa" or "pci"` },
+    {
+      title: "GDPR without allowed Regions",
+      path: ["complianceFrameworks"],
+      value: ["gdpr"],
+      line: `connect-dr:gdprAllowedRegions: found nothing (key not set); allowed: a list of Regions that includes both DR Regions (us-east-1, us-west-2), because gdpr is in complianceFrameworks`,
+    },
+    { title: "short account id", path: ["accounts", "workload", "id"], value: "1111", line: `connect-dr:accounts.workload.id: found "1111"; allowed: a 12-digit AWS account id, as a quoted string` },
+    { title: "account id as a number", path: ["accounts", "network", "id"], value: 444455556666, line: `connect-dr:accounts.network.id: found 444455556666; allowed: a 12-digit AWS account id, as a quoted string` },
+    {
+      title: "bad role name",
+      path: ["accounts", "workload", "role"],
+      value: "role with spaces",
+      line: `connect-dr:accounts.workload.role: found "role with spaces"; allowed: an IAM role name (letters, digits and +=,.@_-, at most 64) or a role ARN arn:aws:iam::<account>:role/<name>`,
+    },
+    {
+      title: "role ARN in another account",
+      path: ["accounts", "workload", "role"],
+      value: "arn:aws:iam::999999999999:role/Deployer",
+      line: `connect-dr:accounts.workload.role: found "arn:aws:iam::999999999999:role/Deployer"; allowed: a role name, or a role ARN in account 111122223333 (accounts.workload.id)`,
+    },
+    { title: "missing account", path: ["accounts", "backupVault"], value: undefined, line: `connect-dr:accounts.backupVault: found nothing (key not set); allowed: a map of keys (required)` },
+    {
+      title: "workload in the management account",
+      path: ["accounts", "workload", "id"],
+      value: "123456789012",
+      line: `connect-dr:accounts.workload.id: found "123456789012"; allowed: an account other than the management account (SCPs do not apply to the management account)`,
+    },
+    {
+      title: "backup vault in the workload account",
+      path: ["accounts", "backupVault", "id"],
+      value: "111122223333",
+      line: `connect-dr:accounts.backupVault.id: found "111122223333"; allowed: an account other than the workload account (the vault must survive a compromised workload account)`,
+    },
+    {
+      title: "misspelt account key",
+      path: ["accounts", "workload", "roleArn"],
+      value: "x",
+      line: `connect-dr:accounts.workload.roleArn: found "x"; allowed: no such key here; known keys: id, role`,
+    },
+    {
+      title: "instance alias starting with d-",
+      path: ["connect", "instanceAlias"],
+      value: "d-1234",
+      line: `connect-dr:connect.instanceAlias: found "d-1234"; allowed: 1-45 letters, digits and inner hyphens, not starting with 'd-' (Connect's instance alias rules)`,
+    },
+    { title: "instance alias too long", path: ["connect", "instanceAlias"], value: "a".repeat(46), line: `connect-dr:connect.instanceAlias: found "${"a".repeat(46)}"; allowed: at most 45 characters` },
+    {
+      title: "identity management without SAML",
+      path: ["connect", "identityManagementType"],
+      value: "CONNECT_MANAGED",
+      line: `connect-dr:connect.identityManagementType: found "CONNECT_MANAGED"; allowed: SAML (Amazon Connect Global Resiliency replicates only SAML instances; CONNECT_MANAGED and EXISTING_DIRECTORY cannot be replicated)`,
+    },
+    { title: "inbound calls as text", path: ["connect", "inboundCallsEnabled"], value: "yes", line: `connect-dr:connect.inboundCallsEnabled: found "yes"; allowed: a boolean (true or false)` },
+    {
+      title: "unknown time zone",
+      path: ["connect", "hoursOfOperation", 0, "timeZone"],
+      value: "Mars/Olympus",
+      line: `connect-dr:connect.hoursOfOperation[0].timeZone: found "Mars/Olympus"; allowed: an IANA time zone such as America/New_York or Europe/London`,
+    },
+    { title: "bad clock time", path: ["connect", "hoursOfOperation", 0, "config", 0, "endTime"], value: "25:00", line: `connect-dr:connect.hoursOfOperation[0].config[0].endTime: found "25:00"; allowed: a 24-hour time HH:MM, 00:00 to 23:59` },
+    {
+      title: "bad day",
+      path: ["connect", "hoursOfOperation", 0, "config", 0, "day"],
+      value: "FUNDAY",
+      line: `connect-dr:connect.hoursOfOperation[0].config[0].day: found "FUNDAY"; allowed: one of "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY" or "SUNDAY"`,
+    },
+    { title: "queue naming unknown hours", path: ["connect", "queues", 1, "hoursOfOperation"], value: "Weekend", line: `connect-dr:connect.queues[1].hoursOfOperation: found "Weekend"; allowed: the name of one of connect.hoursOfOperation: "Office"` },
+    { title: "negative max contacts", path: ["connect", "queues", 0, "maxContacts"], value: -1, line: `connect-dr:connect.queues[0].maxContacts: found -1; allowed: at least 0` },
+    { title: "duplicate queue name", path: ["connect", "queues", 2], value: { name: "Sales", hoursOfOperation: "Office" }, line: `connect-dr:connect.queues[2].name: found "Sales"; allowed: a name not used by another entry of connect.queues` },
+    {
+      title: "routing profile naming an unknown default queue",
+      path: ["connect", "routingProfiles", 0, "defaultOutboundQueue"],
+      value: "Refunds",
+      line: `connect-dr:connect.routingProfiles[0].defaultOutboundQueue: found "Refunds"; allowed: the name of one of connect.queues: "Sales" or "Support"`,
+    },
+    {
+      title: "routing profile naming an unknown queue",
+      path: ["connect", "routingProfiles", 0, "queues", 1, "queue"],
+      value: "Refunds",
+      line: `connect-dr:connect.routingProfiles[0].queues[1].queue: found "Refunds"; allowed: the name of one of connect.queues: "Sales" or "Support"`,
+    },
+    { title: "priority out of range", path: ["connect", "routingProfiles", 0, "queues", 0, "priority"], value: 100, line: `connect-dr:connect.routingProfiles[0].queues[0].priority: found 100; allowed: at most 99` },
+    {
+      title: "queue on a channel without concurrency",
+      path: ["connect", "routingProfiles", 0, "queues", 1, "channel"],
+      value: "TASK",
+      line: `connect-dr:connect.routingProfiles[0].queues[1].channel: found "TASK"; allowed: a channel this routing profile has a media concurrency for: "VOICE" or "CHAT"`,
+    },
+    {
+      title: "voice concurrency above 1",
+      path: ["connect", "routingProfiles", 0, "mediaConcurrencies", 0, "concurrency"],
+      value: 2,
+      line: `connect-dr:connect.routingProfiles[0].mediaConcurrencies[0].concurrency: found 2; allowed: 1 (an agent takes one voice contact at a time)`,
+    },
+    { title: "chat concurrency above 10", path: ["connect", "routingProfiles", 0, "mediaConcurrencies", 1, "concurrency"], value: 11, line: `connect-dr:connect.routingProfiles[0].mediaConcurrencies[1].concurrency: found 11; allowed: at most 10` },
+    { title: "routing profile without description", path: ["connect", "routingProfiles", 0, "description"], value: undefined, line: `connect-dr:connect.routingProfiles[0].description: found nothing (key not set); allowed: a string (required)` },
+    {
+      title: "flow type unknown",
+      path: ["connect", "flows", 0, "type"],
+      value: "IVR",
+      line: `connect-dr:connect.flows[0].type: found "IVR"; allowed: one of "CONTACT_FLOW", "CUSTOMER_QUEUE", "CUSTOMER_HOLD", "CUSTOMER_WHISPER", "AGENT_HOLD", "AGENT_WHISPER", "OUTBOUND_WHISPER", "AGENT_TRANSFER" or "QUEUE_TRANSFER"`,
+    },
+    {
+      title: "flow path escaping the project",
+      path: ["connect", "flows", 0, "path"],
+      value: "../secrets/flow.json",
+      line: `connect-dr:connect.flows[0].path: found "../secrets/flow.json"; allowed: a path relative to the project folder, with forward slashes, no '..', ending in .json`,
+    },
+    {
+      title: "Lambda ARN instead of name",
+      path: ["connect", "lambdaFunctionNames", 0],
+      value: "arn:aws:lambda:us-east-1:111122223333:function:lookup",
+      line: `connect-dr:connect.lambdaFunctionNames[0]: found "arn:aws:lambda:us-east-1:111122223333:function:lookup"; allowed: a Lambda function name (letters, digits, - and _, at most 64), the same in both Regions`,
+    },
+    { title: "retention of zero days", path: ["recordings", "retentionDays"], value: 0, line: `connect-dr:recordings.retentionDays: found 0; allowed: at least 1` },
+    { title: "Object Lock longer than retention", path: ["recordings", "objectLock"], value: { days: 91 }, line: `connect-dr:recordings.objectLock.days: found 91; allowed: at most recordings.retentionDays (90)` },
+    { title: "Object Lock mode unknown", path: ["recordings", "objectLock"], value: { mode: "STRICT" }, line: `connect-dr:recordings.objectLock.mode: found "STRICT"; allowed: "COMPLIANCE" or "GOVERNANCE"` },
+    { title: "hosted zone id", path: ["dns", "hostedZoneId"], value: "example.com", line: `connect-dr:dns.hostedZoneId: found "example.com"; allowed: a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ` },
+    { title: "record outside the zone", path: ["dns", "recordName"], value: "contact.example.org", line: `connect-dr:dns.recordName: found "contact.example.org"; allowed: a name inside the hosted zone example.com (e.g. contact.example.com)` },
+    { title: "health check interval", path: ["dns", "healthCheck"], value: { requestIntervalSeconds: 15 }, line: `connect-dr:dns.healthCheck.requestIntervalSeconds: found 15; allowed: 10 or 30 (Route 53's only intervals)` },
+    { title: "failure threshold", path: ["dns", "healthCheck"], value: { failureThreshold: 11 }, line: `connect-dr:dns.healthCheck.failureThreshold: found 11; allowed: at most 10` },
+    { title: "health check type", path: ["dns", "healthCheck"], value: { type: "PING" }, line: `connect-dr:dns.healthCheck.type: found "PING"; allowed: one of "HTTPS", "HTTP" or "TCP"` },
+    { title: "TTL as text", path: ["dns", "ttlSeconds"], value: "60s", line: `connect-dr:dns.ttlSeconds: found "60s"; allowed: a whole number` },
+    { title: "connection id", path: ["directConnect", "connectionId"], value: "dx-123", line: `connect-dr:directConnect.connectionId: found "dx-123"; allowed: an existing connection or LAG id such as dxcon-fg5678gh` },
+    { title: "VLAN out of range", path: ["directConnect", "vlan"], value: 4095, line: `connect-dr:directConnect.vlan: found 4095; allowed: at most 4094` },
+    { title: "public amazon-side ASN", path: ["directConnect", "amazonSideAsn"], value: 16509, line: `connect-dr:directConnect.amazonSideAsn: found 16509; allowed: a private ASN: 64512-65534 or 4200000000-4294967294` },
+    { title: "BGP ASN equal on both sides", path: ["directConnect", "customerBgpAsn"], value: 64512, line: `connect-dr:directConnect.customerBgpAsn: found 64512; allowed: an ASN other than directConnect.amazonSideAsn (64512)` },
+    { title: "customer gateway IP", path: ["directConnect", "vpnBackup", "customerGatewayIp"], value: "203.0.113.300", line: `connect-dr:directConnect.vpnBackup.customerGatewayIp: found "203.0.113.300"; allowed: the public IPv4 address of the customer gateway` },
+    { title: "reserved tag prefix", path: ["tags"], value: { "aws:owner": "x" }, line: `connect-dr:tags.aws:owner: found "aws:owner"; allowed: a tag key not starting with aws: or connect-dr: (reserved)` },
+    {
+      title: "unknown top-level key",
+      path: ["regions"],
+      value: ["us-east-1"],
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, tags`,
+    },
+  ];
+
+  for (const c of cases) {
+    it(`reports ${c.title}`, () => {
+      expect(onlyLine(setAt(validRawConfig(), c.path, c.value))).to.equal(c.line);
+    });
+  }
+
+  it("accepts GDPR when both DR Regions are allowed", () => {
+    const raw = validRawConfig();
+    raw.complianceFrameworks = ["gdpr", "pci"];
+    raw.gdprAllowedRegions = ["us-east-1", "us-west-2", "ca-central-1"];
+    expect(checkStackConfig(raw).problems).to.deep.equal([]);
+  });
+
+  it("reports GDPR when one DR Region is outside the allowed Regions", () => {
+    const raw = validRawConfig();
+    raw.complianceFrameworks = ["gdpr"];
+    raw.gdprAllowedRegions = ["us-east-1"];
+    expect(onlyLine(raw)).to.equal(
+      `connect-dr:gdprAllowedRegions: found ["us-east-1"]; allowed: a list of Regions that includes both DR Regions (us-east-1, us-west-2), because gdpr is in complianceFrameworks`,
+    );
+  });
+
+  it("accepts the one-way pair ap-northeast-1 -> ap-northeast-3 and rejects its reverse", () => {
+    const raw = validRawConfig();
+    raw.primaryRegion = "ap-northeast-1";
+    raw.secondaryRegion = "ap-northeast-3";
+    expect(checkStackConfig(raw).problems).to.deep.equal([]);
+    raw.primaryRegion = "ap-northeast-3";
+    raw.secondaryRegion = "ap-northeast-1";
+    expect(onlyLine(raw)).to.equal(
+      `connect-dr:secondaryRegion: found "ap-northeast-1"; allowed: an ACGR pair (primary -> secondary): us-east-1 -> us-west-2, us-west-2 -> us-east-1, eu-central-1 -> eu-west-2, eu-west-2 -> eu-central-1, ap-northeast-1 -> ap-northeast-3`,
+    );
+  });
+
+  it("requires hours, queues and routing profiles in the primary stack", () => {
+    const raw = validRawConfig();
+    delete raw.connect.queues;
+    delete raw.connect.routingProfiles;
+    expect(checkStackConfig(raw).problems.map(formatProblem)).to.deep.equal([
+      `connect-dr:connect.queues: found nothing (key not set); allowed: a list of at least one entry (the primary stack creates connect.queues)`,
+      `connect-dr:connect.routingProfiles: found nothing (key not set); allowed: a list of at least one entry (the primary stack creates connect.routingProfiles)`,
+    ]);
+  });
+
+  it("rejects mirrored resources in the secondary stack, since ACGR owns them there", () => {
+    const raw = validRawConfig();
+    raw.role = "secondary";
+    const lines = checkStackConfig(raw).problems.map(formatProblem);
+    expect(lines).to.have.length(4);
+    expect(lines[0]).to.match(/^connect-dr:connect\.hoursOfOperation: found \[.*; allowed: nothing in the secondary stack: ACGR mirrors connect\.hoursOfOperation from the primary instance/);
+    for (const key of ["hoursOfOperation", "queues", "routingProfiles", "flows"]) expect(lines.some((l) => l.startsWith(`connect-dr:connect.${key}: `))).to.equal(true, key);
+    for (const key of ["hoursOfOperation", "queues", "routingProfiles", "flows"]) delete raw.connect[key];
+    expect(checkStackConfig(raw).problems).to.deep.equal([]);
+  });
+
+  it("reports every problem of a config broken in many places in ONE RunError, one line each", () => {
+    const raw = validRawConfig();
+    raw.role = "tertiary";
+    raw.accounts.workload.id = "12";
+    raw.connect.queues[0].hoursOfOperation = "Weekend";
+    raw.connect.routingProfiles[0].defaultOutboundQueue = "Refunds";
+    raw.dns.healthCheck = { requestIntervalSeconds: 5 };
+    raw.recordings.retentionDays = -3;
+    raw.typo = true;
+    let error: unknown;
+    try {
+      parseStackConfig(raw);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(StackConfigError);
+    expect(pulumi.RunError.isInstance(error)).to.equal(true);
+    expect((error as Error).message.split("\n")).to.deep.equal([
+      "Stack configuration has 7 problems:",
+      `  connect-dr:accounts.workload.id: found "12"; allowed: a 12-digit AWS account id, as a quoted string`,
+      `  connect-dr:connect.queues[0].hoursOfOperation: found "Weekend"; allowed: the name of one of connect.hoursOfOperation: "Office"`,
+      `  connect-dr:connect.routingProfiles[0].defaultOutboundQueue: found "Refunds"; allowed: the name of one of connect.queues: "Sales" or "Support"`,
+      `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
+      `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
+      `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, tags`,
+    ]);
+  });
+});
