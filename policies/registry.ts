@@ -10,6 +10,7 @@ import { iamNoWildcardAdmin } from "./rules/iam-no-wildcard-admin";
 import { kinesisStreamCmk } from "./rules/kinesis-stream-cmk";
 import { kmsKeyDeletionWindow } from "./rules/kms-key-deletion-window";
 import { kmsKeyRotation } from "./rules/kms-key-rotation";
+import { kmsKeySameRegion } from "./rules/kms-key-same-region";
 import { lambdaEnvironmentCmk } from "./rules/lambda-environment-cmk";
 import { rdsBackupRetention } from "./rules/rds-backup-retention";
 import { rdsStorageEncrypted } from "./rules/rds-storage-encrypted";
@@ -39,6 +40,7 @@ export const POLICIES: readonly ConnectDrPolicy[] = [
     dynamodbTableDeletionProtection,
     kmsKeyRotation,
     kmsKeyDeletionWindow,
+    kmsKeySameRegion,
     cloudwatchLogGroupCmk,
     cloudwatchLogGroupRetention,
     kinesisStreamCmk,
