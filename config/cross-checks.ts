@@ -204,10 +204,24 @@ export function checkRecordings(recordings: { retentionDays: number; objectLock:
   return [{ path: formatKeyPath(["recordings", "objectLock", "days"]), found: objectLock.days, allowed: `at most recordings.retentionDays (${retentionDays})` }];
 }
 
-/** The failover record must live inside the hosted zone. */
+/** The failover record must live inside the hosted zone, with one endpoint per DR Region and no others. */
 export function checkDns(raw: Raw): ConfigProblem[] {
   const dns = raw.dns;
-  if (!isRecord(dns) || !isString(dns.hostedZoneName) || !isString(dns.recordName)) return [];
+  if (!isRecord(dns)) return [];
+  const problems: ConfigProblem[] = [];
+  const drRegions = [raw.primaryRegion, raw.secondaryRegion].filter((r): r is string => isString(r) && REGION_PATTERN.test(r));
+  if (isRecord(dns.endpoints) && drRegions.length === 2) {
+    const endpoints = dns.endpoints;
+    const keys = Object.keys(endpoints);
+    if (keys.length !== drRegions.length || !drRegions.every((r) => keys.includes(r))) {
+      problems.push({ path: formatKeyPath(["dns", "endpoints"]), found: endpoints, allowed: `exactly one host name for each DR Region: ${drRegions.join(" and ")}` });
+    }
+  }
+  return [...problems, ...checkRecordInZone(dns)];
+}
+
+function checkRecordInZone(dns: Raw): ConfigProblem[] {
+  if (!isString(dns.hostedZoneName) || !isString(dns.recordName)) return [];
   const zone = dns.hostedZoneName.replace(/\.$/, "");
   const record = dns.recordName.replace(/\.$/, "");
   if (record === zone || record.endsWith(`.${zone}`)) return [];
@@ -231,9 +245,26 @@ export function checkRecoveryObjectives(
   ];
 }
 
-/** BGP needs different ASNs on the two sides of a session. */
-export function checkDirectConnect(dx: { customerBgpAsn: number; amazonSideAsn: number; vpnBackup: { bgpAsn: number } }): ConfigProblem[] {
+/**
+ * BGP needs different ASNs on the two sides of a session; the virtual interface type decides which
+ * gateway is needed.
+ */
+export function checkDirectConnect(dx: {
+  customerBgpAsn: number;
+  amazonSideAsn: number;
+  virtualInterfaceType: "private" | "transit";
+  vpnGatewayId?: string;
+  transitGatewayId?: string;
+  vpnBackup: { bgpAsn: number };
+}): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  const [wanted, unwanted] = dx.virtualInterfaceType === "private" ? (["vpnGatewayId", "transitGatewayId"] as const) : (["transitGatewayId", "vpnGatewayId"] as const);
+  if (dx[wanted] === undefined) {
+    problems.push({ path: formatKeyPath(["directConnect", wanted]), found: undefined, allowed: `a gateway id (required with virtualInterfaceType ${dx.virtualInterfaceType})` });
+  }
+  if (dx[unwanted] !== undefined) {
+    problems.push({ path: formatKeyPath(["directConnect", unwanted]), found: dx[unwanted], allowed: `nothing with virtualInterfaceType ${dx.virtualInterfaceType} (set ${wanted} instead)` });
+  }
   if (dx.customerBgpAsn === dx.amazonSideAsn) {
     problems.push({ path: formatKeyPath(["directConnect", "customerBgpAsn"]), found: dx.customerBgpAsn, allowed: `an ASN other than directConnect.amazonSideAsn (${dx.amazonSideAsn})` });
   }

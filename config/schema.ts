@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIpv4Cidr, isPublicIpv4Address } from "../network/ip-address";
 
 /**
  * The zod schema of every `connect-dr:*` stack config key, one schema per key so that a broken key
@@ -131,8 +132,10 @@ const lambdaFunctionName = z
   .string()
   .regex(/^[a-zA-Z0-9_-]{1,64}$/, { error: "a Lambda function name (letters, digits, - and _, at most 64), the same in both Regions" });
 
-const lexBot = z.strictObject({
-  name: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/, { error: "a Lex bot name (letters, digits, - and _, at most 100)" }),
+/** A Lex V2 bot alias; with Lex V2 Global Resiliency its ids are the same in both Regions. */
+const lexV2BotAlias = z.strictObject({
+  botId: z.string().regex(/^[0-9A-Z]{10}$/, { error: "a Lex V2 bot id: 10 upper-case letters or digits" }),
+  botAliasId: z.string().regex(/^[0-9A-Z]{10}$/, { error: "a Lex V2 bot alias id: 10 upper-case letters or digits (TSTALIASID for the test alias)" }),
 });
 
 /** The Amazon Connect instance and what it contains. */
@@ -155,7 +158,7 @@ export const connectSchema = z.strictObject({
   routingProfiles: z.array(routingProfile).default([]),
   flows: z.array(flow).default([]),
   lambdaFunctionNames: z.array(lambdaFunctionName).default([]),
-  lexBots: z.array(lexBot).default([]),
+  lexV2BotAliases: z.array(lexV2BotAlias).default([]),
 });
 
 /** Call recordings: how long they are kept and whether Object Lock protects them. */
@@ -185,7 +188,12 @@ export const dnsSchema = z.strictObject({
   hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, { error: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" }),
   hostedZoneName: hostName,
   recordName: hostName,
-  ttlSeconds: z.int().min(1).max(172800).default(60),
+  ttlSeconds: z.int().min(0).max(300).default(60),
+  /**
+   * Per DR Region, the host name agents reach in that Region (e.g. the Region's agent desktop); the
+   * failover record is a CNAME to it and Route 53 health-checks it.
+   */
+  endpoints: z.record(region, hostName),
   healthCheck: z
     .strictObject({
       type: z.enum(["HTTPS", "HTTP", "TCP"]).default("HTTPS"),
@@ -200,12 +208,13 @@ export const dnsSchema = z.strictObject({
     .default({ type: "HTTPS", resourcePath: "/health", port: 443, requestIntervalSeconds: 30, failureThreshold: 3 }),
 });
 
-const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const bgpAsn = z.int().min(1).max(4294967294);
 
 /** Direct Connect to this stack's Region, with a site-to-site VPN as its backup path. */
 export const directConnectSchema = z.strictObject({
   connectionId: z.string().regex(/^dx(con|lag)-[a-z0-9]{8}$/, { error: "an existing connection or LAG id such as dxcon-fg5678gh" }),
+  /** "private": Direct Connect gateway -> virtual private gateway; "transit": -> transit gateway. */
+  virtualInterfaceType: z.enum(["private", "transit"]).default("private"),
   vlan: z.int().min(1).max(4094),
   customerBgpAsn: bgpAsn,
   amazonSideAsn: z
@@ -216,8 +225,14 @@ export const directConnectSchema = z.strictObject({
     .default(64512),
   /** Existing Direct Connect gateway to attach to; when unset one is created. */
   gatewayId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "a Direct Connect gateway id (a UUID)" }).optional(),
+  /** The VPC's virtual private gateway, with a private virtual interface. */
+  vpnGatewayId: z.string().regex(/^vgw-[0-9a-f]{8,17}$/, { error: "a virtual private gateway id such as vgw-0a1b2c3d4e5f67890" }).optional(),
+  /** The transit gateway, with a transit virtual interface. */
+  transitGatewayId: z.string().regex(/^tgw-[0-9a-f]{8,17}$/, { error: "a transit gateway id such as tgw-0a1b2c3d4e5f67890" }).optional(),
+  /** Prefixes advertised on-premises for the VPC(s) behind the gateway. */
+  allowedPrefixes: z.array(z.string().refine(isIpv4Cidr, { error: "an IPv4 CIDR block such as 10.20.0.0/16" })).min(1),
   vpnBackup: z.strictObject({
-    customerGatewayIp: z.string().regex(IPV4, { error: "the public IPv4 address of the customer gateway" }),
+    customerGatewayIp: z.string().refine(isPublicIpv4Address, { error: "the public IPv4 address of the customer gateway" }),
     bgpAsn,
   }),
 });

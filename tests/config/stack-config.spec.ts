@@ -47,7 +47,6 @@ describe("config: parseStackConfig", () => {
       value: "us-east-1",
       line: `connect-dr:secondaryRegion: found "us-east-1"; allowed: a Region different from the primary Region (us-east-1); ACGR pairs: us-east-1 -> us-west-2, us-west-2 -> us-east-1, eu-central-1 -> eu-west-2, eu-west-2 -> eu-central-1, ap-northeast-1 -> ap-northeast-3`,
     },
-    { title: "Region that is not the ACGR partner", path: ["secondaryRegion"], value: "eu-west-2", line: `connect-dr:secondaryRegion: found "eu-west-2"; allowed: the ACGR partner of us-east-1: us-west-2` },
     { title: "stack name without organization", path: ["primaryStackName"], value: "primary", line: `connect-dr:primaryStackName: found "primary"; allowed: a fully qualified stack name <organization>/<project>/<stack>` },
     { title: "RPO below the S3 RTC bound", path: ["rpoSeconds"], value: 60, line: `connect-dr:rpoSeconds: found 60; allowed: at least 900 (S3 Replication Time Control replicates 99.99% of recordings within 15 minutes)` },
     { title: "RPO as text", path: ["rpoSeconds"], value: "soon", line: `connect-dr:rpoSeconds: found "soon"; allowed: a whole number of seconds` },
@@ -171,6 +170,13 @@ describe("config: parseStackConfig", () => {
     { title: "Object Lock longer than retention", path: ["recordings", "objectLock"], value: { days: 91 }, line: `connect-dr:recordings.objectLock.days: found 91; allowed: at most recordings.retentionDays (90)` },
     { title: "Object Lock mode unknown", path: ["recordings", "objectLock"], value: { mode: "STRICT" }, line: `connect-dr:recordings.objectLock.mode: found "STRICT"; allowed: "COMPLIANCE" or "GOVERNANCE"` },
     { title: "hosted zone id", path: ["dns", "hostedZoneId"], value: "example.com", line: `connect-dr:dns.hostedZoneId: found "example.com"; allowed: a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ` },
+    {
+      title: "DNS endpoint missing for a DR Region",
+      path: ["dns", "endpoints"],
+      value: { "us-east-1": "east.example.com" },
+      line: `connect-dr:dns.endpoints: found {"us-east-1":"east.example.com"}; allowed: exactly one host name for each DR Region: us-east-1 and us-west-2`,
+    },
+    { title: "DNS endpoint not a host name", path: ["dns", "endpoints"], value: { "us-east-1": "https://east", "us-west-2": "west.example.com" }, line: `connect-dr:dns.endpoints.us-east-1: found "https://east"; allowed: a lower-case fully qualified domain name such as contact.example.com` },
     { title: "record outside the zone", path: ["dns", "recordName"], value: "contact.example.org", line: `connect-dr:dns.recordName: found "contact.example.org"; allowed: a name inside the hosted zone example.com (e.g. contact.example.com)` },
     { title: "health check interval", path: ["dns", "healthCheck"], value: { requestIntervalSeconds: 15 }, line: `connect-dr:dns.healthCheck.requestIntervalSeconds: found 15; allowed: 10 or 30 (Route 53's only intervals)` },
     { title: "failure threshold", path: ["dns", "healthCheck"], value: { failureThreshold: 11 }, line: `connect-dr:dns.healthCheck.failureThreshold: found 11; allowed: at most 10` },
@@ -180,6 +186,20 @@ describe("config: parseStackConfig", () => {
     { title: "VLAN out of range", path: ["directConnect", "vlan"], value: 4095, line: `connect-dr:directConnect.vlan: found 4095; allowed: at most 4094` },
     { title: "public amazon-side ASN", path: ["directConnect", "amazonSideAsn"], value: 16509, line: `connect-dr:directConnect.amazonSideAsn: found 16509; allowed: a private ASN: 64512-65534 or 4200000000-4294967294` },
     { title: "BGP ASN equal on both sides", path: ["directConnect", "customerBgpAsn"], value: 64512, line: `connect-dr:directConnect.customerBgpAsn: found 64512; allowed: an ASN other than directConnect.amazonSideAsn (64512)` },
+    { title: "private customer gateway IP", path: ["directConnect", "vpnBackup", "customerGatewayIp"], value: "10.1.2.3", line: `connect-dr:directConnect.vpnBackup.customerGatewayIp: found "10.1.2.3"; allowed: the public IPv4 address of the customer gateway` },
+    {
+      title: "virtual private gateway missing for a private interface",
+      path: ["directConnect", "vpnGatewayId"],
+      value: undefined,
+      line: `connect-dr:directConnect.vpnGatewayId: found nothing (key not set); allowed: a gateway id (required with virtualInterfaceType private)`,
+    },
+    { title: "prefix with host bits", path: ["directConnect", "allowedPrefixes"], value: ["10.0.0.1/16"], line: `connect-dr:directConnect.allowedPrefixes[0]: found "10.0.0.1/16"; allowed: an IPv4 CIDR block such as 10.20.0.0/16` },
+    {
+      title: "Lex bot alias id",
+      path: ["connect", "lexV2BotAliases", 0, "botAliasId"],
+      value: "prod",
+      line: `connect-dr:connect.lexV2BotAliases[0].botAliasId: found "prod"; allowed: a Lex V2 bot alias id: 10 upper-case letters or digits (TSTALIASID for the test alias)`,
+    },
     { title: "customer gateway IP", path: ["directConnect", "vpnBackup", "customerGatewayIp"], value: "203.0.113.300", line: `connect-dr:directConnect.vpnBackup.customerGatewayIp: found "203.0.113.300"; allowed: the public IPv4 address of the customer gateway` },
     { title: "reserved tag prefix", path: ["tags"], value: { "aws:owner": "x" }, line: `connect-dr:tags.aws:owner: found "aws:owner"; allowed: a tag key not starting with aws: or connect-dr: (reserved)` },
     {
@@ -195,6 +215,13 @@ describe("config: parseStackConfig", () => {
       expect(onlyLine(setAt(validRawConfig(), c.path, c.value))).to.equal(c.line);
     });
   }
+
+  it("reports a secondary Region that is not the ACGR partner", () => {
+    const raw = validRawConfig();
+    raw.secondaryRegion = "eu-west-2";
+    raw.dns.endpoints = { "us-east-1": "east.example.com", "eu-west-2": "west.example.com" };
+    expect(onlyLine(raw)).to.equal(`connect-dr:secondaryRegion: found "eu-west-2"; allowed: the ACGR partner of us-east-1: us-west-2`);
+  });
 
   it("accepts GDPR when both DR Regions are allowed", () => {
     const raw = validRawConfig();
@@ -214,6 +241,7 @@ describe("config: parseStackConfig", () => {
 
   it("accepts the one-way pair ap-northeast-1 -> ap-northeast-3 and rejects its reverse", () => {
     const raw = validRawConfig();
+    raw.dns.endpoints = { "ap-northeast-1": "tokyo.example.com", "ap-northeast-3": "osaka.example.com" };
     raw.primaryRegion = "ap-northeast-1";
     raw.secondaryRegion = "ap-northeast-3";
     expect(checkStackConfig(raw).problems).to.deep.equal([]);
