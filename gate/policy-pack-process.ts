@@ -190,8 +190,8 @@ const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
  * <@pulumi/pulumi/cmd/run-policy-pack> <engine address> .` with the pack directory as working
  * directory and the engine's PULUMI_* environment. run-policy-pack registers ts-node (type-checking
  * the pack) and requires the pack, whose `PolicyPack` serves the Analyzer service and prints its port.
- * Then it sends what the engine sends before any resource: `GetAnalyzerInfo`, `Configure` with the
- * reconciled config, and `ConfigureStack`.
+ * Then it sends what the engine sends before any resource: `Handshake`, `GetAnalyzerInfo`,
+ * `Configure` with the reconciled config, and `ConfigureStack`.
  */
 export async function startPolicyPack(options: StartPolicyPackOptions): Promise<PolicyPackSession> {
     const packDir = path.resolve(options.packDir);
@@ -199,9 +199,9 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
     const project = options.project ?? "connect-dr";
     const stack = options.stack ?? "gate";
     const organization = options.organization ?? "organization";
-    const engine = await startEngineEndpoint();
     // The engine's analyzer plugin resolves run-policy-pack from the pack's own node_modules.
     const runPolicyPack = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+    const engine = await startEngineEndpoint();
     const child = spawn(process.execPath, [runPolicyPack, engine.address, "."], {
         cwd: packDir,
         env: {
@@ -229,6 +229,7 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
             "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
         });
         const connected = client;
+        await handshake(connected, engine.address, packDir);
         const info = toPackInfo(await unary<analyzerPb.AnalyzerInfo>(cb => connected.getAnalyzerInfo(new Empty(), cb)));
         let configuration = await sendConfigure(connected, info, options.config ?? {});
         const stackRequest = new analyzerPb.AnalyzerStackConfigureRequest()
@@ -271,6 +272,24 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
     } catch (error) {
         await shutdown(child, client, engine);
         throw error;
+    }
+}
+
+/**
+ * Sends `Handshake` as current engines do first. Packs built on @pulumi/policy 1.21 do not implement
+ * it; the engine then carries on with the address it passed on the command line, and so do we.
+ */
+async function handshake(client: AnalyzerClient, engineAddress: string, packDir: string): Promise<void> {
+    const request = new analyzerPb.AnalyzerHandshakeRequest()
+        .setEngineAddress(engineAddress)
+        .setRootDirectory(packDir)
+        .setProgramDirectory(packDir);
+    try {
+        await unary(cb => client.handshake(request, cb));
+    } catch (error) {
+        if ((error as grpc.ServiceError).code !== grpc.status.UNIMPLEMENTED) {
+            throw error;
+        }
     }
 }
 

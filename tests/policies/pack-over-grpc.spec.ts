@@ -3,6 +3,8 @@
  * One process serves the whole suite (ts-node type-checks the pack on start, ~8 s on 2 cores).
  */
 import { expect } from "chai";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import {
     type PolicyPackSession,
@@ -217,5 +219,29 @@ describe("policy pack over the Analyzer gRPC protocol", function () {
             'sns-topic-cmk: enforcement level "strict" is not one of advisory, mandatory, remediate, disabled',
             "kms-key-rotation.frameworks.0: must be equal to one of the allowed values",
         ]);
+    });
+});
+
+describe("starting a policy pack that fails", function () {
+    this.timeout(60_000);
+
+    it("rejects with the pack's own error output", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
+        try {
+            fs.symlinkSync(path.join(__dirname, "../../node_modules"), path.join(dir, "node_modules"));
+            fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+            fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken", version: "1.0.0", main: "index.js" }));
+            fs.writeFileSync(path.join(dir, "index.js"), 'throw new Error("pack failed to load: missing rule registry");\n');
+            let error: Error | undefined;
+            try {
+                await startPolicyPack({ packDir: dir });
+            } catch (caught) {
+                error = caught as Error;
+            }
+            expect(error?.message).to.match(/^policy pack did not start: exited with code \d+\n/);
+            expect(error?.message).to.contain("pack failed to load: missing rule registry");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
