@@ -14,6 +14,7 @@ export const AwsType = {
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     bucketReplication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     dynamodbTable: "aws:dynamodb/table:Table",
+    dynamodbTableReplica: "aws:dynamodb/tableReplica:TableReplica",
     kmsKey: "aws:kms/key:Key",
     kmsReplicaKey: "aws:kms/replicaKey:ReplicaKey",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",

@@ -30,6 +30,7 @@ const SITES: Readonly<Record<string, SiteReader>> = {
     [AwsType.secret]: single(["kmsKeyId"]),
     [AwsType.lambdaFunction]: single(["kmsKeyArn"]),
     [AwsType.rdsInstance]: single(["kmsKeyId"]),
+    [AwsType.dynamodbTableReplica]: single(["kmsKeyArn"]),
     [AwsType.rdsCluster]: single(["kmsKeyId"]),
     [AwsType.dynamodbTable]: (resource, region) => {
         const sites = single(["serverSideEncryption", "kmsKeyArn"])(resource, region);

@@ -13,8 +13,16 @@ export const dynamodbTableCmk = defineResourceRule({
         "Set serverSideEncryption: { enabled: true, kmsKeyArn: <key ARN> } on the table and kmsKeyArn on every " +
         "replica, using a customer-managed key in the replica's Region (a multi-Region key replica).",
     controls: [CONTROLS.gdpr.encryption, CONTROLS.hipaa.encryptionAtRest, CONTROLS.pciDss.storedDataUnreadable],
-    resourceTypes: [AwsType.dynamodbTable],
+    resourceTypes: [AwsType.dynamodbTable, AwsType.dynamodbTableReplica],
     validate: (args, report) => {
+        if (args.type === AwsType.dynamodbTableReplica) {
+            // A replica added as its own resource; without kmsKeyArn it uses the AWS-managed key.
+            const problem = customerManagedKeyProblem("The table replica", "kmsKeyArn", classifyKeyReference(readProperty(args.props, "kmsKeyArn")));
+            if (problem) {
+                report(problem);
+            }
+            return;
+        }
         const enabled = readPath(args.props, ["serverSideEncryption", "enabled"]);
         if (enabled.known && enabled.value !== true) {
             report("The table is encrypted with an AWS-owned key: set serverSideEncryption.enabled to true with a kmsKeyArn.");

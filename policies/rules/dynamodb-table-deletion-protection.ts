@@ -6,11 +6,11 @@ import { defineResourceRule } from "../rule-definition";
 /** DynamoDB tables cannot be deleted by accident. */
 export const dynamodbTableDeletionProtection = defineResourceRule({
     name: "dynamodb-table-deletion-protection",
-    description: "DynamoDB tables have deletion protection enabled.",
+    description: "DynamoDB tables and table replicas have deletion protection enabled.",
     enforcementLevel: "advisory",
     remediation: "Set deletionProtectionEnabled: true on the table.",
     controls: [CONTROLS.gdpr.resilience, CONTROLS.hipaa.integrity],
-    resourceTypes: [AwsType.dynamodbTable],
+    resourceTypes: [AwsType.dynamodbTable, AwsType.dynamodbTableReplica],
     validate: (args, report) => {
         const enabled = readProperty(args.props, "deletionProtectionEnabled");
         if (enabled.known && enabled.value !== true) {

@@ -10,8 +10,15 @@ export const dynamodbTablePitr = defineResourceRule({
     enforcementLevel: "mandatory",
     remediation: "Set pointInTimeRecovery: { enabled: true } on the table and pointInTimeRecovery: true on every replica.",
     controls: [CONTROLS.gdpr.restore, CONTROLS.hipaa.integrity],
-    resourceTypes: [AwsType.dynamodbTable],
+    resourceTypes: [AwsType.dynamodbTable, AwsType.dynamodbTableReplica],
     validate: (args, report) => {
+        if (args.type === AwsType.dynamodbTableReplica) {
+            const pitr = readProperty(args.props, "pointInTimeRecovery");
+            if (pitr.known && pitr.value !== true) {
+                report("Point-in-time recovery is off on the table replica: set pointInTimeRecovery to true.");
+            }
+            return;
+        }
         const table = readPath(args.props, ["pointInTimeRecovery", "enabled"]);
         if (table.known && table.value !== true) {
             report("Point-in-time recovery is off on the table: set pointInTimeRecovery.enabled to true.");

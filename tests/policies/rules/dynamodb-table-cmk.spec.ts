@@ -45,4 +45,12 @@ describe("policy dynamodb-table-cmk", () => {
             "The replica in eu-west-2 has no customer-managed KMS key: set `kmsKeyArn`.",
         ]);
     });
+
+    it("checks replicas declared as aws.dynamodb.TableReplica resources", async () => {
+        const replica = (props: Record<string, unknown>) => ({ type: "aws:dynamodb/tableReplica:TableReplica", props: { globalTableArn: "arn", ...props } });
+        expect(messages(await runResourcePolicy(dynamodbTableCmk, replica({ kmsKeyArn: REPLICA_KEY })))).to.deep.equal([]);
+        expect(messages(await runResourcePolicy(dynamodbTableCmk, replica({})))).to.deep.equal([
+            "The table replica has no customer-managed KMS key: set `kmsKeyArn`.",
+        ]);
+    });
 });

@@ -19,4 +19,11 @@ describe("policy dynamodb-table-deletion-protection", () => {
     it("ignores other resource types", async () => {
         expect(messages(await runResourcePolicy(dynamodbTableDeletionProtection, { type: "aws:sqs/queue:Queue", props: {} }))).to.deep.equal([]);
     });
+
+    it("checks table replicas declared as their own resources", async () => {
+        const replica = { type: "aws:dynamodb/tableReplica:TableReplica", props: { globalTableArn: "arn" } };
+        expect(messages(await runResourcePolicy(dynamodbTableDeletionProtection, replica))).to.deep.equal([
+            "Deletion protection is off: set deletionProtectionEnabled to true.",
+        ]);
+    });
 });

@@ -25,4 +25,12 @@ describe("policy dynamodb-table-pitr", () => {
             "Point-in-time recovery is off on the replica in eu-west-2: set pointInTimeRecovery to true.",
         ]);
     });
+
+    it("checks replicas declared as aws.dynamodb.TableReplica resources", async () => {
+        const replica = (props: Record<string, unknown>) => ({ type: "aws:dynamodb/tableReplica:TableReplica", props: { globalTableArn: "arn", ...props } });
+        expect(messages(await runResourcePolicy(dynamodbTablePitr, replica({ pointInTimeRecovery: true })))).to.deep.equal([]);
+        expect(messages(await runResourcePolicy(dynamodbTablePitr, replica({})))).to.deep.equal([
+            "Point-in-time recovery is off on the table replica: set pointInTimeRecovery to true.",
+        ]);
+    });
 });
