@@ -1,0 +1,13 @@
+/** Exit codes of every connect-dr command (documented in docs/operations.md). */
+export const EXIT = {
+  /** The command did what was asked (diff: no differences; verify: backup valid). */
+  OK: 0,
+  /** Operational failure: AWS errors, an invalid backup, resources that failed to restore. */
+  FAILURE: 1,
+  /** Usage error: unknown command or flag, a missing or invalid argument. Nothing was done. */
+  USAGE: 2,
+  /** diff only: the two sides differ. */
+  DIFFERENT: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { KINDS, type Kind } from "../model/kinds";
+
+export const MANIFEST_FORMAT = "connect-dr-backup/1";
+export const MANIFEST_PATH = "manifest.json";
+
+export const manifestObjectSchema = z.object({
+  path: z.string().min(1),
+  kind: z.enum(KINDS),
+  id: z.string().min(1),
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+});
+
+export const manifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  createdAt: z.string(),
+  source: z.object({ accountId: z.string(), region: z.string(), instanceId: z.string(), instanceArn: z.string() }),
+  kinds: z.array(z.enum(KINDS)),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  objects: z.array(manifestObjectSchema),
+  /** SHA-256 of the canonical object list (see `objectsDigest`). */
+  objectsSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export type ManifestObject = z.infer<typeof manifestObjectSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** A stable file name for a resource id (ids may be ARNs). */
+export function objectPath(kind: Kind, id: string): string {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, "_");
+  return safe === id ? `${kind}/${id}.json` : `${kind}/${safe.slice(-80)}-${sha256(id).slice(0, 12)}.json`;
+}
+
+/** Digest over the sorted object list: one `path\tsha256\tsize` line each. */
+export function objectsDigest(objects: readonly ManifestObject[]): string {
+  const lines = [...objects].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((o) => `${o.path}\t${o.sha256}\t${o.size}\n`);
+  return sha256(lines.join(""));
+}
+
+export function countsByKind(kinds: readonly Kind[], objects: readonly ManifestObject[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const k of kinds) counts[k] = 0;
+  for (const o of objects) counts[o.kind] = (counts[o.kind] ?? 0) + 1;
+  return counts;
+}
+
+export function buildManifest(args: Omit<Manifest, "format" | "counts" | "objectsSha256">): Manifest {
+  const objects = [...args.objects].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { format: MANIFEST_FORMAT, ...args, objects, counts: countsByKind(args.kinds, objects), objectsSha256: objectsDigest(objects) };
+}
+
+/** Serialized record bytes: stable key order as produced, two-space indent, trailing newline. */
+export function serialize(value: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, "utf8");
+}

@@ -1,0 +1,182 @@
+import type { ConnectClient } from "@aws-sdk/client-connect";
+import { listAll, send, type Json } from "../connect/send";
+import { KINDS, type Kind } from "../model/kinds";
+import type { ResourceRecord, Snapshot, SourceInfo } from "../model/snapshot";
+import { LIST_DESCRIBE, SECRET_FIELDS, STORAGE_RESOURCE_TYPES, type ListDescribeSpec } from "./export-specs";
+import { parseArn } from "../references/arn";
+
+export interface ReadProgress {
+  /** Resources read so far. */
+  readonly done: number;
+  /** Resources known so far (grows while lists are paged). */
+  readonly total: number;
+  readonly kind?: Kind;
+}
+
+export interface ReadInstanceOptions {
+  readonly kinds?: readonly Kind[];
+  readonly onProgress?: (p: ReadProgress) => void;
+}
+
+/** Removes secret fields at any depth. */
+export function stripSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripSecrets);
+  if (value && typeof value === "object") {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(value as Json)) if (!SECRET_FIELDS.has(k)) out[k] = stripSecrets(v);
+    return out;
+  }
+  return value;
+}
+
+/** Reads the source identity of an instance (DescribeInstance). */
+export async function describeSource(client: ConnectClient, instanceId: string): Promise<{ source: SourceInfo; instance: Json }> {
+  const out = await send(client, "DescribeInstance", { InstanceId: instanceId });
+  const instance = (out.Instance ?? {}) as Json;
+  const arn = String(instance.Arn ?? "");
+  const parsed = parseArn(arn);
+  if (!parsed) throw new Error(`DescribeInstance returned no usable instance ARN for ${instanceId} (got "${arn}")`);
+  return {
+    source: { accountId: parsed.account, region: parsed.region, instanceId: String(instance.Id ?? instanceId), instanceArn: arn },
+    instance,
+  };
+}
+
+/**
+ * Reads the configuration of one instance: every kind in `kinds` (default: all), every page.
+ * All kinds are read concurrently; the per-API token buckets pace the calls, so the slowest API's
+ * quota bounds the wall time.
+ */
+export async function readInstance(client: ConnectClient, instanceId: string, options: ReadInstanceOptions = {}): Promise<Snapshot> {
+  const kinds = options.kinds ?? KINDS;
+  let done = 0;
+  let total = 0;
+  const tick = (kind: Kind, addTotal: number, addDone: number) => {
+    total += addTotal;
+    done += addDone;
+    options.onProgress?.({ done, total, kind });
+  };
+  const { source, instance } = await describeSource(client, instanceId);
+  const resources: Partial<Record<Kind, ResourceRecord[]>> = {};
+  const I = { InstanceId: source.instanceId };
+  const record = (kind: Kind, id: string, name: string, data: Json, arn?: string): ResourceRecord => ({
+    kind, id, name, ...(arn ? { arn } : {}), data: stripSecrets(data) as Json,
+  });
+
+  const readers: Record<Kind, () => Promise<ResourceRecord[]>> = {
+    instance: async () => {
+      tick("instance", 1, 1);
+      return [record("instance", source.instanceId, String(instance.InstanceAlias ?? source.instanceId), instance, source.instanceArn)];
+    },
+    instanceAttributes: async () => {
+      const attrs = await listAll<Json>(client, "ListInstanceAttributes", { ...I, MaxResults: 7 }, "Attributes");
+      tick("instanceAttributes", attrs.length, attrs.length);
+      return attrs.map((a) => record("instanceAttributes", String(a.AttributeType), String(a.AttributeType), a));
+    },
+    storageConfigs: async () => {
+      const perType = await Promise.all(
+        STORAGE_RESOURCE_TYPES.map(async (rt) => {
+          const cfgs = await listAll<Json>(client, "ListInstanceStorageConfigs", { ...I, ResourceType: rt, MaxResults: 10 }, "StorageConfigs");
+          return cfgs.map((c) => record("storageConfigs", `${rt}:${String(c.AssociationId)}`, `${rt}:${String(c.StorageType)}:${String(c.AssociationId)}`, { ResourceType: rt, ...c }));
+        }),
+      );
+      const all = perType.flat();
+      tick("storageConfigs", all.length, all.length);
+      return all;
+    },
+    integrations: async () => {
+      const items = await listAll<Json>(client, "ListIntegrationAssociations", { ...I, MaxResults: 100 }, "IntegrationAssociationSummaryList");
+      tick("integrations", items.length, items.length);
+      return items.map((a) =>
+        record("integrations", String(a.IntegrationAssociationId), `${String(a.IntegrationType)}:${String(a.IntegrationArn)}`, a, a.IntegrationAssociationArn as string | undefined),
+      );
+    },
+    lambdaFunctions: async () => {
+      const arns = await listAll<string>(client, "ListLambdaFunctions", { ...I, MaxResults: 25 }, "LambdaFunctions");
+      tick("lambdaFunctions", arns.length, arns.length);
+      return arns.map((arn) => record("lambdaFunctions", arn, parseArn(arn)?.resource.replace(/^function:/, "") ?? arn, { FunctionArn: arn }, arn));
+    },
+    lexBots: async () => {
+      const [v1, v2] = await Promise.all([
+        listAll<Json>(client, "ListBots", { ...I, LexVersion: "V1", MaxResults: 25 }, "LexBots"),
+        listAll<Json>(client, "ListBots", { ...I, LexVersion: "V2", MaxResults: 25 }, "LexBots"),
+      ]);
+      const out: ResourceRecord[] = [];
+      for (const b of [...v1, ...v2]) {
+        const v1bot = b.LexBot as { Name?: string; LexRegion?: string } | undefined;
+        const v2bot = b.LexV2Bot as { AliasArn?: string } | undefined;
+        if (v2bot?.AliasArn) out.push(record("lexBots", v2bot.AliasArn, `v2:${v2bot.AliasArn.split(":").slice(5).join(":")}`, b, v2bot.AliasArn));
+        else if (v1bot?.Name) out.push(record("lexBots", `v1:${v1bot.LexRegion}:${v1bot.Name}`, `v1:${v1bot.Name}`, b));
+      }
+      tick("lexBots", out.length, out.length);
+      return out;
+    },
+    hierarchyStructure: async () => {
+      const out = await send(client, "DescribeUserHierarchyStructure", I);
+      tick("hierarchyStructure", 1, 1);
+      return [record("hierarchyStructure", "structure", "structure", (out.HierarchyStructure ?? {}) as Json)];
+    },
+    phoneNumbers: async () => {
+      const [numbers, assocs] = await Promise.all([
+        listAll<Json>(client, "ListPhoneNumbersV2", { ...I, MaxResults: 1000 }, "ListPhoneNumbersSummaryList"),
+        listAll<Json>(client, "ListFlowAssociations", { ...I, ResourceType: "VOICE_PHONE_NUMBER", MaxResults: 1000 }, "FlowAssociationSummaryList"),
+      ]);
+      const flowOf = new Map<string, string>();
+      for (const a of assocs) flowOf.set(lastSegment(String(a.ResourceId)), String(a.FlowId));
+      tick("phoneNumbers", numbers.length, numbers.length);
+      return numbers.map((n) => {
+        const id = String(n.PhoneNumberId);
+        const flow = flowOf.get(id);
+        return record("phoneNumbers", id, String(n.PhoneNumber), { ...n, ...(flow ? { ContactFlowId: lastSegment(flow) } : {}) }, n.PhoneNumberArn as string | undefined);
+      });
+    },
+    hours: () => readListDescribe("hours"),
+    queues: () => readListDescribe("queues"),
+    routingProfiles: () => readListDescribe("routingProfiles"),
+    flows: () => readListDescribe("flows"),
+    flowModules: () => readListDescribe("flowModules"),
+    prompts: () => readListDescribe("prompts"),
+    quickConnects: () => readListDescribe("quickConnects"),
+    securityProfiles: () => readListDescribe("securityProfiles"),
+    hierarchyGroups: () => readListDescribe("hierarchyGroups"),
+    agentStatuses: () => readListDescribe("agentStatuses"),
+    users: () => readListDescribe("users"),
+  };
+
+  async function readListDescribe(kind: Kind): Promise<ResourceRecord[]> {
+    const spec = LIST_DESCRIBE[kind] as ListDescribeSpec;
+    const pending: Promise<ResourceRecord>[] = [];
+    await listAll<Json>(client, spec.listApi, { ...I, ...spec.listInput, ...(spec.maxResults ? { MaxResults: spec.maxResults } : {}) }, spec.listKey, (items) => {
+      tick(kind, items.length, 0);
+      for (const summary of items) pending.push(describeOne(kind, spec, String(summary[spec.summaryId ?? "Id"])));
+    });
+    return Promise.all(pending);
+  }
+
+  async function describeOne(kind: Kind, spec: ListDescribeSpec, id: string): Promise<ResourceRecord> {
+    const [described, ...children] = await Promise.all([
+      send(client, spec.describeApi, { ...I, [spec.describeIdParam]: id }),
+      ...(spec.children ?? []).map((c) =>
+        listAll<Json>(client, c.api, { ...I, [c.idParam]: id, ...(c.maxResults ? { MaxResults: c.maxResults } : {}) }, c.listKey),
+      ),
+    ]);
+    const data: Json = { ...((described[spec.describeKey] ?? {}) as Json) };
+    (spec.children ?? []).forEach((c, i) => (data[c.field] = children[i]));
+    tick(kind, 0, 1);
+    return record(kind, id, String(data[spec.nameField ?? "Name"] ?? id), data, data[spec.arnField] as string | undefined);
+  }
+
+  await Promise.all(
+    kinds.map(async (kind) => {
+      const records = await readers[kind]();
+      records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+      resources[kind] = records;
+    }),
+  );
+  return { source, kinds: [...kinds], resources };
+}
+
+function lastSegment(idOrArn: string): string {
+  const i = idOrArn.lastIndexOf("/");
+  return i >= 0 ? idOrArn.slice(i + 1) : idOrArn;
+}

@@ -1,0 +1,71 @@
+import { KINDS, type Kind } from "../model/kinds";
+import { recordsOf, type Snapshot } from "../model/snapshot";
+import { remapText, type RemapContext } from "../references/remap";
+import { project } from "../restore/projection";
+import { structuralDiff, type Difference } from "./structural-diff";
+
+/** Kinds compared unless the caller names others: `instance` and phone numbers are per-instance by nature. */
+export const DEFAULT_DIFF_KINDS: readonly Kind[] = KINDS.filter((k) => k !== "instance" && k !== "phoneNumbers");
+
+export interface KindDiff {
+  readonly kind: Kind;
+  readonly onlyLeft: string[];
+  readonly onlyRight: string[];
+  readonly changed: { name: string; differences: Difference[] }[];
+}
+
+export interface SnapshotDiff {
+  readonly equal: boolean;
+  readonly kinds: KindDiff[];
+  /** Kinds requested but absent on one side (a backup that did not export them). */
+  readonly notCompared: Kind[];
+}
+
+/** Same-name convention for Lambda: the function name is what identifies it across Regions. */
+const PLACE = { accountId: "<account>", region: "<region>", instanceId: "<instance>" };
+
+/**
+ * A snapshot in name space: every id replaced by `<kind:name>`, the instance's Region, account and
+ * instance id by placeholders, so two instances (or an instance and a backup) compare by names.
+ */
+export function normalizeSnapshot(s: Snapshot, kinds: readonly Kind[], accounts?: ReadonlyMap<string, string>): Map<Kind, Map<string, unknown>> {
+  const ids = new Map<string, string>();
+  for (const kind of s.kinds) for (const r of recordsOf(s, kind)) if (!r.id.startsWith("arn:")) ids.set(r.id, `<${kind}:${r.name}>`);
+  const ctx: RemapContext = { source: s.source, target: PLACE, ids, ...(accounts ? { accounts } : {}) };
+  const out = new Map<Kind, Map<string, unknown>>();
+  for (const kind of kinds) {
+    if (!s.kinds.includes(kind)) continue;
+    const m = new Map<string, unknown>();
+    for (const r of recordsOf(s, kind)) {
+      const key = kind === "lambdaFunctions" || kind === "lexBots" ? remapText(r.name, ctx).text : r.name;
+      m.set(key, JSON.parse(remapText(JSON.stringify(project(kind, r.data)), ctx).text));
+    }
+    out.set(kind, m);
+  }
+  return out;
+}
+
+/** Structural diff of two snapshots by name, after remapping ids, Region, account and instance. */
+export function compareSnapshots(left: Snapshot, right: Snapshot, kinds: readonly Kind[] = DEFAULT_DIFF_KINDS): SnapshotDiff {
+  const l = normalizeSnapshot(left, kinds);
+  const r = normalizeSnapshot(right, kinds);
+  const result: KindDiff[] = [];
+  const notCompared: Kind[] = [];
+  for (const kind of kinds) {
+    const a = l.get(kind);
+    const b = r.get(kind);
+    if (!a || !b) {
+      notCompared.push(kind);
+      continue;
+    }
+    const onlyLeft = [...a.keys()].filter((k) => !b.has(k)).sort();
+    const onlyRight = [...b.keys()].filter((k) => !a.has(k)).sort();
+    const changed: KindDiff["changed"] = [];
+    for (const name of [...a.keys()].filter((k) => b.has(k)).sort()) {
+      const differences = structuralDiff(a.get(name), b.get(name));
+      if (differences.length) changed.push({ name, differences });
+    }
+    if (onlyLeft.length || onlyRight.length || changed.length) result.push({ kind, onlyLeft, onlyRight, changed });
+  }
+  return { equal: result.length === 0, kinds: result, notCompared };
+}

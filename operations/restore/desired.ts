@@ -1,0 +1,86 @@
+import type { Kind } from "../model/kinds";
+import type { ResourceRecord } from "../model/snapshot";
+import { idOf, LINKS, valuesAt } from "../references/links";
+import { remapArn, remapText, type RemapContext } from "../references/remap";
+import { project } from "./projection";
+
+type J = Record<string, unknown>;
+
+const END_FLOW_TYPES = new Set(["CUSTOMER_HOLD", "CUSTOMER_WHISPER", "AGENT_HOLD", "AGENT_WHISPER", "OUTBOUND_WHISPER", "AGENT_TRANSFER", "QUEUE_TRANSFER", "CUSTOMER_QUEUE"]);
+
+/**
+ * Placeholder content for the first pass of a flow (or module) that references flows not yet
+ * created: a one-block flow with no references, of a block type valid for the flow type.
+ */
+export function stubContent(kind: Kind, flowType?: string): string {
+  const type = kind === "flowModules" ? "EndFlowModuleExecution" : END_FLOW_TYPES.has(flowType ?? "") ? "EndFlowExecution" : "DisconnectParticipant";
+  return JSON.stringify({
+    Version: "2019-10-30",
+    StartAction: "connect-dr-stub",
+    Metadata: { connectDr: "restore in progress: content follows in the second pass" },
+    Actions: [{ Identifier: "connect-dr-stub", Type: type, Parameters: {}, Transitions: {} }],
+  });
+}
+
+export interface DesiredOptions {
+  /** First pass of a flow/module: use stub content. */
+  readonly stub?: boolean;
+  /** Source ids whose links are left out for now (deferred to the second pass). */
+  readonly omit?: ReadonlySet<string>;
+}
+
+export interface Desired {
+  /** The projection of the resource in target terms (target ids, Region, account, instance). */
+  readonly value: J;
+  /** References that could not be mapped to the target (missing there and not in the backup). */
+  readonly unresolved: string[];
+}
+
+/** Removes omitted links from a copy of `data`. */
+function withoutOmitted(kind: Kind, data: J, omit: ReadonlySet<string>): J {
+  if (omit.size === 0) return data;
+  const copy = JSON.parse(JSON.stringify(data)) as J;
+  if (kind === "queues") {
+    const occ = copy.OutboundCallerConfig as J | undefined;
+    if (occ && typeof occ.OutboundFlowId === "string" && omit.has(idOf(occ.OutboundFlowId))) delete occ.OutboundFlowId;
+    if (Array.isArray(copy.QuickConnects)) copy.QuickConnects = (copy.QuickConnects as J[]).filter((q) => !omit.has(String(q.Id)));
+  }
+  return copy;
+}
+
+/**
+ * What a backed-up resource must look like in the target: links and flow content rewritten (ids,
+ * Region, account, instance; Lambda/Lex by mapping or convention; `$.AwsRegion` untouched), then
+ * projected to the writable fields.
+ */
+export function desiredFor(record: ResourceRecord, ctx: RemapContext, options: DesiredOptions = {}): Desired {
+  const kind = record.kind;
+  let data = withoutOmitted(kind, record.data, options.omit ?? new Set());
+  if (options.stub && (kind === "flows" || kind === "flowModules")) data = { ...data, Content: stubContent(kind, data.Type as string | undefined) };
+  const unresolved: string[] = [];
+
+  for (const link of LINKS.filter((l) => l.kind === kind)) {
+    for (const v of valuesAt(data, link.path)) if (!ctx.ids.has(idOf(v))) unresolved.push(`${link.path}=${v} (${link.target})`);
+  }
+  if (kind === "queues") {
+    // The caller-id number belongs to the source instance; keep it only when mapped.
+    const occ = data.OutboundCallerConfig as J | undefined;
+    if (occ && typeof occ.OutboundCallerIdNumberId === "string" && !ctx.ids.has(occ.OutboundCallerIdNumberId)) {
+      data = { ...data, OutboundCallerConfig: { ...occ, OutboundCallerIdNumberId: undefined } };
+    }
+  }
+  if (kind === "lambdaFunctions") {
+    return { value: project(kind, { FunctionArn: remapArn(String(data.FunctionArn), ctx) }), unresolved };
+  }
+  if (kind === "lexBots") {
+    const v2 = data.LexV2Bot as J | undefined;
+    const v1 = data.LexBot as J | undefined;
+    if (v2) return { value: project(kind, { LexV2Bot: { AliasArn: remapArn(String(v2.AliasArn), ctx) } }), unresolved };
+    const region = v1?.LexRegion === ctx.source.region ? ctx.target.region : v1?.LexRegion;
+    return { value: project(kind, { LexBot: { Name: v1?.Name, LexRegion: region } }), unresolved };
+  }
+  const projected = project(kind, data);
+  const remapped = remapText(JSON.stringify(projected), ctx);
+  unresolved.push(...remapped.unresolved);
+  return { value: JSON.parse(remapped.text) as J, unresolved };
+}

@@ -1,0 +1,147 @@
+import type { Kind } from "../model/kinds";
+
+type J = Record<string, unknown>;
+
+/** JSON with object keys sorted, so equal documents compare equal as strings. */
+export function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === "object") {
+      const out: J = {};
+      for (const k of Object.keys(v as J).sort()) if ((v as J)[k] !== undefined) out[k] = sort((v as J)[k]);
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}
+
+/** Flow content in canonical form (parsed and re-serialized); unparseable text is kept verbatim. */
+export function canonicalContent(content: unknown): string {
+  if (typeof content !== "string") return "";
+  try {
+    return canonicalJson(JSON.parse(content));
+  } catch {
+    return content;
+  }
+}
+
+/** User tags only: `aws:` tags belong to AWS. */
+export function userTags(tags: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (tags && typeof tags === "object") for (const [k, v] of Object.entries(tags as J)) if (!k.startsWith("aws:") && typeof v === "string") out[k] = v;
+  return out;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function prune(o: J): J {
+  const out: J = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * The writable, comparable part of a resource, in Describe-output field names. Read-only fields
+ * (ids, ARNs, timestamps, counts, Regions, anything an API adds later) are dropped, so creates and
+ * comparisons only ever carry what this tool knows how to write.
+ */
+export function project(kind: Kind, data: J): J {
+  switch (kind) {
+    case "hours":
+      return prune({
+        Name: data.Name,
+        Description: str(data.Description),
+        TimeZone: data.TimeZone,
+        Config: ((data.Config as J[] | undefined) ?? [])
+          .map((c) => ({ Day: c.Day, StartTime: c.StartTime, EndTime: c.EndTime }))
+          .sort((a, b) => cmp(canonicalJson(a), canonicalJson(b))),
+        Tags: userTags(data.Tags),
+      });
+    case "queues": {
+      const occ = (data.OutboundCallerConfig ?? {}) as J;
+      const outbound = prune({ OutboundCallerIdName: str(occ.OutboundCallerIdName), OutboundCallerIdNumberId: str(occ.OutboundCallerIdNumberId), OutboundFlowId: str(occ.OutboundFlowId) });
+      return prune({
+        Name: data.Name,
+        Description: str(data.Description),
+        HoursOfOperationId: data.HoursOfOperationId,
+        MaxContacts: typeof data.MaxContacts === "number" && data.MaxContacts > 0 ? data.MaxContacts : undefined,
+        OutboundCallerConfig: Object.keys(outbound).length ? outbound : undefined,
+        Status: str(data.Status) ?? "ENABLED",
+        QuickConnectIds: (((data.QuickConnects as J[] | undefined) ?? []).map((q) => String(q.Id)) as string[]).sort(cmp),
+        Tags: userTags(data.Tags),
+      });
+    }
+    case "flows":
+      return prune({
+        Name: data.Name,
+        Description: str(data.Description),
+        Type: data.Type,
+        State: str(data.State) ?? "ACTIVE",
+        Content: canonicalContent(data.Content),
+        Tags: userTags(data.Tags),
+      });
+    case "flowModules":
+      return prune({
+        Name: data.Name,
+        Description: str(data.Description),
+        State: str(data.State) ?? "ACTIVE",
+        Content: canonicalContent(data.Content),
+        Tags: userTags(data.Tags),
+      });
+    case "routingProfiles":
+      return prune({
+        Name: data.Name,
+        Description: str(data.Description),
+        DefaultOutboundQueueId: data.DefaultOutboundQueueId,
+        MediaConcurrencies: ((data.MediaConcurrencies as J[] | undefined) ?? [])
+          .map((m) => prune({ Channel: m.Channel, Concurrency: m.Concurrency, CrossChannelBehavior: m.CrossChannelBehavior }))
+          .sort((a, b) => cmp(String(a.Channel), String(b.Channel))),
+        QueueConfigs: ((data.QueueConfigs as J[] | undefined) ?? [])
+          .map((q) => ({ QueueId: q.QueueId, Channel: q.Channel, Priority: q.Priority, Delay: q.Delay }))
+          .sort((a, b) => cmp(`${a.QueueId}/${a.Channel}`, `${b.QueueId}/${b.Channel}`)),
+        Tags: userTags(data.Tags),
+      });
+    case "quickConnects": {
+      const c = (data.QuickConnectConfig ?? {}) as J;
+      const sub = (v: unknown) => (v && typeof v === "object" ? prune({ ...(v as J) }) : undefined);
+      return prune({
+        Name: data.Name,
+        Description: str(data.Description),
+        QuickConnectConfig: prune({ QuickConnectType: c.QuickConnectType, UserConfig: sub(c.UserConfig), QueueConfig: sub(c.QueueConfig), PhoneConfig: sub(c.PhoneConfig) }),
+        Tags: userTags(data.Tags),
+      });
+    }
+    case "agentStatuses":
+      return prune({ Name: data.Name, Description: str(data.Description), State: data.State, DisplayOrder: data.DisplayOrder, Tags: userTags(data.Tags) });
+    case "lambdaFunctions":
+      return { FunctionArn: data.FunctionArn };
+    case "lexBots":
+      return prune({ LexBot: data.LexBot, LexV2Bot: data.LexV2Bot });
+    case "phoneNumbers":
+      return prune({ PhoneNumber: data.PhoneNumber, ContactFlowId: str(data.ContactFlowId) });
+    default:
+      return genericProjection(data);
+  }
+}
+
+const READ_ONLY = /^(Id|Arn|ARN|InstanceId|LastModifiedTime|LastModifiedRegion|CreatedTime|CreationTime|Version|VersionDescription)$|Arn$|ARN$/;
+
+/** For kinds this tool does not write: everything except ids, ARNs and timestamps. */
+export function genericProjection(data: J): J {
+  const strip = (v: unknown, top: boolean): unknown => {
+    if (Array.isArray(v)) return v.map((x) => strip(x, false));
+    if (v && typeof v === "object") {
+      const out: J = {};
+      for (const [k, x] of Object.entries(v as J)) {
+        if (READ_ONLY.test(k) || (top && k === "Tags")) continue;
+        out[k] = strip(x, false);
+      }
+      if (top && "Tags" in (v as J)) out.Tags = userTags((v as J).Tags);
+      return out;
+    }
+    return v;
+  };
+  return strip(data, true) as J;
+}

@@ -1,0 +1,147 @@
+import type { ConnectClient } from "@aws-sdk/client-connect";
+import { send, type Json } from "../connect/send";
+import { recordsOf, type ResourceRecord, type Snapshot } from "../model/snapshot";
+import { desiredFor } from "./desired";
+import type { Journal } from "./journal";
+import type { MappingFile } from "./mapping-file";
+import { remapContext, type PlanNode, type RestorePlan } from "./plan";
+import { project } from "./projection";
+import { createCall, createdArn, createdId, deleteCall, followUpCalls, updateCalls, type WriteCall } from "./write-calls";
+
+export interface NodeResult {
+  readonly key: string;
+  readonly status: "created" | "updated" | "unchanged" | "failed" | "blocked";
+  readonly writes: number;
+  readonly targetId?: string;
+  readonly error?: string;
+}
+
+export interface RestoreResult {
+  readonly results: NodeResult[];
+  readonly pruned: { kind: string; name: string; targetId: string }[];
+  readonly writes: number;
+  readonly failed: number;
+}
+
+export interface RunRestoreOptions {
+  readonly client: ConnectClient;
+  readonly backup: Snapshot;
+  readonly target: Snapshot;
+  readonly plan: RestorePlan;
+  readonly mapping: MappingFile;
+  readonly journal?: Journal;
+  readonly prune?: boolean;
+  readonly onProgress?: (done: number, total: number, key: string) => void;
+}
+
+class Blocked extends Error {}
+
+/**
+ * Executes a plan. Every node runs as soon as the nodes it waits for exist; the per-API token
+ * buckets pace the writes, so independent kinds proceed concurrently. Pass one creates (flows in a
+ * cycle with stub content, queues without deferred links); pass two writes the full content once
+ * every deferred reference exists. A failed node fails only the nodes that depend on it.
+ */
+export async function runRestore(options: RunRestoreOptions): Promise<RestoreResult> {
+  const { client, backup, target, plan } = options;
+  const instanceId = target.source.instanceId;
+  const ids = new Map(plan.initialIds);
+  const ctx = remapContext(backup, target, ids, options.mapping);
+  const recordOf = new Map<string, ResourceRecord>();
+  for (const kind of backup.kinds) for (const r of recordsOf(backup, kind)) recordOf.set(`${kind}/${r.name}`, r);
+  const targetByKey = new Map<string, ResourceRecord>();
+  for (const kind of target.kinds) for (const r of recordsOf(target, kind)) targetByKey.set(`${kind}/${r.name}`, r);
+
+  const created = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void }>();
+  for (const n of plan.nodes) {
+    let resolve!: () => void;
+    let reject!: (e: Error) => void;
+    const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+    promise.catch(() => undefined);
+    created.set(n.key, { promise, resolve, reject });
+  }
+  const waitAll = async (keys: readonly string[]) => {
+    for (const k of keys) {
+      try {
+        await created.get(k)!.promise;
+      } catch {
+        throw new Blocked(`depends on ${k}, which failed`);
+      }
+    }
+  };
+  let done = 0;
+  let writes = 0;
+  const write = async (call: WriteCall): Promise<Json> => {
+    writes += 1;
+    return send(client, call.api, call.input);
+  };
+
+  const runNode = async (n: PlanNode): Promise<NodeResult> => {
+    const gate = created.get(n.key)!;
+    const r = recordOf.get(n.key)!;
+    let nodeWrites = 0;
+    try {
+      if (n.op === "blocked") throw new Blocked(n.detail.join("; "));
+      await waitAll(n.waitFor);
+      let targetId = n.targetId;
+      let targetArn = n.targetArn;
+      let current: Json | undefined;
+      let status: NodeResult["status"] = "unchanged";
+      if (!targetId) {
+        const deferredIds = new Set(n.deferred.map((k) => recordOf.get(k)!.id));
+        const first = desiredFor(r, ctx, { stub: n.deferred.length > 0, omit: deferredIds });
+        const missing = first.unresolved.filter((u) => ![...deferredIds].some((id) => u.includes(id)));
+        if (missing.length) throw new Error(`unresolved references: ${missing.join(", ")}`);
+        const call = createCall(r.kind, first.value, instanceId);
+        const out = await write(call);
+        nodeWrites++;
+        targetId = createdId(r.kind, out, first.value);
+        targetArn = createdArn(r.kind, out);
+        ids.set(r.id, targetId);
+        options.journal?.append({ event: "created", key: n.key, targetId });
+        for (const f of followUpCalls(r.kind, targetId, first.value, instanceId)) {
+          await write(f);
+          nodeWrites++;
+        }
+        current = first.value;
+        status = "created";
+      } else {
+        const t = targetByKey.get(n.key);
+        current = t ? project(r.kind, t.data) : {};
+      }
+      gate.resolve();
+      // Second pass (or the only pass for an existing resource): write what still differs.
+      await waitAll(n.deferred);
+      const full = desiredFor(r, ctx);
+      if (full.unresolved.length) throw new Error(`unresolved references: ${full.unresolved.join(", ")}`);
+      for (const call of updateCalls(r.kind, targetId, targetArn, current, full.value, instanceId)) {
+        await write(call);
+        nodeWrites++;
+        if (status === "unchanged") status = "updated";
+      }
+      options.journal?.append({ event: "done", key: n.key, writes: nodeWrites });
+      return { key: n.key, status, writes: nodeWrites, targetId };
+    } catch (err) {
+      gate.reject(err as Error);
+      const e = err as Error & { name?: string };
+      return { key: n.key, status: err instanceof Blocked ? "blocked" : "failed", writes: nodeWrites, error: err instanceof Blocked ? e.message : `${e.name ?? "Error"}: ${e.message}` };
+    } finally {
+      options.onProgress?.(++done, plan.nodes.length + (options.prune ? plan.prune.length : 0), n.key);
+    }
+  };
+
+  const results = await Promise.all(plan.nodes.map(runNode));
+  const pruned: RestoreResult["pruned"] = [];
+  if (options.prune) {
+    for (const p of plan.prune) {
+      const call = deleteCall(p.kind, p.targetId, instanceId);
+      if (call) {
+        await write(call);
+        options.journal?.append({ event: "pruned", key: `${p.kind}/${p.name}`, targetId: p.targetId });
+        pruned.push({ kind: p.kind, name: p.name, targetId: p.targetId });
+      }
+      options.onProgress?.(++done, plan.nodes.length + plan.prune.length, `prune ${p.kind}/${p.name}`);
+    }
+  }
+  return { results, pruned, writes, failed: results.filter((r) => r.status === "failed" || r.status === "blocked").length };
+}

@@ -1,0 +1,17 @@
+/** Where a backup lives: a local directory or an S3 prefix. Paths are `/`-separated and relative. */
+export interface BackupStore {
+  /** Human-readable location (`/path/to/dir`, `s3://bucket/prefix`). */
+  readonly location: string;
+  /** Every object path under the store, relative, sorted. */
+  list(): Promise<string[]>;
+  /** Reads an object; throws `MissingObjectError` when absent. */
+  read(path: string): Promise<Buffer>;
+  write(path: string, body: Buffer): Promise<void>;
+}
+
+export class MissingObjectError extends Error {
+  constructor(readonly path: string, location: string) {
+    super(`${path}: not found in ${location}`);
+    this.name = "MissingObjectError";
+  }
+}
