@@ -32,6 +32,11 @@ export const UNKNOWN_ARRAY = proxyModule.unknownArrayValue;
 /** What the engine puts where an object output is not known during preview. */
 export const UNKNOWN_OBJECT = proxyModule.unknownObjectValue;
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const packManifest = require("../../../policies/package.json") as { version: string };
+/** How the server names the pack in diagnostics: `<name>@v<version>`. */
+const PACK_ID = `connect-dr@v${packManifest.version}`;
+
 /** The level the pack declares for policies without their own (policies/index.ts). */
 const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";
 
@@ -148,7 +153,7 @@ function collectOutcome(
                 }
                 if (error instanceof runtime.UnknownValueError) {
                     violations.push({
-                        message: `can't run policy '${policyName}' during preview: ${error.message}`,
+                        message: `can't run policy '${policyName}' from policy pack '${PACK_ID}' during preview: ${error.message}`,
                         enforcementLevel: "advisory",
                     });
                     return undefined;
