@@ -34,7 +34,7 @@ export const connectStorageEncryption = defineResourceRule({
             return;
         }
         const resourceType = readProperty(args.props, "resourceType");
-        const subject = `The ${resourceType.known ? String(resourceType.value) : ""} storage config`.replace("  ", " ");
+        const subject = resourceType.known ? `The ${String(resourceType.value)} storage config` : "The storage config";
         if (encryption.value === undefined || encryption.value === null) {
             report(`${subject} has no ${target}.encryptionConfig: add one with encryptionType "KMS".`);
             return;
