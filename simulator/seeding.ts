@@ -35,7 +35,14 @@ export interface SeedSpec {
   /** Flows; `type` defaults to CONTACT_FLOW and `content` to a minimal valid flow. */
   readonly flows?: readonly { readonly id?: string; readonly name: string; readonly type?: string; readonly content?: string }[];
   /** Users (agents); they get the instance's first routing and security profiles. */
-  readonly users?: readonly { readonly id?: string; readonly username: string }[];
+  readonly users?: readonly { readonly id?: string; readonly username: string; readonly hierarchyGroupName?: string }[];
+  /** The user hierarchy: level names (LevelOne first) and groups, each at a level with an optional parent. */
+  readonly hierarchy?: {
+    readonly levels: readonly string[];
+    readonly groups?: readonly { readonly id?: string; readonly name: string; readonly level: number; readonly parentName?: string }[];
+  };
+  /** Custom agent statuses besides Available and Offline. */
+  readonly agentStatuses?: readonly { readonly id?: string; readonly name: string; readonly type?: "ROUTABLE" | "CUSTOM" | "OFFLINE" }[];
   readonly lambdaFunctions?: readonly string[];
   readonly lexBots?: readonly LexBot[];
   readonly lexV2BotAliasArns?: readonly string[];
@@ -47,7 +54,7 @@ export interface SeedSpec {
 export interface SeedResult {
   readonly instanceId: string;
   readonly instanceArn: string;
-  readonly ids: Readonly<Record<"hours" | "queues" | "prompts" | "flowModules" | "flows" | "users", Record<string, string>>>;
+  readonly ids: Readonly<Record<"hours" | "queues" | "prompts" | "flowModules" | "flows" | "users" | "hierarchyGroups" | "agentStatuses", Record<string, string>>>;
 }
 
 /** Builds a request context for seeding; `ids` are handed out by `newId()` before random ones. */
@@ -60,7 +67,7 @@ function call(ctx: RequestContext, operation: string, input: unknown): Record<st
 
 /** Applies a {@link SeedSpec}. Throws the service's errors when the spec breaks the rules. */
 export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedResult {
-  const ids = { hours: {}, queues: {}, prompts: {}, flowModules: {}, flows: {}, users: {} } as SeedResult["ids"];
+  const ids = { hours: {}, queues: {}, prompts: {}, flowModules: {}, flows: {}, users: {}, hierarchyGroups: {}, agentStatuses: {} } as SeedResult["ids"];
   const ctxFor = (operation: string, id?: string): RequestContext => contextFor(operation, spec.region, id ? [id] : []);
   const base = ctxFor("Seed");
   let instance: InstanceRecord | undefined = spec.instance.id ? base.regionState.instances.get(spec.instance.id) : undefined;
@@ -102,6 +109,28 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
     const out = call(ctxFor("CreateContactFlow", f.id), "CreateContactFlow", { InstanceId, Name: f.name, Type: f.type ?? "CONTACT_FLOW", Content: f.content ?? MINIMAL_FLOW_CONTENT });
     ids.flows[f.name] = out["ContactFlowId"] as string;
   }
+  const stamp = { tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region };
+  const levelIds: string[] = [];
+  (spec.hierarchy?.levels ?? []).forEach((name, i) => {
+    if (i >= 5) throw new Error("seed: the user hierarchy has at most five levels");
+    const id = base.newId();
+    instance.config.hierarchyLevels.set(id, { id, name, level: i + 1, ...stamp });
+    levelIds.push(id);
+  });
+  for (const g of spec.hierarchy?.groups ?? []) {
+    const levelId = levelIds[g.level - 1];
+    if (!levelId) throw new Error(`seed: hierarchy group ${g.name} is at level ${g.level}, which is not defined`);
+    const parentGroupId = g.parentName !== undefined ? ids.hierarchyGroups[g.parentName] : undefined;
+    if (g.parentName !== undefined && !parentGroupId) throw new Error(`seed: hierarchy group ${g.name} names unknown parent ${g.parentName}`);
+    const id = g.id ?? base.newId();
+    instance.config.hierarchyGroups.set(id, { id, name: g.name, levelId, ...(parentGroupId ? { parentGroupId } : {}), ...stamp });
+    ids.hierarchyGroups[g.name] = id;
+  }
+  for (const a of spec.agentStatuses ?? []) {
+    const id = a.id ?? base.newId();
+    instance.config.agentStatuses.set(id, { id, name: a.name, type: a.type ?? "CUSTOM", state: "ENABLED", ...stamp });
+    ids.agentStatuses[a.name] = id;
+  }
   const routingProfileId = instance.config.routingProfiles.keys().next().value ?? "";
   const securityProfileId = instance.config.securityProfiles.keys().next().value;
   for (const u of spec.users ?? []) {
@@ -111,6 +140,7 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
       phoneConfig: { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 0 },
       securityProfileIds: securityProfileId ? [securityProfileId] : [],
       routingProfileId,
+      ...(u.hierarchyGroupName !== undefined ? { hierarchyGroupId: ids.hierarchyGroups[u.hierarchyGroupName] ?? "" } : {}),
     });
     ids.users[u.username] = id;
   }

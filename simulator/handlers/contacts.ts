@@ -1,0 +1,36 @@
+/**
+ * StartChatContact: starts a chat in a flow and records the contact (Region-local; contacts are
+ * not mirrored). The flow must be a published CONTACT_FLOW of the instance.
+ */
+import { randomBytes } from "node:crypto";
+import type { StartChatContactRequest, StartChatContactResponse } from "@aws-sdk/client-connect";
+import { invalidParameter, ServiceError } from "../errors";
+import { requireLength } from "../validation";
+import { op, type HandlerTable } from "./context";
+import { requireInstance, requireRecord } from "./lookup";
+
+/** Operation handlers of this family. */
+export const contactHandlers: HandlerTable = {
+  StartChatContact: op<StartChatContactRequest, StartChatContactResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const flow = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
+    requireLength("ParticipantDetails.DisplayName", input.ParticipantDetails?.DisplayName, 1, 256);
+    if (flow.type !== "CONTACT_FLOW") throw invalidParameter(`Chats start in a CONTACT_FLOW flow; ${flow.id} is ${flow.type}`);
+    if (flow.status !== "PUBLISHED") throw new ServiceError("ContactFlowNotPublishedException", `Flow ${flow.id} is not published`);
+    if (input.ChatDurationInMinutes !== undefined && (input.ChatDurationInMinutes < 60 || input.ChatDurationInMinutes > 10080)) {
+      throw invalidParameter(`ChatDurationInMinutes must be between 60 and 10080, got ${input.ChatDurationInMinutes}`);
+    }
+    const contact = {
+      id: ctx.newId(),
+      instanceId: instance.id,
+      channel: "CHAT",
+      contactFlowId: flow.id,
+      participantId: ctx.newId(),
+      participantToken: randomBytes(48).toString("base64url"),
+      initiationTimestamp: ctx.now(),
+      attributes: { ...(input.Attributes ?? {}) },
+    };
+    ctx.regionState.contacts.set(contact.id, contact);
+    return { ContactId: contact.id, ParticipantId: contact.participantId, ParticipantToken: contact.participantToken };
+  }),
+};

@@ -1,0 +1,211 @@
+/**
+ * Phone numbers: claim, describe, move between an instance and a traffic distribution group,
+ * release, associate a flow, and list (v1 per instance, v2 by target).
+ *
+ * A number lives in the Region where it was claimed. Numbers claimed to a TDG are visible from both
+ * Regions of the TDG, but from the other Region only by full ARN, as the service documents for
+ * DescribePhoneNumber.
+ */
+import {
+  PhoneNumberCountryCode,
+  PhoneNumberType,
+  type AssociatePhoneNumberContactFlowRequest,
+  type ClaimPhoneNumberRequest,
+  type ClaimPhoneNumberResponse,
+  type DescribePhoneNumberRequest,
+  type DescribePhoneNumberResponse,
+  type ListPhoneNumbersRequest,
+  type ListPhoneNumbersResponse,
+  type ListPhoneNumbersV2Request,
+  type ListPhoneNumbersV2Response,
+  type ReleasePhoneNumberRequest,
+  type UpdatePhoneNumberRequest,
+  type UpdatePhoneNumberResponse,
+} from "@aws-sdk/client-connect";
+import { instanceArn, parseConnectArn, phoneNumberArn } from "../arns";
+import { invalidParameter, notFound, ServiceError } from "../errors";
+import { regionsOfGroup, resolveTrafficDistributionGroup } from "../global-resiliency";
+import { paginate } from "../pagination";
+import type { PhoneNumberRecord } from "../state/model";
+import { requireEnum, validateTags } from "../validation";
+import { op, type HandlerTable, type RequestContext } from "./context";
+import { findInstance, requireInstance, requireRecord } from "./lookup";
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+/** Calling-code prefixes -> ISO country, longest prefix first. */
+const COUNTRY_PREFIXES: readonly [string, PhoneNumberCountryCode][] = [
+  ["+353", "IE"], ["+44", "GB"], ["+49", "DE"], ["+33", "FR"], ["+34", "ES"], ["+39", "IT"], ["+31", "NL"],
+  ["+81", "JP"], ["+82", "KR"], ["+61", "AU"], ["+64", "NZ"], ["+65", "SG"], ["+27", "ZA"], ["+55", "BR"], ["+1", "US"],
+];
+const TOLL_FREE = [/^\+18(00|33|44|55|66|77|88)/, /^\+44800/, /^\+44808/, /^\+490800/, /^\+81120/, /^\+611800/];
+
+function classify(number: string): { countryCode: PhoneNumberCountryCode; type: PhoneNumberType } {
+  const country = COUNTRY_PREFIXES.find(([prefix]) => number.startsWith(prefix));
+  if (!country) throw invalidParameter(`PhoneNumber ${number} is not in a country the simulator serves`);
+  return { countryCode: country[1], type: TOLL_FREE.some((re) => re.test(number)) ? "TOLL_FREE" : "DID" };
+}
+
+/** Resolves a claim/update target (instance or TDG, by ARN or instance id) to its canonical ARN. */
+function resolveTarget(ctx: RequestContext, targetArn: string | undefined, instanceId: string | undefined): { arn: string; instanceId?: string } {
+  if ((targetArn === undefined) === (instanceId === undefined)) throw invalidParameter("Exactly one of TargetArn and InstanceId is required");
+  if (instanceId !== undefined) {
+    const instance = requireInstance(ctx, instanceId);
+    return { arn: instanceArn(ctx.region, ctx.account, instance.id), instanceId: instance.id };
+  }
+  const arn = parseConnectArn(targetArn!);
+  if (arn?.topType === "instance" && !arn.resourceType) {
+    const instance = requireInstance(ctx, targetArn!);
+    return { arn: instanceArn(ctx.region, ctx.account, instance.id), instanceId: instance.id };
+  }
+  if (arn?.topType === "traffic-distribution-group") {
+    const group = resolveTrafficDistributionGroup(ctx.store, ctx.regionState, targetArn!);
+    return { arn: `arn:aws:connect:${group.homeRegion}:${group.account}:traffic-distribution-group/${group.id}` };
+  }
+  throw invalidParameter(`TargetArn must be an instance or traffic distribution group ARN, got ${targetArn}`);
+}
+
+/** The Regions from which a number is visible: its own, plus its TDG's pair. */
+function visibleRegions(ctx: RequestContext, n: PhoneNumberRecord): string[] {
+  const arn = parseConnectArn(n.targetArn);
+  if (arn?.topType === "traffic-distribution-group") {
+    const group = ctx.store.region(arn.account, arn.region).trafficDistributionGroups.get(arn.topId);
+    if (group) return regionsOfGroup(ctx.store, group);
+  }
+  return [n.region];
+}
+
+/** Resolves a number by id (its own Region only) or ARN (any Region it is visible from). */
+function resolveNumber(ctx: RequestContext, idOrArn: string): PhoneNumberRecord {
+  if (idOrArn.startsWith("arn:")) {
+    const arn = parseConnectArn(idOrArn);
+    if (!arn || arn.topType !== "phone-number" || arn.account !== ctx.account) throw notFound("Phone number", idOrArn);
+    const n = ctx.store.region(arn.account, arn.region).phoneNumbers.get(arn.topId);
+    if (!n || !visibleRegions(ctx, n).includes(ctx.region)) throw notFound("Phone number", idOrArn);
+    return n;
+  }
+  return requireRecord(ctx.regionState.phoneNumbers, idOrArn, "Phone number");
+}
+
+function targetInstanceId(n: PhoneNumberRecord): string | undefined {
+  const arn = parseConnectArn(n.targetArn);
+  return arn?.topType === "instance" ? arn.topId : undefined;
+}
+
+/** Operation handlers of this family. */
+export const phoneNumberHandlers: HandlerTable = {
+  ClaimPhoneNumber: op<ClaimPhoneNumberRequest, ClaimPhoneNumberResponse>((ctx, input) => {
+    const number = input.PhoneNumber!;
+    if (!E164.test(number)) throw invalidParameter(`PhoneNumber must be E.164 (+ and up to 15 digits), got ${JSON.stringify(number)}`);
+    const { countryCode, type } = classify(number);
+    const target = resolveTarget(ctx, input.TargetArn, input.InstanceId);
+    for (const state of ctx.store.all()) {
+      for (const n of state.phoneNumbers.values()) {
+        if (n.phoneNumber === number) throw new ServiceError("ResourceConflictException", `Phone number ${number} is already claimed`);
+      }
+    }
+    const record: PhoneNumberRecord = {
+      id: ctx.newId(),
+      account: ctx.account,
+      region: ctx.region,
+      phoneNumber: number,
+      countryCode,
+      type,
+      ...(input.PhoneNumberDescription !== undefined ? { description: input.PhoneNumberDescription } : {}),
+      targetArn: target.arn,
+      tags: validateTags(input.Tags),
+    };
+    ctx.regionState.phoneNumbers.set(record.id, record);
+    return { PhoneNumberId: record.id, PhoneNumberArn: phoneNumberArn(ctx.region, ctx.account, record.id) };
+  }),
+
+  DescribePhoneNumber: op<DescribePhoneNumberRequest, DescribePhoneNumberResponse>((ctx, input) => {
+    const n = resolveNumber(ctx, input.PhoneNumberId!);
+    const instanceId = targetInstanceId(n);
+    return {
+      ClaimedPhoneNumberSummary: {
+        PhoneNumberId: n.id,
+        PhoneNumberArn: phoneNumberArn(n.region, n.account, n.id),
+        PhoneNumber: n.phoneNumber,
+        PhoneNumberCountryCode: n.countryCode as PhoneNumberCountryCode,
+        PhoneNumberType: n.type as PhoneNumberType,
+        ...(n.description !== undefined ? { PhoneNumberDescription: n.description } : {}),
+        TargetArn: n.targetArn,
+        ...(instanceId ? { InstanceId: instanceId } : {}),
+        Tags: { ...n.tags },
+        PhoneNumberStatus: { Status: "CLAIMED" },
+      },
+    };
+  }),
+
+  UpdatePhoneNumber: op<UpdatePhoneNumberRequest, UpdatePhoneNumberResponse>((ctx, input) => {
+    const n = resolveNumber(ctx, input.PhoneNumberId!);
+    n.targetArn = resolveTarget(ctx, input.TargetArn, input.InstanceId).arn;
+    delete n.contactFlowId;
+    return { PhoneNumberId: n.id, PhoneNumberArn: phoneNumberArn(n.region, n.account, n.id) };
+  }),
+
+  ReleasePhoneNumber: op<ReleasePhoneNumberRequest, Record<string, never>>((ctx, input) => {
+    const n = resolveNumber(ctx, input.PhoneNumberId!);
+    ctx.store.region(n.account, n.region).phoneNumbers.delete(n.id);
+    return {};
+  }),
+
+  AssociatePhoneNumberContactFlow: op<AssociatePhoneNumberContactFlowRequest, Record<string, never>>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const n = resolveNumber(ctx, input.PhoneNumberId!);
+    const flow = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
+    if (flow.type !== "CONTACT_FLOW") throw invalidParameter(`Only CONTACT_FLOW flows can answer a phone number; ${flow.id} is ${flow.type}`);
+    n.contactFlowId = flow.id;
+    return {};
+  }),
+
+  ListPhoneNumbersV2: op<ListPhoneNumbersV2Request, ListPhoneNumbersV2Response>((ctx, input) => {
+    let targetArn: string | undefined;
+    if (input.TargetArn !== undefined || input.InstanceId !== undefined) targetArn = resolveTarget(ctx, input.TargetArn, input.InstanceId).arn;
+    const countries = (input.PhoneNumberCountryCodes ?? []).map((c, i) => requireEnum(`PhoneNumberCountryCodes[${i}]`, c, Object.values(PhoneNumberCountryCode)));
+    const types = (input.PhoneNumberTypes ?? []).map((t, i) => requireEnum(`PhoneNumberTypes[${i}]`, t, Object.values(PhoneNumberType)));
+    const matching = ctx.store
+      .regionsOf(ctx.account)
+      .flatMap((s) => [...s.phoneNumbers.values()])
+      .filter((n) => visibleRegions(ctx, n).includes(ctx.region))
+      .filter((n) => targetArn === undefined || n.targetArn === targetArn)
+      .filter((n) => countries.length === 0 || countries.includes(n.countryCode as PhoneNumberCountryCode))
+      .filter((n) => types.length === 0 || types.includes(n.type as PhoneNumberType))
+      .filter((n) => input.PhoneNumberPrefix === undefined || n.phoneNumber.startsWith(input.PhoneNumberPrefix));
+    const page = paginate(matching, input, "ListPhoneNumbersV2", JSON.stringify([targetArn, countries, types, input.PhoneNumberPrefix]));
+    return {
+      ListPhoneNumbersSummaryList: page.items.map((n) => {
+        const instanceId = targetInstanceId(n);
+        return {
+          PhoneNumberId: n.id,
+          PhoneNumberArn: phoneNumberArn(n.region, n.account, n.id),
+          PhoneNumber: n.phoneNumber,
+          PhoneNumberCountryCode: n.countryCode as PhoneNumberCountryCode,
+          PhoneNumberType: n.type as PhoneNumberType,
+          TargetArn: n.targetArn,
+          ...(instanceId ? { InstanceId: instanceId } : {}),
+          ...(n.description !== undefined ? { PhoneNumberDescription: n.description } : {}),
+        };
+      }),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+    };
+  }),
+
+  ListPhoneNumbers: op<ListPhoneNumbersRequest, ListPhoneNumbersResponse>((ctx, input) => {
+    const instance = findInstance(ctx, input.InstanceId!);
+    const countries = (input.PhoneNumberCountryCodes ?? []).map((c, i) => requireEnum(`PhoneNumberCountryCodes[${i}]`, c, Object.values(PhoneNumberCountryCode)));
+    const types = (input.PhoneNumberTypes ?? []).map((t, i) => requireEnum(`PhoneNumberTypes[${i}]`, t, Object.values(PhoneNumberType)));
+    const matching = [...ctx.regionState.phoneNumbers.values()]
+      .filter((n) => targetInstanceId(n) === instance.id)
+      .filter((n) => countries.length === 0 || countries.includes(n.countryCode as PhoneNumberCountryCode))
+      .filter((n) => types.length === 0 || types.includes(n.type as PhoneNumberType));
+    const page = paginate(matching, input, "ListPhoneNumbers", JSON.stringify([instance.id, countries, types]));
+    return {
+      PhoneNumberSummaryList: page.items.map((n) => ({
+        Id: n.id, Arn: phoneNumberArn(n.region, n.account, n.id), PhoneNumber: n.phoneNumber, PhoneNumberType: n.type as PhoneNumberType, PhoneNumberCountryCode: n.countryCode as PhoneNumberCountryCode,
+      })),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+    };
+  }),
+};
