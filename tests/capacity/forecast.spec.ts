@@ -1,0 +1,108 @@
+import { expect } from "chai";
+import { backtest, decompose, forecast, HOUR_MS, pattern, slotOf } from "../../capacity/forecast";
+import { generate, meanAt, truePeak, type GeneratorParams } from "./generator";
+
+// Monday 2026-09-07 00:00 UTC: 5 full weeks of history, a week's horizon.
+const start = Date.UTC(2026, 8, 7);
+const known: GeneratorParams = {
+  startMs: start,
+  days: 35,
+  base: 40,
+  slopePerDay: 0.5,
+  dailyAmplitude: 120,
+  peakHourUtc: 15,
+  weekendFactor: 0.3,
+  noiseSd: 6,
+  holidayDays: [11, 25],
+  holidayExtra: 80,
+  seed: 7,
+};
+
+describe("capacity forecast: additive decomposition on a seeded series with a known pattern", () => {
+  const history = generate(known);
+  const d = decompose(history);
+  const f = forecast(d, { horizonSteps: 7 * 24, confidence: 0.9 });
+  const truth = truePeak(known, 7 * 24);
+
+  it("uses an hour-of-week season with 5 weeks of history and says how", () => {
+    expect(d.season).to.equal("weekly");
+    expect(d.period).to.equal(168);
+    expect(d.points).to.equal(35 * 24);
+    expect(d.method).to.equal(
+      "additive decomposition: linear trend by least squares + hour-of-week seasonal means of the detrended series (4 backfitting passes; points beyond 5 robust sd left out as outliers); error band from the residuals' empirical quantiles scaled by sqrt((n+p)/(n-p)) for the p fitted parameters",
+    );
+  });
+
+  it("leaves the two holiday spikes out of the fit and reports them", () => {
+    const day = (t: number) => Math.floor((t - start) / 86_400_000);
+    const spikes = d.outliers.filter((o) => o.residual > 0);
+    expect([...new Set(spikes.map((o) => day(o.t)))]).to.deep.equal([11, 25]);
+    // The spike hours around the 15:00 peak (shape > 1/4 of 80 = 20 above the 5-sd cut of ~30).
+    expect(spikes.map((o) => new Date(o.t).getUTCHours())).to.include.members([13, 14, 15, 16, 17]);
+    // At most one ordinary noise draw lies beyond 5 robust sd.
+    expect(d.outliers.filter((o) => ![11, 25].includes(day(o.t)))).to.have.length.at.most(1);
+  });
+
+  it("recovers the trend (0.5 per day) within 0.05", () => {
+    expect(pattern(d).trendPerDay).to.be.closeTo(0.5, 0.05);
+  });
+
+  it("finds the daily peak at 15:00 UTC and the weekly low at the weekend", () => {
+    const p = pattern(d);
+    expect(p.peakHourUtc).to.equal(15);
+    expect(p.dayOfWeek).to.have.length(7);
+    const weekday = Math.min(...p.dayOfWeek.slice(0, 5));
+    expect(Math.max(p.dayOfWeek[5]!, p.dayOfWeek[6]!)).to.be.below(weekday);
+    expect(p.peakDayOfWeek).to.be.within(0, 4);
+  });
+
+  it("forecasts the known peak within its stated 90% error band", () => {
+    expect(f.confidence).to.equal(0.9);
+    expect(f.peak.low).to.be.at.most(truth.v);
+    expect(f.peak.high).to.be.at.least(truth.v);
+    // ... and the mean itself is close: within one noise standard deviation.
+    expect(f.peak.mean).to.be.closeTo(truth.v, known.noiseSd);
+    expect(new Date(f.peak.t).getUTCHours()).to.equal(15);
+    expect(f.points).to.have.length(168);
+    expect(f.points[0]!.t).to.equal(start + 35 * 24 * HOUR_MS);
+  });
+
+  it("the band is the residuals' 5% and 95% quantiles, about +-1.645 sd for Gaussian noise", () => {
+    expect(f.band.low).to.be.closeTo(-1.645 * known.noiseSd, 2);
+    expect(f.band.high).to.be.closeTo(1.645 * known.noiseSd, 3);
+    expect(f.peak.high - f.peak.mean).to.be.closeTo(f.band.high, 1e-9);
+  });
+
+  it("forecast means follow the true mean hour by hour (mean abs error < 3)", () => {
+    const errors = f.points.map((p) => Math.abs(p.mean - meanAt(known, p.t)));
+    expect(errors.reduce((a, b) => a + b, 0) / errors.length).to.be.below(3);
+  });
+
+  it("backtest on the last week: ~90% coverage and the held-out peak inside the peak band", () => {
+    const b = backtest(history, { holdoutSteps: 168, confidence: 0.9 });
+    expect(b.holdoutSteps).to.equal(168);
+    expect(b.coverage).to.be.within(0.8, 1);
+    expect(b.peakWithinBand).to.equal(true);
+  });
+
+  it("a flat series with no noise is forecast exactly", () => {
+    const flat = Array.from({ length: 72 }, (_, i) => ({ t: start + i * HOUR_MS, v: 12 }));
+    const ff = forecast(decompose(flat), { horizonSteps: 5 });
+    expect(ff.peak).to.deep.equal({ t: start + 72 * HOUR_MS, mean: 12, low: 12, high: 12 });
+  });
+
+  it("uses a daily season below two weeks, and refuses under two days", () => {
+    const short = generate({ ...known, days: 6 });
+    expect(decompose(short).season).to.equal("daily");
+    expect(() => decompose(short.slice(0, 30))).to.throw(RangeError, "a daily pattern needs at least 2 days of history, got 1.25 days (30 points)");
+    expect(() => forecast(decompose(short), { horizonSteps: 0 })).to.throw(RangeError, "horizonSteps must be an integer >= 1, got 0");
+    expect(() => forecast(decompose(short), { horizonSteps: 3, confidence: 1 })).to.throw(RangeError, "confidence must be within (0, 1), got 1");
+  });
+
+  it("slot 0 is Monday 00:00 UTC", () => {
+    expect(slotOf(start, HOUR_MS, "weekly")).to.equal(0);
+    expect(slotOf(start + 167 * HOUR_MS, HOUR_MS, "weekly")).to.equal(167);
+    expect(slotOf(start + 168 * HOUR_MS, HOUR_MS, "weekly")).to.equal(0);
+    expect(slotOf(start + 25 * HOUR_MS, HOUR_MS, "daily")).to.equal(1);
+  });
+});
