@@ -1,7 +1,7 @@
 import { KINDS, type Kind } from "../model/kinds";
 import { recordsOf, type Snapshot } from "../model/snapshot";
 import { remapText, type RemapContext } from "../references/remap";
-import { project } from "../restore/projection";
+import { canonicalJson, project } from "../restore/projection";
 import { structuralDiff, type Difference } from "./structural-diff";
 
 /** Kinds compared unless the caller names others: `instance` and phone numbers are per-instance by nature. */
@@ -28,26 +28,55 @@ const PLACE = { accountId: "<account>", region: "<region>", instanceId: "<instan
  * A snapshot in name space: every id replaced by `<kind:name>`, the instance's Region, account and
  * instance id by placeholders, so two instances (or an instance and a backup) compare by names.
  */
-export function normalizeSnapshot(s: Snapshot, kinds: readonly Kind[], accounts?: ReadonlyMap<string, string>): Map<Kind, Map<string, unknown>> {
+export function normalizeSnapshot(s: Snapshot, kinds: readonly Kind[], externals: Pick<RemapContext, "lambda" | "lex" | "accounts"> = {}): Map<Kind, Map<string, unknown>> {
   const ids = new Map<string, string>();
   for (const kind of s.kinds) for (const r of recordsOf(s, kind)) if (!r.id.startsWith("arn:")) ids.set(r.id, `<${kind}:${r.name}>`);
-  const ctx: RemapContext = { source: s.source, target: PLACE, ids, ...(accounts ? { accounts } : {}) };
+  const ctx: RemapContext = { source: s.source, target: PLACE, ids, ...externals };
   const out = new Map<Kind, Map<string, unknown>>();
   for (const kind of kinds) {
     if (!s.kinds.includes(kind)) continue;
     const m = new Map<string, unknown>();
     for (const r of recordsOf(s, kind)) {
-      const key = kind === "lambdaFunctions" || kind === "lexBots" ? remapText(r.name, ctx).text : r.name;
-      m.set(key, JSON.parse(remapText(JSON.stringify(project(kind, r.data)), ctx).text));
+      // Lambda functions and Lex bots are identified by their (normalized) ARN.
+      const key = kind === "lambdaFunctions" || kind === "lexBots" ? remapText(r.id, ctx).text : r.name;
+      m.set(key, sortSets(JSON.parse(remapText(JSON.stringify(project(kind, r.data)), ctx).text)));
     }
     out.set(kind, m);
   }
   return out;
 }
 
-/** Structural diff of two snapshots by name, after remapping ids, Region, account and instance. */
-export function compareSnapshots(left: Snapshot, right: Snapshot, kinds: readonly Kind[] = DEFAULT_DIFF_KINDS): SnapshotDiff {
-  const l = normalizeSnapshot(left, kinds);
+/** Arrays that are sets: their order carries no meaning, so they are sorted after ids become names. */
+const SET_FIELDS = new Set(["QueueConfigs", "QuickConnectIds", "MediaConcurrencies", "Config", "SecurityProfileIds", "Permissions", "QuickConnects"]);
+
+export function sortSets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortSets);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const inner = sortSets(v);
+      out[k] = SET_FIELDS.has(k) && Array.isArray(inner) ? [...inner].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : canonicalJson(a) > canonicalJson(b) ? 1 : 0)) : inner;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Lambda/Lex ARN pairs (left ARN or function name -> right ARN), as in a restore mapping file. */
+export interface DiffMapping {
+  readonly lambda?: Readonly<Record<string, string>>;
+  readonly lex?: Readonly<Record<string, string>>;
+  readonly accounts?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Structural diff of two snapshots by name, after remapping ids, Region, account and instance.
+ * With a mapping, the left side's Lambda/Lex ARNs are first translated to the right side's.
+ */
+export function compareSnapshots(left: Snapshot, right: Snapshot, kinds: readonly Kind[] = DEFAULT_DIFF_KINDS, mapping: DiffMapping = {}): SnapshotDiff {
+  const rightCtx: RemapContext = { source: right.source, target: PLACE, ids: new Map() };
+  const translate = (m?: Readonly<Record<string, string>>) => new Map(Object.entries(m ?? {}).map(([k, v]) => [k, remapText(v, rightCtx).text]));
+  const l = normalizeSnapshot(left, kinds, { lambda: translate(mapping.lambda), lex: translate(mapping.lex), accounts: new Map(Object.entries(mapping.accounts ?? {}).map(([k, v]) => [k, v === right.source.accountId ? PLACE.accountId : v])) });
   const r = normalizeSnapshot(right, kinds);
   const result: KindDiff[] = [];
   const notCompared: Kind[] = [];

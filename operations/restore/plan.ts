@@ -77,14 +77,29 @@ export function remapContext(backup: Snapshot, target: Snapshot, ids: ReadonlyMa
   };
 }
 
-/** Source id -> target id for every backed-up resource that already exists in the target, matched by name. */
+/**
+ * The target resource a backed-up one corresponds to: by name; phone numbers by (mapped) number;
+ * Lambda functions and Lex bots by the ARN they must have in the target (mapping file or convention).
+ */
+export function findTargetMatch(r: ResourceRecord, index: ReturnType<typeof indexRecords>, backup: Snapshot, target: Snapshot, mapping: MappingFile): ResourceRecord | undefined {
+  if (r.kind === "phoneNumbers") return index.byName.get(mapping.phoneNumbers[r.name] ?? r.name);
+  if (r.kind === "lambdaFunctions" || r.kind === "lexBots") {
+    const want = desiredFor(r, remapContext(backup, target, new Map(), mapping)).value;
+    const arn = (want.FunctionArn ?? (want.LexV2Bot as { AliasArn?: string } | undefined)?.AliasArn) as string | undefined;
+    if (arn) return index.byId.get(arn);
+    const v1 = want.LexBot as { Name?: string; LexRegion?: string } | undefined;
+    return index.byId.get(`v1:${v1?.LexRegion}:${v1?.Name}`);
+  }
+  return index.byName.get(r.name);
+}
+
+/** Source id -> target id for every backed-up resource that already exists in the target. */
 export function matchByName(backup: Snapshot, target: Snapshot, mapping: MappingFile): Map<string, string> {
   const ids = new Map<string, string>();
   for (const kind of [...RESTORABLE_KINDS, ...MATCH_ONLY]) {
     const t = indexRecords(recordsOf(target, kind));
     for (const r of recordsOf(backup, kind)) {
-      const name = kind === "phoneNumbers" ? mapping.phoneNumbers[r.name] ?? r.name : r.name;
-      const match = t.byName.get(name);
+      const match = findTargetMatch(r, t, backup, target, mapping);
       if (match) ids.set(r.id, match.id);
     }
   }
@@ -119,7 +134,7 @@ export function buildPlan(backup: Snapshot, target: Snapshot, options: BuildPlan
       const key = `${kind}/${r.name}`;
       keyOfSource.set(r.id, key);
       records.set(key, r);
-      const match = t.byName.get(kind === "phoneNumbers" ? options.mapping.phoneNumbers[r.name] ?? r.name : r.name);
+      const match = findTargetMatch(r, t, backup, target, options.mapping);
       if (match) targetRec.set(key, match);
     }
   }

@@ -49,8 +49,8 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
   const ctx = remapContext(backup, target, ids, options.mapping);
   const recordOf = new Map<string, ResourceRecord>();
   for (const kind of backup.kinds) for (const r of recordsOf(backup, kind)) recordOf.set(`${kind}/${r.name}`, r);
-  const targetByKey = new Map<string, ResourceRecord>();
-  for (const kind of target.kinds) for (const r of recordsOf(target, kind)) targetByKey.set(`${kind}/${r.name}`, r);
+  const targetById = new Map<string, ResourceRecord>();
+  for (const kind of target.kinds) for (const r of recordsOf(target, kind)) targetById.set(`${kind}/${r.id}`, r);
 
   const created = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void }>();
   for (const n of plan.nodes) {
@@ -106,7 +106,7 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
         current = first.value;
         status = "created";
       } else {
-        const t = targetByKey.get(n.key);
+        const t = targetById.get(`${n.kind}/${targetId}`);
         current = t ? project(r.kind, t.data) : {};
       }
       gate.resolve();

@@ -1,0 +1,164 @@
+/**
+ * End-to-end fixture: the Connect API simulator with a source instance (us-east-1, account
+ * 111111111111) full of cross-referencing configuration and an empty target (us-west-2, account
+ * 222222222222). Everything goes through the unmodified SDK client over HTTP.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSimulator, type Simulator } from "../../../simulator";
+import { openSession, type ConnectSession } from "../../../operations/connect/session";
+import { isWriteApi } from "../../../operations/connect/connect-client";
+import { send } from "../../../operations/connect/send";
+import { uniformQuotas } from "../../../operations/rate/quotas";
+import type { Kind } from "../../../operations/model/kinds";
+
+export const SRC_ACCOUNT = "111111111111";
+export const DST_ACCOUNT = "222222222222";
+export const SRC_REGION = "us-east-1";
+export const DST_REGION = "us-west-2";
+export const SRC_KEY = "AKIASOURCE0000000001";
+export const DST_KEY = "AKIATARGET0000000002";
+
+/**
+ * Kinds the e2e tests back up. `phoneNumbers` is left out: the simulator does not implement
+ * ListFlowAssociations (reported); everything else is exported.
+ */
+export const E2E_BACKUP_KINDS: Kind[] = [
+  "instance", "instanceAttributes", "storageConfigs", "integrations", "lambdaFunctions", "lexBots", "hours", "prompts", "queues",
+  "flows", "flowModules", "routingProfiles", "quickConnects", "securityProfiles", "hierarchyStructure", "hierarchyGroups", "agentStatuses", "users",
+];
+/** Kinds compared after a restore: what restore writes plus what it matches by name. */
+export const E2E_DIFF_KINDS: Kind[] = ["lambdaFunctions", "lexBots", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
+
+const REF_DIR = join(__dirname, "../../../../shared/reference/connect-flows");
+const LEX_FLOW = join(REF_DIR, "lex-genai-lexv2-queue.json");
+const LEX_FLOW_INSTANCE = "arn:aws:connect:us-west-2:123456789:instance/50436053-3b70-417a-904e-ab5e769aae1e";
+const LEX_FLOW_QUEUE = "67777cdc-a968-4008-82af-c66ef76820a8";
+const LEX_ALIAS = "arn:aws:lex:us-west-2:123456789:bot-alias/YY9557EM03/LQ1YCOYG6U";
+/** The DR Region's own bot alias: Lex bot ids differ per Region, so the mapping file names it. */
+export const LEX_TARGET_ALIAS = "arn:aws:lex:us-west-2:222222222222:bot-alias/DRBOT00001/DRALIAS001";
+/** The restore mapping the e2e tests use. */
+export const E2E_MAPPING = { lambda: {}, lex: { [LEX_ALIAS]: LEX_TARGET_ALIAS }, accounts: {}, phoneNumbers: {} };
+
+export interface World {
+  readonly sim: Simulator;
+  readonly sourceId: string;
+  readonly targetId: string;
+  /** True when the real flow export was imported into the source. */
+  readonly realFlow: boolean;
+  session(side: "source" | "target", rps?: number): Promise<ConnectSession>;
+  /** Write requests the simulator received since the last `resetCounters`. */
+  writes(): number;
+  resetCounters(): void;
+}
+
+export const HOURS_CONFIG = [
+  { Day: "MONDAY", StartTime: { Hours: 8, Minutes: 0 }, EndTime: { Hours: 18, Minutes: 30 } },
+  { Day: "TUESDAY", StartTime: { Hours: 8, Minutes: 0 }, EndTime: { Hours: 18, Minutes: 30 } },
+];
+
+function flow(actions: { id: string; type: string; params?: Record<string, unknown> }[]): string {
+  return JSON.stringify({
+    Version: "2019-10-30",
+    StartAction: actions[0]!.id,
+    Metadata: { entryPointPosition: { x: 0, y: 0 } },
+    Actions: actions.map((a, i) => ({
+      Identifier: a.id,
+      Type: a.type,
+      Parameters: a.params ?? {},
+      Transitions: i + 1 < actions.length ? { NextAction: actions[i + 1]!.id } : {},
+    })),
+  });
+}
+
+export async function startWorld(options: { simRps?: number; simBurst?: number } = {}): Promise<World> {
+  const rps = options.simRps ?? 500;
+  const sim = await startSimulator({
+    accounts: { [SRC_KEY]: SRC_ACCOUNT, [DST_KEY]: DST_ACCOUNT },
+    quotas: { default: { ratePerSecond: rps, burst: options.simBurst ?? rps } },
+  });
+  const realFlow = existsSync(LEX_FLOW);
+  const src = sim.seed({
+    account: SRC_ACCOUNT,
+    region: SRC_REGION,
+    instance: { alias: "prod-east" },
+    hours: [{ name: "Office", timeZone: "America/New_York" }, { name: "Weekend", timeZone: "UTC" }],
+    queues: [
+      { name: "Sales", hoursOfOperationName: "Office" },
+      { name: "Support", hoursOfOperationName: "Weekend" },
+      ...(realFlow ? [{ id: LEX_FLOW_QUEUE, name: "GenAI", hoursOfOperationName: "Office" }] : []),
+    ],
+    prompts: [{ name: "Welcome" }],
+    lambdaFunctions: [`arn:aws:lambda:${SRC_REGION}:${SRC_ACCOUNT}:function:lookup`],
+    ...(realFlow ? { lexV2BotAliasArns: [LEX_ALIAS] } : {}),
+  });
+  const dst = sim.seed({ account: DST_ACCOUNT, region: DST_REGION, instance: { alias: "prod-west" }, prompts: [{ name: "Welcome" }] });
+
+  const session = (side: "source" | "target", clientRps = rps) =>
+    openSession({
+      region: side === "source" ? SRC_REGION : DST_REGION,
+      endpoint: sim.endpoint,
+      credentials: { accessKeyId: side === "source" ? SRC_KEY : DST_KEY, secretAccessKey: "secret" },
+      quotas: uniformQuotas(clientRps, Math.max(1, Math.min(clientRps, options.simBurst ?? clientRps))),
+    });
+
+  // Build the rest of the source through the API, as an administrator would.
+  const s = await session("source");
+  const I = { InstanceId: src.instanceId };
+  const arn = (seg: string, id: string) => `${src.instanceArn}/${seg}/${id}`;
+  const q = src.ids.queues;
+  const h = src.ids.hours;
+  const create = async (name: string, Type: string, Content: string) => (await send(s.client, "CreateContactFlow", { ...I, Name: name, Type, Content, Description: `${name} flow`, Tags: { team: "cc" } })).ContactFlowId as string;
+  const minimal = flow([{ id: "end", type: "DisconnectParticipant" }]);
+  const outWhisper = await create("OutWhisper", "OUTBOUND_WHISPER", flow([{ id: "end", type: "EndFlowExecution" }]));
+  const xfer = await create("XferToQueue", "QUEUE_TRANSFER", flow([{ id: "q", type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q.Support!) } }, { id: "t", type: "TransferContactToQueue" }]));
+  const main = await create("Main", "CONTACT_FLOW", minimal);
+  const sub = await create("Sub", "CONTACT_FLOW", minimal);
+  const mod = (await send(s.client, "CreateContactFlowModule", { ...I, Name: "Greeting", Content: flow([{ id: "q", type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q.Sales!) } }, { id: "end", type: "EndFlowModuleExecution" }]) })).Id as string;
+  // Mutual references: Main -> Sub -> Main, both through ARNs in Parameters (and Metadata).
+  await send(s.client, "UpdateContactFlowContent", {
+    ...I, ContactFlowId: main,
+    Content: flow([
+      { id: "hours", type: "CheckHoursOfOperation", params: { Hours: arn("operating-hours", h.Office!) } },
+      { id: "prompt", type: "MessageParticipant", params: { PromptId: arn("prompt", src.ids.prompts.Welcome!) } },
+      { id: "lambda", type: "InvokeLambdaFunction", params: { LambdaFunctionARN: `arn:aws:lambda:$.AwsRegion:${SRC_ACCOUNT}:function:lookup`, InvocationTimeLimitSeconds: "3" } },
+      { id: "queue", type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q.Sales!) } },
+      { id: "module", type: "InvokeFlowModule", params: { FlowModuleId: mod } },
+      { id: "sub", type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", sub) } },
+    ]),
+  });
+  await send(s.client, "UpdateContactFlowContent", { ...I, ContactFlowId: sub, Content: flow([{ id: "back", type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", main) } }]) });
+  if (realFlow) {
+    const content = readFileSync(LEX_FLOW, "utf8").split(LEX_FLOW_INSTANCE).join(src.instanceArn);
+    await send(s.client, "CreateContactFlow", { ...I, Name: "GenAI Lex (aws-samples)", Type: "CONTACT_FLOW", Content: content });
+  }
+  await send(s.client, "UpdateQueueOutboundCallerConfig", { ...I, QueueId: q.Sales!, OutboundCallerConfig: { OutboundCallerIdName: "Acme", OutboundFlowId: outWhisper } });
+  await send(s.client, "UpdateQueueMaxContacts", { ...I, QueueId: q.Support!, MaxContacts: 25 });
+  const qc = (await send(s.client, "CreateQuickConnect", { ...I, Name: "ToSupport", QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: q.Support!, ContactFlowId: xfer } } })).QuickConnectId as string;
+  await send(s.client, "CreateQuickConnect", { ...I, Name: "Escalations", Description: "external", QuickConnectConfig: { QuickConnectType: "PHONE_NUMBER", PhoneConfig: { PhoneNumber: "+15555550100" } } });
+  await send(s.client, "AssociateQueueQuickConnects", { ...I, QueueId: q.Sales!, QuickConnectIds: [qc] });
+  await send(s.client, "CreateRoutingProfile", {
+    ...I, Name: "Agents", Description: "front line", DefaultOutboundQueueId: q.Sales!,
+    MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }, { Channel: "CHAT", Concurrency: 3 }],
+    QueueConfigs: [
+      { QueueReference: { QueueId: q.Sales!, Channel: "VOICE" }, Priority: 1, Delay: 0 },
+      { QueueReference: { QueueId: q.Support!, Channel: "CHAT" }, Priority: 2, Delay: 30 },
+    ],
+  });
+  await send(s.client, "CreateHoursOfOperation", { ...I, Name: "Holidays", TimeZone: "Europe/London", Config: HOURS_CONFIG, Tags: { purpose: "dr-test" } });
+
+  const writes = () =>
+    Object.entries(sim.counters())
+      .filter(([op]) => isWriteApi(op))
+      .reduce((n, [, c]) => n + c.requests, 0);
+  let base = writes();
+  return {
+    sim,
+    sourceId: src.instanceId,
+    targetId: dst.instanceId,
+    realFlow,
+    session,
+    writes: () => writes() - base,
+    resetCounters: () => void (base = writes()),
+  };
+}

@@ -1,0 +1,121 @@
+import { expect } from "chai";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startWorld, E2E_BACKUP_KINDS, E2E_DIFF_KINDS, E2E_MAPPING, LEX_TARGET_ALIAS, type World } from "./fixture";
+import { runBackup } from "../../../operations/backup/run-backup";
+import { readInstance } from "../../../operations/backup/read-instance";
+import { DirStore } from "../../../operations/store/dir-store";
+import { verifyBackup } from "../../../operations/verify/verify-backup";
+import { restoreFromBackup, type RestoreOutcome } from "../../../operations/restore/restore-from-backup";
+import { compareSnapshots } from "../../../operations/diff/compare-snapshots";
+import { recordsOf } from "../../../operations/model/snapshot";
+
+function applied(o: RestoreOutcome) {
+  if (o.status !== "applied") throw new Error(`expected applied, got ${o.status}: ${JSON.stringify(o).slice(0, 500)}`);
+  return o;
+}
+
+describe("backup -> verify -> restore -> diff (simulator, real SDK)", function () {
+  this.timeout(30_000);
+  let world: World;
+  let dir: string;
+
+  before(async () => {
+    world = await startWorld();
+    dir = mkdtempSync(join(tmpdir(), "connect-dr-e2e-"));
+  });
+  after(async () => {
+    await world?.sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("backs up every kind and verifies", async () => {
+    const s = await world.session("source");
+    const { manifest } = await runBackup({ client: s.client, instanceId: world.sourceId, store: new DirStore(dir), kinds: E2E_BACKUP_KINDS });
+    expect(manifest.source).to.deep.include({ accountId: "111111111111", region: "us-east-1", instanceId: world.sourceId });
+    expect(manifest.counts.hours).to.equal(4); // Basic Hours + Office, Weekend, Holidays
+    expect(manifest.counts.quickConnects).to.equal(2);
+    expect(manifest.counts.flowModules).to.equal(1);
+    expect(manifest.counts.lambdaFunctions).to.equal(1);
+    expect(manifest.objects.every((o) => /^[0-9a-f]{64}$/.test(o.sha256) && o.size > 0)).to.equal(true);
+    const report = await verifyBackup(new DirStore(dir));
+    expect(report.failures).to.deep.equal([]);
+    expect(world.writes()).to.equal(0);
+  });
+
+  it("--dry-run plans and makes zero writes", async () => {
+    const s = await world.session("target");
+    world.resetCounters();
+    const o = await restoreFromBackup({ client: s.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, dryRun: true });
+    expect(o.status).to.equal("planned");
+    if (o.status !== "planned") return;
+    expect(o.plan.problems).to.deep.equal([]);
+    const creates = o.plan.nodes.filter((n) => n.op === "create").map((n) => n.key);
+    expect(creates).to.include.members(["hours/Office", "queues/Sales", "flows/Main", "flows/Sub", "flowModules/Greeting", "routingProfiles/Agents", "quickConnects/ToSupport", "lambdaFunctions/lookup"]);
+    expect(o.plan.nodes.find((n) => n.key === "flows/Main")!.deferred).to.deep.equal(["flows/Sub"]);
+    expect(o.plan.nodes.filter((n) => n.op === "blocked")).to.deep.equal([]);
+    expect(world.writes()).to.equal(0);
+  });
+
+  it("restores into another Region and account; diff is empty; $.AwsRegion survives", async () => {
+    const t = await world.session("target");
+    world.resetCounters();
+    const journalPath = join(dir, "..", `journal-${Date.now()}.jsonl`);
+    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, journalPath }));
+    expect(o.result.results.filter((r) => r.error)).to.deep.equal([]);
+    expect(o.result.writes).to.equal(world.writes());
+    expect(t.counters.throttlesSurfaced).to.equal(0);
+
+    const s = await world.session("source");
+    const [left, right] = await Promise.all([readInstance(s.client, world.sourceId, { kinds: E2E_DIFF_KINDS }), readInstance(t.client, world.targetId, { kinds: E2E_DIFF_KINDS })]);
+    const d = compareSnapshots(left, right, E2E_DIFF_KINDS, E2E_MAPPING);
+    expect(d.kinds, JSON.stringify(d.kinds, null, 1)).to.deep.equal([]);
+    expect(d.equal).to.equal(true);
+
+    const main = recordsOf(right, "flows").find((f) => f.name === "Main")!;
+    const content = String(main.data.Content);
+    expect(content).to.include("arn:aws:lambda:$.AwsRegion:222222222222:function:lookup");
+    expect(content).to.include(`arn:aws:connect:us-west-2:222222222222:instance/${world.targetId}/contact-flow/`);
+    expect(content).to.not.include(world.sourceId);
+    if (world.realFlow) {
+      const genai = String(recordsOf(right, "flows").find((f) => f.name === "GenAI Lex (aws-samples)")!.data.Content);
+      expect(genai).to.include(LEX_TARGET_ALIAS);
+    }
+    const journal = readFileSync(journalPath, "utf8");
+    expect(journal).to.match(/"event":"complete"/);
+    rmSync(journalPath);
+  });
+
+  it("a second restore makes zero writes", async () => {
+    const t = await world.session("target");
+    world.resetCounters();
+    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING }));
+    expect(o.plan.nodes.filter((n) => n.op !== "unchanged").map((n) => `${n.op} ${n.key} ${n.detail.join(",")}`)).to.deep.equal([]);
+    expect(o.result.writes).to.equal(0);
+    expect(world.writes()).to.equal(0);
+  });
+
+  it("verify fails naming the file when one byte of the backup changes; restore refuses it", async () => {
+    const report = await verifyBackup(new DirStore(dir));
+    const victim = report.manifest!.objects.find((o) => o.kind === "flows" && o.name === "Main")!;
+    const file = join(dir, victim.path);
+    const original = readFileSync(file);
+    const bytes = Buffer.from(original);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    writeFileSync(file, bytes);
+    try {
+      const bad = await verifyBackup(new DirStore(dir));
+      expect(bad.ok).to.equal(false);
+      expect(bad.failures.map((f) => f.file)).to.deep.equal([victim.path]);
+      expect(bad.failures[0]!.problem).to.match(/SHA-256/);
+      const t = await world.session("target");
+      world.resetCounters();
+      const o = await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId });
+      expect(o.status).to.equal("invalid-backup");
+      expect(world.writes()).to.equal(0);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+});
