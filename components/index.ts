@@ -3,3 +3,4 @@ export * from "./replicated-recordings";
 export * from "./connect-region";
 export * from "./direct-connect-failover";
 export * from "./global-contact-table";
+export * from "./regional-database";
