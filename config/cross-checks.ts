@@ -245,17 +245,20 @@ export function checkRecoveryObjectives(
   ];
 }
 
+/** Amazon's default ASN for a new Direct Connect gateway. */
+export const DEFAULT_DX_GATEWAY_ASN = 64512;
+
 /**
- * BGP needs different ASNs on the two sides of a session; the virtual interface type decides which
- * gateway is needed.
+ * A new Direct Connect gateway needs an ASN other than the customer's (eBGP); an existing one keeps its
+ * own, so no ASN may be given with it. The virtual interface type decides which gateway is needed.
  */
 export function checkDirectConnect(dx: {
   customerBgpAsn: number;
-  amazonSideAsn: number;
+  amazonSideAsn?: number;
+  gatewayId?: string;
   virtualInterfaceType: "private" | "transit";
   vpnGatewayId?: string;
   transitGatewayId?: string;
-  vpnBackup: { bgpAsn: number };
 }): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const [wanted, unwanted] = dx.virtualInterfaceType === "private" ? (["vpnGatewayId", "transitGatewayId"] as const) : (["transitGatewayId", "vpnGatewayId"] as const);
@@ -265,11 +268,12 @@ export function checkDirectConnect(dx: {
   if (dx[unwanted] !== undefined) {
     problems.push({ path: formatKeyPath(["directConnect", unwanted]), found: dx[unwanted], allowed: `nothing with virtualInterfaceType ${dx.virtualInterfaceType} (set ${wanted} instead)` });
   }
-  if (dx.customerBgpAsn === dx.amazonSideAsn) {
-    problems.push({ path: formatKeyPath(["directConnect", "customerBgpAsn"]), found: dx.customerBgpAsn, allowed: `an ASN other than directConnect.amazonSideAsn (${dx.amazonSideAsn})` });
+  if (dx.gatewayId !== undefined && dx.amazonSideAsn !== undefined) {
+    problems.push({ path: formatKeyPath(["directConnect", "amazonSideAsn"]), found: dx.amazonSideAsn, allowed: "nothing with directConnect.gatewayId (the existing gateway keeps its own ASN)" });
   }
-  if (dx.vpnBackup.bgpAsn === dx.amazonSideAsn) {
-    problems.push({ path: formatKeyPath(["directConnect", "vpnBackup", "bgpAsn"]), found: dx.vpnBackup.bgpAsn, allowed: `an ASN other than directConnect.amazonSideAsn (${dx.amazonSideAsn})` });
+  const amazonSideAsn = dx.amazonSideAsn ?? DEFAULT_DX_GATEWAY_ASN;
+  if (dx.gatewayId === undefined && dx.customerBgpAsn === amazonSideAsn) {
+    problems.push({ path: formatKeyPath(["directConnect", "customerBgpAsn"]), found: dx.customerBgpAsn, allowed: `an ASN other than the gateway's Amazon-side ASN (${amazonSideAsn})` });
   }
   return problems;
 }

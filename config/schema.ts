@@ -196,7 +196,7 @@ export const dnsSchema = z.strictObject({
   endpoints: z.record(region, hostName),
   healthCheck: z
     .strictObject({
-      type: z.enum(["HTTPS", "HTTP", "TCP"]).default("HTTPS"),
+      type: z.enum(["HTTPS", "TCP"]).default("HTTPS"),
       resourcePath: z
         .string()
         .regex(/^\/[\x21-\x7e]{0,254}$/, { error: "a path starting with / (at most 255 printable characters)" })
@@ -217,12 +217,13 @@ export const directConnectSchema = z.strictObject({
   virtualInterfaceType: z.enum(["private", "transit"]).default("private"),
   vlan: z.int().min(1).max(4094),
   customerBgpAsn: bgpAsn,
+  /** Amazon-side ASN of the Direct Connect gateway created here; not with `gatewayId`. @default 64512 */
   amazonSideAsn: z
     .int()
     .refine((asn) => (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294), {
       error: "a private ASN: 64512-65534 or 4200000000-4294967294",
     })
-    .default(64512),
+    .optional(),
   /** Existing Direct Connect gateway to attach to; when unset one is created. */
   gatewayId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "a Direct Connect gateway id (a UUID)" }).optional(),
   /** The VPC's virtual private gateway, with a private virtual interface. */

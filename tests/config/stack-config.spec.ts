@@ -33,7 +33,8 @@ describe("config: parseStackConfig", () => {
     expect(config.recordings.objectLock).to.deep.equal({ enabled: true, mode: "COMPLIANCE", days: 90 });
     expect(config.dns.ttlSeconds).to.equal(60);
     expect(config.dns.healthCheck).to.deep.equal({ type: "HTTPS", resourcePath: "/health", port: 443, requestIntervalSeconds: 30, failureThreshold: 3 });
-    expect(config.directConnect?.amazonSideAsn).to.equal(64512);
+    expect(config.directConnect?.amazonSideAsn).to.equal(64600);
+    expect(config.directConnect?.virtualInterfaceType).to.equal("private");
   });
 
   // Each row breaks one key and expects exactly its line: path, value found and what is allowed.
@@ -180,12 +181,18 @@ describe("config: parseStackConfig", () => {
     { title: "record outside the zone", path: ["dns", "recordName"], value: "contact.example.org", line: `connect-dr:dns.recordName: found "contact.example.org"; allowed: a name inside the hosted zone example.com (e.g. contact.example.com)` },
     { title: "health check interval", path: ["dns", "healthCheck"], value: { requestIntervalSeconds: 15 }, line: `connect-dr:dns.healthCheck.requestIntervalSeconds: found 15; allowed: 10 or 30 (Route 53's only intervals)` },
     { title: "failure threshold", path: ["dns", "healthCheck"], value: { failureThreshold: 11 }, line: `connect-dr:dns.healthCheck.failureThreshold: found 11; allowed: at most 10` },
-    { title: "health check type", path: ["dns", "healthCheck"], value: { type: "PING" }, line: `connect-dr:dns.healthCheck.type: found "PING"; allowed: one of "HTTPS", "HTTP" or "TCP"` },
     { title: "TTL as text", path: ["dns", "ttlSeconds"], value: "60s", line: `connect-dr:dns.ttlSeconds: found "60s"; allowed: a whole number` },
     { title: "connection id", path: ["directConnect", "connectionId"], value: "dx-123", line: `connect-dr:directConnect.connectionId: found "dx-123"; allowed: an existing connection or LAG id such as dxcon-fg5678gh` },
     { title: "VLAN out of range", path: ["directConnect", "vlan"], value: 4095, line: `connect-dr:directConnect.vlan: found 4095; allowed: at most 4094` },
     { title: "public amazon-side ASN", path: ["directConnect", "amazonSideAsn"], value: 16509, line: `connect-dr:directConnect.amazonSideAsn: found 16509; allowed: a private ASN: 64512-65534 or 4200000000-4294967294` },
-    { title: "BGP ASN equal on both sides", path: ["directConnect", "customerBgpAsn"], value: 64512, line: `connect-dr:directConnect.customerBgpAsn: found 64512; allowed: an ASN other than directConnect.amazonSideAsn (64512)` },
+    { title: "BGP ASN equal on both sides", path: ["directConnect", "customerBgpAsn"], value: 64600, line: `connect-dr:directConnect.customerBgpAsn: found 64600; allowed: an ASN other than the gateway's Amazon-side ASN (64600)` },
+    {
+      title: "amazon-side ASN with an existing gateway",
+      path: ["directConnect", "gatewayId"],
+      value: "5f0d7c3e-1a2b-4c5d-8e9f-0123456789ab",
+      line: `connect-dr:directConnect.amazonSideAsn: found 64600; allowed: nothing with directConnect.gatewayId (the existing gateway keeps its own ASN)`,
+    },
+    { title: "HTTP health checks", path: ["dns", "healthCheck"], value: { type: "HTTP" }, line: `connect-dr:dns.healthCheck.type: found "HTTP"; allowed: "HTTPS" or "TCP"` },
     { title: "private customer gateway IP", path: ["directConnect", "vpnBackup", "customerGatewayIp"], value: "10.1.2.3", line: `connect-dr:directConnect.vpnBackup.customerGatewayIp: found "10.1.2.3"; allowed: the public IPv4 address of the customer gateway` },
     {
       title: "virtual private gateway missing for a private interface",

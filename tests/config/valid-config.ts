@@ -41,7 +41,7 @@ export function validRawConfig(): Record<string, any> {
     },
     recordings: { retentionDays: 90 },
     dns: { hostedZoneId: "Z0123456789ABC", hostedZoneName: "example.com", recordName: "contact.example.com", endpoints: { "us-east-1": "east.example.com", "us-west-2": "west.example.com" } },
-    directConnect: { connectionId: "dxcon-fg5678gh", vlan: 100, customerBgpAsn: 65000, vpnGatewayId: "vgw-0123456789abcdef0", allowedPrefixes: ["10.0.0.0/16"], vpnBackup: { customerGatewayIp: "93.184.216.34", bgpAsn: 65000 } },
+    directConnect: { connectionId: "dxcon-fg5678gh", vlan: 100, customerBgpAsn: 65000, amazonSideAsn: 64600, vpnGatewayId: "vgw-0123456789abcdef0", allowedPrefixes: ["10.0.0.0/16"], vpnBackup: { customerGatewayIp: "93.184.216.34", bgpAsn: 65000 } },
     tags: { Owner: "platform" },
   });
 }

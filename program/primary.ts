@@ -1,0 +1,71 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { StackConfig } from "../config";
+import { ConnectRegion } from "../components/connect-region";
+import { GlobalContactTable } from "../components/global-contact-table";
+import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
+import type { StackProviders } from "./providers";
+import { regionalDirectConnect, regionalOutputs, regionalRecordings } from "./regional";
+
+/** The outputs the secondary stack reads from the primary by StackReference. */
+export const PRIMARY_OUTPUTS = { instanceId: "connectInstanceId", instanceArn: "connectInstanceArn" } as const;
+
+/**
+ * The primary stack, deployed first: the source Connect instance with everything ACGR mirrors (hours,
+ * queues, routing profiles, flows), its recordings, the global contact table (replica in the
+ * secondary Region) and Direct Connect for this Region.
+ */
+export function definePrimary(
+  config: StackConfig,
+  providers: StackProviders,
+  flowContents: Readonly<Record<string, string>>,
+): Record<string, pulumi.Output<unknown>> {
+  const here = config.primaryRegion;
+  const peer = config.secondaryRegion;
+  const workload = providers.get("workload", here);
+
+  const recordings = regionalRecordings(config, providers, here, peer);
+  const connect = new ConnectRegion(
+    "connect",
+    {
+      region: here,
+      accountId: config.accounts.workload.id,
+      instanceAlias: config.connect.instanceAlias,
+      identityManagementType: config.connect.identityManagementType,
+      inboundCallsEnabled: config.connect.inboundCallsEnabled,
+      outboundCallsEnabled: config.connect.outboundCallsEnabled,
+      recordingsBucketName: recordings.sourceBucketName,
+      // Recordings must use the key the replication role may decrypt with, or they would not replicate.
+      recordingsKmsKeyArn: recordings.sourceKeyArn,
+      hoursOfOperation: hoursOfOperationSpecs(config.connect),
+      queues: queueSpecs(config.connect),
+      routingProfiles: routingProfileSpecs(config.connect),
+      flows: flowSpecs(config.connect, flowContents),
+      lambdaFunctionNames: config.connect.lambdaFunctionNames,
+      lexV2BotAliases: config.connect.lexV2BotAliases,
+    },
+    { provider: workload },
+  );
+  const contacts = new GlobalContactTable(
+    "contacts",
+    { region: here, replicaProviders: { [peer]: providers.get("workload", peer) }, tableName: `${config.connect.instanceAlias}-contacts` },
+    { provider: workload },
+  );
+  const network = regionalDirectConnect(config, providers, here);
+
+  return {
+    role: pulumi.output(config.role),
+    region: pulumi.output(here),
+    [PRIMARY_OUTPUTS.instanceId]: connect.instanceId,
+    [PRIMARY_OUTPUTS.instanceArn]: connect.instanceArn,
+    connectInstanceAlias: pulumi.output(config.connect.instanceAlias),
+    connectKmsKeyArn: connect.kmsKeyArn,
+    connectQueueIds: connect.queueIds,
+    connectFlowIds: connect.flowIds,
+    connectRoutingProfileIds: connect.routingProfileIds,
+    connectAlarmArns: connect.alarmArns,
+    contactTableName: contacts.tableName,
+    contactTableArn: contacts.tableArn,
+    contactTableKeyArns: contacts.keyArns,
+    ...regionalOutputs(recordings, network),
+  };
+}

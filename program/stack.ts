@@ -1,0 +1,27 @@
+import * as pulumi from "@pulumi/pulumi";
+import { loadStackConfig, readFlowFiles } from "../config";
+import { planProviders } from "./provider-plan";
+import { StackProviders } from "./providers";
+import { definePrimary } from "./primary";
+import { defineSecondary } from "./secondary";
+
+export interface DefineStackOptions {
+  /** Folder holding Pulumi.yaml, that flow paths are relative to. @default process.cwd() (Pulumi runs programs there) */
+  readonly projectDir?: string;
+}
+
+/**
+ * The whole program: parse the config once (one readable error for every problem), create one
+ * provider per (account, Region) this stack needs, and compose the stack of its role.
+ * Deploy order: the primary stack first, then the secondary, which reads the primary's outputs.
+ * @returns the stack outputs
+ */
+export function defineStack(options: DefineStackOptions = {}): Record<string, pulumi.Output<unknown>> {
+  const projectDir = options.projectDir ?? process.cwd();
+  const config = loadStackConfig({ projectDir });
+  const providers = new StackProviders(planProviders(config, pulumi.getStack()));
+  if (config.role === "primary") {
+    return definePrimary(config, providers, readFlowFiles(config.connect.flows, projectDir).contents);
+  }
+  return defineSecondary(config, providers);
+}

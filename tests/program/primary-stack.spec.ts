@@ -1,0 +1,130 @@
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { MockCloud } from "../../synthesis/mock-cloud";
+import { PROJECT_DIR, awsResources, providerInputs, synthesize } from "./synthesize";
+
+const WORKLOAD = "111122223333";
+const NETWORK = "444455556666";
+const VAULT = "777788889999";
+
+describe("program: the primary stack from Pulumi.primary.yaml", function () {
+  let cloud: MockCloud;
+  let outputs: Record<string, unknown>;
+  before(async () => ({ cloud, outputs } = await synthesize("primary")));
+
+  it("creates exactly one provider per (account, Region) it needs, each locked to its account", () => {
+    const providers = cloud.ofType("pulumi:providers:aws");
+    expect(providers.map((p) => p.name)).to.deep.equal(["workload-us-east-1", "workload-us-west-2", "backup-vault-us-west-2", "network-us-east-1"]);
+    const workload = providerInputs(cloud.named("workload-us-east-1"));
+    expect(workload).to.deep.equal({
+      region: "us-east-1",
+      assumeRoles: [{ roleArn: `arn:aws:iam::${WORKLOAD}:role/ConnectDrDeployer`, sessionName: "connect-dr-primary-workload" }],
+      allowedAccountIds: [WORKLOAD],
+      defaultTags: { tags: { CostCentre: "CC-4102", Owner: "contact-centre-platform", Environment: "production", "connect-dr:stack": "primary", "connect-dr:account": "workload" } },
+    });
+    const vault = providerInputs(cloud.named("backup-vault-us-west-2"));
+    expect(vault.allowedAccountIds).to.deep.equal([VAULT]);
+    expect(vault.assumeRoles).to.deep.equal([{ roleArn: `arn:aws:iam::${VAULT}:role/ConnectDrDeployer`, sessionName: "connect-dr-primary-backup-vault" }]);
+  });
+
+  it("puts no resource on the default provider and nothing in the management account", () => {
+    const resources = awsResources(cloud);
+    expect(resources.length).to.be.greaterThan(50);
+    expect(resources.filter((r) => r.providerName === undefined).map((r) => r.name)).to.deep.equal([]);
+    expect(resources.filter((r) => r.account === "123456789012").map((r) => r.name)).to.deep.equal([]);
+    expect(cloud.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))).to.deep.equal([]);
+  });
+
+  const placement: [string, string, string][] = [
+    ["connect-instance", WORKLOAD, "us-east-1"],
+    ["connect-key", WORKLOAD, "us-east-1"],
+    ["recordings-source", WORKLOAD, "us-east-1"],
+    ["recordings-source-key", WORKLOAD, "us-east-1"],
+    ["recordings-destination", VAULT, "us-west-2"],
+    ["recordings-destination-key", VAULT, "us-west-2"],
+    ["recordings-destination-object-lock", VAULT, "us-west-2"],
+    ["contacts-table", WORKLOAD, "us-east-1"],
+    ["contacts-key-us-east-1", WORKLOAD, "us-east-1"],
+    ["contacts-key-us-west-2", WORKLOAD, "us-west-2"],
+    ["network-vif", NETWORK, "us-east-1"],
+    ["network-vpn", NETWORK, "us-east-1"],
+    ["network-customer-gateway", NETWORK, "us-east-1"],
+  ];
+  for (const [name, account, region] of placement) {
+    it(`places ${name} in account ${account}, ${region}`, () => {
+      const r = cloud.named(name);
+      expect([r.account, r.region]).to.deep.equal([account, region]);
+    });
+  }
+
+  it("keeps every Amazon Connect resource in the workload account in us-east-1", () => {
+    const connect = cloud.resources.filter((r) => r.type.startsWith("aws:connect/"));
+    expect(connect.length).to.be.greaterThan(10);
+    for (const r of connect) expect([r.name, r.providerName]).to.deep.equal([r.name, "workload-us-east-1"]);
+  });
+
+  it("creates the instance with SAML and the configured alias, and the mirrored configuration from the stack file", () => {
+    expect(cloud.named("connect-instance").inputs).to.deep.include({ instanceAlias: "example-corp-contact", identityManagementType: "SAML", inboundCallsEnabled: true, outboundCallsEnabled: true });
+    expect(cloud.ofType("aws:connect/hoursOfOperation:HoursOfOperation").map((r) => r.inputs.name).sort()).to.deep.equal(["Business hours", "Support 24x7"]);
+    expect(cloud.ofType("aws:connect/queue:Queue").map((r) => r.inputs.name).sort()).to.deep.equal(["Billing", "Sales", "Support"]);
+    expect(cloud.ofType("aws:connect/routingProfile:RoutingProfile").map((r) => r.inputs.name).sort()).to.deep.equal(["Sales agents", "Support agents"]);
+    expect(cloud.ofType("aws:connect/contactFlow:ContactFlow").map((r) => [r.inputs.name, r.inputs.type]).sort()).to.deep.equal([
+      ["Main inbound", "CONTACT_FLOW"],
+      ["Queue wait", "CUSTOMER_QUEUE"],
+    ]);
+  });
+
+  it("wires queues to the hours the config names", () => {
+    const support = cloud.ofType("aws:connect/queue:Queue").find((r) => r.inputs.name === "Support")!;
+    const hours = cloud.ofType("aws:connect/hoursOfOperation:HoursOfOperation").find((r) => r.inputs.name === "Support 24x7")!;
+    expect(support.inputs.hoursOfOperationId).to.equal(hours.state.hoursOfOperationId);
+    expect(support.inputs.maxContacts).to.equal(100);
+  });
+
+  it("passes the sample flows' content, whose Lambda ARNs stay Region-neutral", () => {
+    const flow = cloud.ofType("aws:connect/contactFlow:ContactFlow").find((r) => r.inputs.name === "Main inbound")!;
+    const created = JSON.parse(flow.inputs.content);
+    const file = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "stacks/flows/inbound-main.json"), "utf8"));
+    expect(created.Actions.map((a: any) => a.Identifier)).to.deep.equal(file.Actions.map((a: any) => a.Identifier));
+    const lambda = created.Actions.find((a: any) => a.Type === "InvokeLambdaFunction");
+    expect(lambda.Parameters.LambdaFunctionARN).to.equal(`arn:aws:lambda:$.AwsRegion:${WORKLOAD}:function:connect-dr-customer-lookup`);
+  });
+
+  it("stores recordings under the replicated bucket's key and associates the configured Lambdas", () => {
+    const recordings = cloud.named("connect-storage-call-recordings").inputs.storageConfig.s3Config;
+    expect(recordings.bucketName).to.equal(cloud.named("recordings-source").state.bucket ?? cloud.named("recordings-source").state.id);
+    expect(recordings.encryptionConfig.keyId).to.equal(cloud.named("recordings-source-key").state.arn);
+    expect(cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation").map((r) => r.inputs.functionArn).sort()).to.deep.equal([
+      `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-customer-lookup`,
+      `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-queue-wait-time`,
+    ]);
+  });
+
+  it("locks the replicas as configured and rotates every KMS key", () => {
+    const lock = cloud.named("recordings-destination-object-lock").inputs;
+    expect(lock.rule.defaultRetention).to.deep.include({ mode: "COMPLIANCE", days: 365 });
+    const keys = cloud.ofType("aws:kms/key:Key");
+    expect(keys.length).to.equal(5);
+    for (const key of keys) expect([key.name, key.inputs.enableKeyRotation]).to.deep.equal([key.name, true]);
+  });
+
+  it("owns no DNS, no ACGR replica and no secondary-Region Connect resources", () => {
+    expect(cloud.resources.filter((r) => r.type.startsWith("aws:route53/"))).to.deep.equal([]);
+    expect(cloud.resources.filter((r) => r.type.startsWith("aws:connect/") && r.region !== "us-east-1")).to.deep.equal([]);
+  });
+
+  it("exports what the secondary stack and operators need", () => {
+    expect(outputs).to.include({
+      role: "primary",
+      region: "us-east-1",
+      connectInstanceId: cloud.named("connect-instance").state.id,
+      connectInstanceArn: cloud.named("connect-instance").state.arn,
+      connectInstanceAlias: "example-corp-contact",
+      contactTableName: "example-corp-contact-contacts",
+    });
+    expect(Object.keys(outputs.connectQueueIds as object).sort()).to.deep.equal(["Billing", "Sales", "Support"]);
+    expect(Object.keys(outputs.contactTableKeyArns as object).sort()).to.deep.equal(["us-east-1", "us-west-2"]);
+    for (const key of ["recordingsBucketName", "recordingsReplicaBucketName", "directConnectVirtualInterfaceId", "vpnConnectionId"]) expect(outputs[key], key).to.be.a("string");
+  });
+});

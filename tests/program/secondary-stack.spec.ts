@@ -1,0 +1,107 @@
+import { expect } from "chai";
+import type { MockCloud } from "../../synthesis/mock-cloud";
+import { PRIMARY_STACK_OUTPUTS, awsResources, providerInputs, synthesize } from "./synthesize";
+
+const WORKLOAD = "111122223333";
+const NETWORK = "444455556666";
+const VAULT = "777788889999";
+
+describe("program: the secondary stack from Pulumi.secondary.yaml", function () {
+  let cloud: MockCloud;
+  let outputs: Record<string, unknown>;
+  before(async () => ({ cloud, outputs } = await synthesize("secondary")));
+
+  it("creates exactly one provider per (account, Region) it needs", () => {
+    expect(cloud.ofType("pulumi:providers:aws").map((p) => p.name)).to.deep.equal(["workload-us-west-2", "backup-vault-us-east-1", "network-us-west-2", "network-us-east-1"]);
+    expect(providerInputs(cloud.named("network-us-east-1"))).to.deep.equal({
+      region: "us-east-1",
+      assumeRoles: [{ roleArn: `arn:aws:iam::${NETWORK}:role/ConnectDrDeployer`, sessionName: "connect-dr-secondary-network" }],
+      allowedAccountIds: [NETWORK],
+      defaultTags: { tags: { CostCentre: "CC-4102", Owner: "contact-centre-platform", Environment: "production", "connect-dr:stack": "secondary", "connect-dr:account": "network" } },
+    });
+  });
+
+  it("puts no AWS resource on the default provider", () => {
+    const resources = awsResources(cloud);
+    expect(resources.length).to.be.greaterThan(40);
+    expect(resources.filter((r) => r.providerName === undefined).map((r) => r.name)).to.deep.equal([]);
+  });
+
+  it("replicates the primary's instance through ACGR with the workload account's role", () => {
+    const replica = cloud.named("connect-replica");
+    expect(replica.type).to.equal("pulumi-nodejs:dynamic/connect-dr:InstanceReplica");
+    expect(replica.inputs).to.deep.include({
+      sourceInstanceArn: PRIMARY_STACK_OUTPUTS.connectInstanceArn,
+      replicaRegion: "us-west-2",
+      replicaAlias: "example-corp-contact-west",
+    });
+    expect(replica.inputs.connection.roleArn).to.equal(`arn:aws:iam::${WORKLOAD}:role/ConnectDrDeployer`);
+    const traffic = cloud.named("traffic");
+    expect(traffic.inputs).to.deep.include({ instanceArn: PRIMARY_STACK_OUTPUTS.connectInstanceArn, replicaRegion: "us-west-2" });
+    expect(traffic.inputs.connection.roleArn).to.equal(`arn:aws:iam::${WORKLOAD}:role/ConnectDrDeployer`);
+  });
+
+  it("attaches to the replica (same instance id) and creates nothing ACGR mirrors", () => {
+    expect(cloud.resources.filter((r) => ["aws:connect/instance:Instance", "aws:connect/queue:Queue", "aws:connect/hoursOfOperation:HoursOfOperation", "aws:connect/routingProfile:RoutingProfile", "aws:connect/contactFlow:ContactFlow"].includes(r.type))).to.deep.equal([]);
+    const storage = cloud.ofType("aws:connect/instanceStorageConfig:InstanceStorageConfig");
+    expect(storage.map((r) => r.inputs.resourceType).sort()).to.deep.equal(["AGENT_EVENTS", "CALL_RECORDINGS", "CHAT_TRANSCRIPTS", "CONTACT_TRACE_RECORDS", "SCHEDULED_REPORTS"]);
+    for (const r of storage) expect([r.inputs.instanceId, r.account, r.region]).to.deep.equal([PRIMARY_STACK_OUTPUTS.connectInstanceId, WORKLOAD, "us-west-2"]);
+    expect(cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation").map((r) => r.inputs.functionArn).sort()).to.deep.equal([
+      `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-customer-lookup`,
+      `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-queue-wait-time`,
+    ]);
+  });
+
+  const placement: [string, string, string][] = [
+    ["connect-key", WORKLOAD, "us-west-2"],
+    ["connect-flow-logs", WORKLOAD, "us-west-2"],
+    ["recordings-source", WORKLOAD, "us-west-2"],
+    ["recordings-source-key", WORKLOAD, "us-west-2"],
+    ["recordings-destination", VAULT, "us-east-1"],
+    ["recordings-destination-key", VAULT, "us-east-1"],
+    ["network-vif", NETWORK, "us-west-2"],
+    ["network-vpn", NETWORK, "us-west-2"],
+    ["dns-record-us-east-1", NETWORK, "us-west-2"],
+    ["dns-record-us-west-2", NETWORK, "us-west-2"],
+    ["dns-health-us-east-1", NETWORK, "us-west-2"],
+    ["dns-health-alarm-us-east-1", NETWORK, "us-east-1"],
+    ["dns-health-alarm-us-west-2", NETWORK, "us-east-1"],
+  ];
+  for (const [name, account, region] of placement) {
+    it(`places ${name} in account ${account}, ${region}`, () => {
+      const r = cloud.named(name);
+      expect([r.account, r.region]).to.deep.equal([account, region]);
+    });
+  }
+
+  it("fails DNS over from the primary Region's endpoint to the secondary's", () => {
+    const primary = cloud.named("dns-record-us-east-1").inputs;
+    const secondary = cloud.named("dns-record-us-west-2").inputs;
+    expect(primary).to.deep.include({ zoneId: "Z0123456789ABCDEFGHIJ", name: "contact.example.com", type: "CNAME", ttl: 60, records: ["agents-use1.example.com"] });
+    expect(primary.failoverRoutingPolicies).to.deep.equal([{ type: "PRIMARY" }]);
+    expect(secondary.records).to.deep.equal(["agents-usw2.example.com"]);
+    expect(secondary.failoverRoutingPolicies).to.deep.equal([{ type: "SECONDARY" }]);
+    expect(cloud.named("dns-health-us-west-2").inputs).to.deep.include({ fqdn: "agents-usw2.example.com", resourcePath: "/health", port: 443, requestInterval: 10, failureThreshold: 3 });
+  });
+
+  it("exports the replica, the traffic distribution group and DNS timing", () => {
+    expect(outputs).to.include({
+      role: "secondary",
+      region: "us-west-2",
+      connectInstanceId: PRIMARY_STACK_OUTPUTS.connectInstanceId,
+      connectInstanceArn: `arn:aws:connect:us-west-2:${WORKLOAD}:instance/${PRIMARY_STACK_OUTPUTS.connectInstanceId}`,
+      dnsRecordName: "contact.example.com",
+      dnsWorstCaseFailoverSeconds: 90,
+    });
+    expect(Object.keys(outputs.dnsHealthCheckIds as object).sort()).to.deep.equal(["us-east-1", "us-west-2"]);
+  });
+
+  it("reads the primary stack named in config", async () => {
+    const renamed = await synthesize(
+      "secondary",
+      (config) => (config["connect-dr:primaryStackName"] = "acme/connect-dr/prod-east"),
+      { "acme/connect-dr/prod-east": PRIMARY_STACK_OUTPUTS },
+    );
+    expect(renamed.cloud.named("connect-replica").inputs.sourceInstanceArn).to.equal(PRIMARY_STACK_OUTPUTS.connectInstanceArn);
+  });
+});

@@ -1,0 +1,50 @@
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import { readStackFileConfig } from "../../config";
+import { defineStack } from "../../program/stack";
+import { MockCloud, settle } from "../../synthesis/mock-cloud";
+import { PROJECT_DIR, awsResources, synthesize } from "./synthesize";
+
+describe("program: both stacks together", () => {
+  it("owns every resource in exactly one stack", async () => {
+    const primary = awsResources((await synthesize("primary")).cloud);
+    const secondary = awsResources((await synthesize("secondary")).cloud);
+    const identity = (r: { type: string; name: string; account?: string; region?: string }): string => `${r.type}|${r.name}|${r.account}|${r.region}`;
+    const inPrimary = new Set(primary.map(identity));
+    expect(secondary.map(identity).filter((id) => inPrimary.has(id))).to.deep.equal([]);
+    // Global pieces live in one stack only.
+    const count = (list: typeof primary, type: string): number => list.filter((r) => r.type === type).length;
+    for (const [type, inP, inS] of [
+      ["aws:connect/instance:Instance", 1, 0],
+      ["aws:dynamodb/table:Table", 1, 0],
+      ["aws:route53/record:Record", 0, 2],
+      ["aws:connect/contactFlow:ContactFlow", 2, 0],
+    ] as const) {
+      expect([type, count(primary, type), count(secondary, type)]).to.deep.equal([type, inP, inS]);
+    }
+  });
+
+  it("stops on bad config with ONE RunError, before declaring anything", async () => {
+    const config = readStackFileConfig("primary", PROJECT_DIR);
+    config["connect-dr:secondaryRegion"] = "eu-west-2";
+    config["connect-dr:role"] = "tertiary";
+    const cloud = new MockCloud({ stack: "primary", config }).install();
+    let error: unknown;
+    try {
+      defineStack({ projectDir: PROJECT_DIR });
+    } catch (e) {
+      error = e;
+    }
+    await settle();
+    expect(pulumi.RunError.isInstance(error)).to.equal(true);
+    expect((error as Error).message).to.equal(
+      [
+        "Stack configuration has 3 problems:",
+        `  connect-dr:dns.endpoints: found {"us-east-1":"agents-use1.example.com","us-west-2":"agents-usw2.example.com"}; allowed: exactly one host name for each DR Region: us-east-1 and eu-west-2`,
+        `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
+        `  connect-dr:secondaryRegion: found "eu-west-2"; allowed: the ACGR partner of us-east-1: us-west-2`,
+      ].join("\n"),
+    );
+    expect(cloud.resources).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,40 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { readStackFileConfig } from "../../config";
+import { defineStack } from "../../program/stack";
+import { MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
+
+/** The repository root (holds Pulumi.yaml and the stack files). */
+export const PROJECT_DIR = path.resolve(__dirname, "../..");
+
+/** What the primary stack would have exported, as the secondary reads it by StackReference. */
+export const PRIMARY_STACK_OUTPUTS = {
+  connectInstanceId: "11111111-2222-3333-4444-555555555555",
+  connectInstanceArn: "arn:aws:connect:us-east-1:111122223333:instance/11111111-2222-3333-4444-555555555555",
+};
+
+/** Runs the whole program for `stack` from its committed stack file under MockCloud. */
+export async function synthesize(
+  stack: "primary" | "secondary",
+  edit: (config: Record<string, string>) => void = () => {},
+  stackOutputs: Record<string, Record<string, unknown>> = { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS },
+): Promise<{ cloud: MockCloud; outputs: Record<string, unknown> }> {
+  const config = readStackFileConfig(stack, PROJECT_DIR);
+  edit(config);
+  const cloud = new MockCloud({ stack, config, stackOutputs }).install();
+  const declared = defineStack({ projectDir: PROJECT_DIR });
+  await settle();
+  const outputs = (await resolve(pulumi.output(declared))) as Record<string, unknown>;
+  return { cloud, outputs };
+}
+
+/** Resources a provider manages: custom, not a provider itself, not a dynamic (engine-hosted) resource. */
+export function awsResources(cloud: MockCloud): RecordedResource[] {
+  return cloud.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && !r.type.startsWith("pulumi-nodejs:dynamic/"));
+}
+
+/** A provider's engine-encoded inputs, decoded. */
+export function providerInputs(r: RecordedResource): { region: string; assumeRoles: { roleArn: string; sessionName: string }[]; allowedAccountIds: string[]; defaultTags: { tags: Record<string, string> } } {
+  const decode = (v: unknown): any => (typeof v === "string" ? JSON.parse(v) : v);
+  return { region: r.inputs.region, assumeRoles: decode(r.inputs.assumeRoles), allowedAccountIds: decode(r.inputs.allowedAccountIds), defaultTags: decode(r.inputs.defaultTags) };
+}
