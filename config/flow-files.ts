@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { FlowContentError, parseFlowDocument } from "../flows";
 import { type ConfigProblem, formatKeyPath } from "./config-problem";
 
 /** A flow entry of `connect.flows` as far as its file is concerned. */
@@ -14,9 +15,9 @@ export type ReadText = (absolutePath: string) => string;
 const readFromDisk: ReadText = (p) => fs.readFileSync(p, "utf8");
 
 /**
- * Reads each flow's JSON export (path relative to `projectDir`) and checks it is Amazon Connect flow
- * language: a JSON object with `Version` "2019-10-30", a `StartAction` and a non-empty `Actions` list
- * that contains the start action. Returns the file contents by flow name, unchanged, and the problems.
+ * Reads each flow's JSON export (path relative to `projectDir`) and checks it is Amazon Connect Flow
+ * language (see {@link flowLanguageProblem}). Returns the file contents by flow name, unchanged, and
+ * the problems.
  */
 export function readFlowFiles(
   flows: readonly FlowFileRef[],
@@ -42,20 +43,22 @@ export function readFlowFiles(
   return { contents, problems };
 }
 
-/** Why `text` is not a 2019-10-30 flow-language document, or `undefined` when it is one. */
+/**
+ * Why `text` is not a flow `CreateContactFlow` accepts, or `undefined` when it is one: Flow language
+ * (`Version` "2019-10-30", `Actions`, a `StartAction` naming one of them), bare or in an export
+ * envelope (`{Name, Type, Content}` or a `describe-contact-flow` response). Parsing is shared with
+ * `ConnectRegion` (`flows/flow-document.ts`), so what passes here is what the component accepts.
+ */
 export function flowLanguageProblem(text: string): string | undefined {
-  let doc: unknown;
+  let document;
   try {
-    doc = JSON.parse(text);
+    document = parseFlowDocument(text, "flow");
   } catch (error) {
-    return `is not JSON (${(error as Error).message})`;
+    if (error instanceof FlowContentError) return `is not valid flow JSON at ${error.path}: ${error.problem}`;
+    throw error;
   }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return "is not a JSON object";
-  const flow = doc as Record<string, unknown>;
-  if (flow.Version !== "2019-10-30") return `has Version ${JSON.stringify(flow.Version)}, not "2019-10-30"`;
-  if (!Array.isArray(flow.Actions) || flow.Actions.length === 0) return "has no Actions";
-  if (typeof flow.StartAction !== "string") return "has no StartAction";
-  const ids = flow.Actions.map((a) => (typeof a === "object" && a !== null ? (a as Record<string, unknown>).Identifier : undefined));
-  if (!ids.includes(flow.StartAction)) return `has StartAction ${JSON.stringify(flow.StartAction)} that names no action`;
+  if (document.format === "legacy") return "is a legacy console export (modules/start); re-export it in Flow language";
+  const version = document.flow.Version;
+  if (version !== "2019-10-30") return `has Version ${JSON.stringify(version)}, not "2019-10-30"`;
   return undefined;
 }

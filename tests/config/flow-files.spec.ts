@@ -6,14 +6,16 @@ import { flowLanguageProblem, formatProblem, readFlowFiles } from "../../config"
 const REFERENCE = path.resolve(__dirname, "../../../shared/reference/connect-flows");
 
 describe("config: flow files", () => {
+  const valid = { Version: "2019-10-30", StartAction: "a", Actions: [{ Identifier: "a", Type: "DisconnectParticipant", Parameters: {}, Transitions: {} }] };
   const cases: [string, string, string | undefined][] = [
-    ["valid flow", JSON.stringify({ Version: "2019-10-30", StartAction: "a", Actions: [{ Identifier: "a", Type: "DisconnectParticipant" }] }), undefined],
-    ["not JSON", "{", "is not JSON ("],
-    ["a list", "[]", "is not a JSON object"],
-    ["legacy format", JSON.stringify({ modules: [], version: "1", start: "x" }), `has Version undefined, not "2019-10-30"`],
-    ["no actions", JSON.stringify({ Version: "2019-10-30", StartAction: "a", Actions: [] }), "has no Actions"],
-    ["no start", JSON.stringify({ Version: "2019-10-30", Actions: [{ Identifier: "a" }] }), "has no StartAction"],
-    ["dangling start", JSON.stringify({ Version: "2019-10-30", StartAction: "b", Actions: [{ Identifier: "a" }] }), `has StartAction "b" that names no action`],
+    ["a bare Flow-language flow", JSON.stringify(valid), undefined],
+    ["a {Name, Type, Content} export wrapper", JSON.stringify({ Name: "Main", Type: "CONTACT_FLOW", Content: JSON.stringify(valid) }), undefined],
+    ["not JSON", "{", "is not valid flow JSON at $: not valid JSON ("],
+    ["a list", "[]", "is not valid flow JSON at $: expected a JSON object, found an array"],
+    ["a legacy export", JSON.stringify({ modules: [{ id: "x", type: "Disconnect" }], version: "1", start: "x" }), "is a legacy console export (modules/start); re-export it in Flow language"],
+    ["another Version", JSON.stringify({ ...valid, Version: "2020-01-01" }), `has Version "2020-01-01", not "2019-10-30"`],
+    ["no start", JSON.stringify({ Version: "2019-10-30", Actions: valid.Actions }), "is not valid flow JSON at $.StartAction: expected a non-empty string, found nothing"],
+    ["a dangling start", JSON.stringify({ ...valid, StartAction: "b" }), `is not valid flow JSON at $.StartAction: names "b", which is not the Identifier of any action`],
   ];
   for (const [title, text, problem] of cases) {
     it(`judges ${title}`, () => {
@@ -59,20 +61,22 @@ describe("config: flow files", () => {
     );
     expect(problems.map(formatProblem)).to.deep.equal([
       `connect-dr:connect.flows[0].path: found "flows/gone.json"; allowed: a readable file relative to /p (ENOENT)`,
-      `connect-dr:connect.flows[1].path: found "flows/bad.json"; allowed: a file holding an Amazon Connect flow export; this one has Version undefined, not "2019-10-30"`,
+      `connect-dr:connect.flows[1].path: found "flows/bad.json"; allowed: a file holding an Amazon Connect flow export; this one is not valid flow JSON at $: expected a flow ('Version', 'StartAction', 'Actions'), a legacy export ('modules'), or an export wrapper with 'Content' or 'ContactFlow.Content'`,
     ]);
   });
 
-  it("accepts every real 2019-10-30 export in the reference data", function () {
+  it("accepts every real Flow-language export in the reference data and refuses the legacy ones", function () {
     if (!fs.existsSync(REFERENCE)) {
       console.log(`    skipped: reference flows not found at ${REFERENCE}`);
       this.skip();
     }
     const files = fs.readdirSync(REFERENCE).filter((f) => f.endsWith(".json"));
-    const plain = files.filter((f) => JSON.parse(fs.readFileSync(path.join(REFERENCE, f), "utf8")).Version === "2019-10-30");
-    expect(plain.length).to.be.greaterThan(3);
-    for (const f of plain) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.equal(undefined);
     const legacy = files.filter((f) => f.startsWith("legacy-"));
-    for (const f of legacy) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.match(/not "2019-10-30"/);
+    const modern = files.filter((f) => !legacy.includes(f));
+    expect(modern.length).to.be.greaterThan(5);
+    // Bare flows and both export envelopes (gitlab wrapper, describe-contact-flow) are accepted.
+    for (const f of modern) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.equal(undefined);
+    expect(legacy.length).to.equal(2);
+    for (const f of legacy) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.match(/^is a legacy console export/);
   });
 });
