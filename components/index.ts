@@ -4,3 +4,4 @@ export * from "./connect-region";
 export * from "./direct-connect-failover";
 export * from "./global-contact-table";
 export * from "./regional-database";
+export * from "./lambda-auto-scaling";
