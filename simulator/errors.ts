@@ -13,6 +13,7 @@ export type ConnectErrorName =
   | "AccessDeniedException"
   | "ContactFlowNotPublishedException"
   | "DuplicateResourceException"
+  | "IdempotencyException"
   | "InternalServiceException"
   | "InvalidContactFlowException"
   | "InvalidContactFlowModuleException"

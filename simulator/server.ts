@@ -7,7 +7,7 @@
  * Otherwise the caller's Region comes from the SigV4 credential scope and the account from the
  * access key id mapping; the route is matched against the SDK-derived catalog; then fault
  * injection (drop, latency), the per-API token bucket (ThrottlingException 429), injected 5xx,
- * input decoding and validation, and finally the operation handler.
+ * input decoding and validation, ClientToken idempotency, and finally the operation handler.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,6 +18,7 @@ import { ServiceError } from "./errors";
 import { FaultInjector, type FaultConfig } from "./faults";
 import type { HandlerSettings, RequestContext } from "./handlers/context";
 import { HANDLERS } from "./handlers/registry";
+import { IdempotencyCache } from "./idempotency";
 import { operationCatalog } from "./protocol/operation-catalog";
 import { decodeRequest } from "./protocol/request-decoder";
 import { encodeOutput } from "./protocol/response-encoder";
@@ -123,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const counters = new CallCounters();
   const quotas = new QuotaEnforcer(options.quotas);
   const faults = new FaultInjector(options.faults, options.faultSeed ?? 1);
+  const idempotency = new IdempotencyCache();
   const accounts = { ...(options.accounts ?? {}) };
   const defaultAccount = options.defaultAccount ?? "111122223333";
   const defaultRegion = options.defaultRegion ?? "us-east-1";
@@ -184,7 +186,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     try {
       const input = decodeRequest(match.operation, match.labels, url.searchParams, req.headers, body);
-      const output = await (handler as (ctx: RequestContext, input: unknown) => unknown)(contextFor(name, account, region), input);
+      const repeated = idempotency.lookup(account, region, name, input);
+      const output = repeated ? repeated.output : await (handler as (ctx: RequestContext, input: unknown) => unknown)(contextFor(name, account, region), input);
+      if (!repeated) idempotency.remember(account, region, name, input, output);
       counters.outcome(name, "succeeded");
       sendJson(res, match.operation.successCode, encodeOutput(output));
     } catch (error) {
@@ -230,6 +234,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     reset: () => {
       store.reset();
       counters.reset();
+      idempotency.reset();
       quotas.reset();
       faults.set({});
     },

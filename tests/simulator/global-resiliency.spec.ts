@@ -1,7 +1,14 @@
 import { expect } from "chai";
 import {
   ConnectClient,
+  CreateContactFlowCommand,
+  CreateHoursOfOperationCommand,
   CreateInstanceCommand,
+  CreateRoutingProfileCommand,
+  DescribeContactFlowCommand,
+  DescribeHoursOfOperationCommand,
+  DescribeRoutingProfileCommand,
+  InvalidContactFlowException,
   CreateQueueCommand,
   CreateTrafficDistributionGroupCommand,
   DeleteTrafficDistributionGroupCommand,
@@ -191,6 +198,29 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       const westQueues = await west.send(new ListQueuesCommand({ InstanceId: instanceId }));
       expect(westQueues.QueueSummaryList!.map((q) => q.Id)).to.deep.equal(eastQueues.QueueSummaryList!.map((q) => q.Id));
       expect((await west.send(new ListUsersCommand({ InstanceId: instanceId }))).UserSummaryList!.map((u) => u.Username)).to.deep.equal(["agent.one"]);
+    });
+
+    it("mirrors hours, routing profiles and flows; a flow may reference resources by either Region's ARN", async () => {
+      const hours = await west.send(new CreateHoursOfOperationCommand({ InstanceId: instanceId, Name: "West hours", TimeZone: "America/Los_Angeles", Config: [] }));
+      expect((await east.send(new DescribeHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: hours.HoursOfOperationId }))).HoursOfOperation).to.deep.include({ Name: "West hours", LastModifiedRegion: WEST });
+      const queue = await east.send(new CreateQueueCommand({ InstanceId: instanceId, Name: "Mirrored", HoursOfOperationId: hours.HoursOfOperationId }));
+      const profile = await east.send(new CreateRoutingProfileCommand({
+        InstanceId: instanceId, Name: "Mirrored profile", Description: "d", DefaultOutboundQueueId: queue.QueueId, MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }],
+      }));
+      expect((await west.send(new DescribeRoutingProfileCommand({ InstanceId: instanceId, RoutingProfileId: profile.RoutingProfileId }))).RoutingProfile!.Name).to.equal("Mirrored profile");
+      const westQueueArn = `arn:aws:connect:${WEST}:${ACCOUNT_A}:instance/${instanceId}/queue/${queue.QueueId}`;
+      const content = JSON.stringify({
+        Version: "2019-10-30", StartAction: "a",
+        Actions: [
+          { Identifier: "a", Type: "UpdateContactTargetQueue", Parameters: { QueueId: westQueueArn }, Transitions: { NextAction: "b" } },
+          { Identifier: "b", Type: "DisconnectParticipant", Parameters: {}, Transitions: {} },
+        ],
+      });
+      const flow = await east.send(new CreateContactFlowCommand({ InstanceId: instanceId, Name: "Mirrored flow", Type: "CONTACT_FLOW", Content: content }));
+      const inWest = await west.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: flow.ContactFlowId }));
+      expect(inWest.ContactFlow).to.deep.include({ Content: content, Arn: `arn:aws:connect:${WEST}:${ACCOUNT_A}:instance/${instanceId}/contact-flow/${flow.ContactFlowId}` });
+      const elsewhere = content.replace(WEST, "eu-west-2");
+      expect(await rejectionOf(east.send(new CreateContactFlowCommand({ InstanceId: instanceId, Name: "Wrong Region", Type: "CONTACT_FLOW", Content: elsewhere })))).to.be.instanceOf(InvalidContactFlowException);
     });
 
     it("does not mirror Lambda associations (ACGR leaves them to the platform)", async () => {

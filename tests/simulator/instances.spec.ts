@@ -7,6 +7,7 @@ import {
   DescribeInstanceAttributeCommand,
   DescribeInstanceCommand,
   DisassociateLambdaFunctionCommand,
+  IdempotencyException,
   InvalidParameterException,
   InvalidRequestException,
   ListBotsCommand,
@@ -60,6 +61,16 @@ describe("simulator: instances, attributes, Lambda and Lex associations", () => 
     expect(badAlias).to.be.instanceOf(InvalidParameterException);
     const taken = await rejectionOf(client.send(new CreateInstanceCommand({ IdentityManagementType: "SAML", InstanceAlias: "acme-cc", InboundCallsEnabled: true, OutboundCallsEnabled: true })));
     expect(taken).to.be.instanceOf(InvalidRequestException);
+  });
+
+  it("honours ClientToken idempotency: same token and input -> same instance; other input -> IdempotencyException", async () => {
+    const input = { IdentityManagementType: "SAML" as const, InstanceAlias: "idem-1", InboundCallsEnabled: true, OutboundCallsEnabled: true, ClientToken: "token-1" };
+    const first = await client.send(new CreateInstanceCommand(input));
+    const second = await client.send(new CreateInstanceCommand(input));
+    expect(second.Id).to.equal(first.Id);
+    const error = await rejectionOf(client.send(new CreateInstanceCommand({ ...input, InstanceAlias: "idem-2" })));
+    expect(error).to.be.instanceOf(IdempotencyException);
+    expect(error.$metadata?.httpStatusCode).to.equal(409);
   });
 
   it("reads and updates instance attributes", async () => {

@@ -119,6 +119,11 @@ describe("simulator: fault injection", () => {
     expect(((await quotas.json()) as { perOperation: unknown }).perOperation).to.deep.equal({ ListQueues: { ratePerSecond: 3, burst: 3 } });
     const state = (await (await fetch(`${sim.endpoint}/__simulator/state`)).json()) as Record<string, Record<string, { instances: Record<string, { alias: string }> }>>;
     expect(Object.values(state["111111111111"]!["us-east-1"]!.instances).map((i) => i.alias)).to.deep.equal(["faults"]);
+    const seed = await fetch(`${sim.endpoint}/__simulator/seed`, { method: "POST", body: JSON.stringify({ region: "us-west-2", instance: { alias: "seeded-over-http" }, queues: [{ name: "Remote" }] }) });
+    const seeded = (await seed.json()) as { instanceId: string; ids: { queues: Record<string, string> } };
+    expect(Object.keys(seeded.ids.queues)).to.deep.equal(["Remote"]);
+    const west = await clientFor(sim, "us-west-2").send(new ListQueuesCommand({ InstanceId: seeded.instanceId, QueueTypes: ["STANDARD"] }));
+    expect(west.QueueSummaryList!.map((q) => q.Name)).to.deep.equal(["BasicQueue", "Remote"]);
     await fetch(`${sim.endpoint}/__simulator/reset`, { method: "POST" });
     expect(sim.counters()).to.deep.equal({});
     expect(sim.state.all()).to.deep.equal([]);
