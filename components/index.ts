@@ -5,3 +5,4 @@ export * from "./direct-connect-failover";
 export * from "./global-contact-table";
 export * from "./regional-database";
 export * from "./lambda-auto-scaling";
+export * from "./org-guardrails";
