@@ -17,7 +17,7 @@ export interface RateLimit {
 
 /** Quota configuration: a default for every API and optional per-operation overrides. */
 export interface QuotaConfig {
-  /** @default { ratePerSecond: 2, burst: 5 } */
+  /** @default { ratePerSecond: 2, burst: 5 }, with the documented metrics-API exceptions ({@link CONNECT_DOCUMENTED_RATES}) */
   readonly default?: RateLimit;
   /** Per operation name, e.g. `{ ListQueues: { ratePerSecond: 10, burst: 10 } }`. */
   readonly perOperation?: Readonly<Record<string, RateLimit>>;
@@ -27,6 +27,16 @@ export interface QuotaConfig {
 
 /** Connect's documented default API quota. */
 export const CONNECT_DEFAULT_RATE: RateLimit = { ratePerSecond: 2, burst: 5 };
+
+/**
+ * Documented exceptions to the default: the metrics APIs allow 5 requests/s, burst 8. They apply
+ * only while the default is Connect's own; a caller who sets `default` (e.g. scaling every API to
+ * 50 rps for a benchmark) gets that for every API without an explicit `perOperation` entry.
+ */
+export const CONNECT_DOCUMENTED_RATES: Readonly<Record<string, RateLimit>> = {
+  GetMetricData: { ratePerSecond: 5, burst: 8 },
+  GetCurrentMetricData: { ratePerSecond: 5, burst: 8 },
+};
 
 interface Bucket {
   tokens: number;
@@ -39,10 +49,13 @@ export class QuotaEnforcer {
   private defaultLimit: RateLimit;
   private perOperation: Map<string, RateLimit>;
   private enabled: boolean;
+  /** Whether the documented per-API exceptions apply (only while the default is Connect's). */
+  private documented: boolean;
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(config: QuotaConfig = {}, private readonly now: () => number = () => performance.now()) {
     this.defaultLimit = config.default ?? CONNECT_DEFAULT_RATE;
+    this.documented = config.default === undefined;
     this.perOperation = new Map(Object.entries(config.perOperation ?? {}));
     this.enabled = config.enabled ?? true;
   }
@@ -52,7 +65,10 @@ export class QuotaEnforcer {
    * `perOperation` entries are merged. Existing buckets keep their level but adopt the new limit.
    */
   configure(config: QuotaConfig): void {
-    if (config.default) this.defaultLimit = config.default;
+    if (config.default) {
+      this.defaultLimit = config.default;
+      this.documented = false;
+    }
     for (const [op, limit] of Object.entries(config.perOperation ?? {})) this.perOperation.set(op, limit);
     if (config.enabled !== undefined) this.enabled = config.enabled;
     for (const [key, bucket] of this.buckets) {
@@ -68,7 +84,7 @@ export class QuotaEnforcer {
 
   /** The limit that applies to an operation. */
   limitFor(operation: string): RateLimit {
-    return this.perOperation.get(operation) ?? this.defaultLimit;
+    return this.perOperation.get(operation) ?? (this.documented ? CONNECT_DOCUMENTED_RATES[operation] : undefined) ?? this.defaultLimit;
   }
 
   /** Takes one token; false when the caller must be throttled. */

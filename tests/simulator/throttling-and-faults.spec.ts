@@ -7,6 +7,7 @@ import {
   ThrottlingException,
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
+import { QuotaEnforcer } from "../../simulator/quotas";
 import { ACCOUNT_B, clientFor, KEY_B, rejectionOf, startTestSimulator } from "./support";
 
 describe("simulator: quotas (token buckets per account, Region and API)", () => {
@@ -129,5 +130,20 @@ describe("simulator: fault injection", () => {
     expect(sim.state.all()).to.deep.equal([]);
     const bad = await fetch(`${sim.endpoint}/__simulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 2 }) });
     expect(bad.status).to.equal(400);
+  });
+});
+
+describe("quota defaults (pure)", () => {
+  it("uses Connect's documented rates until a default is set", () => {
+    let now = 0;
+    const quotas = new QuotaEnforcer({}, () => now);
+    expect(quotas.limitFor("ListQueues")).to.deep.equal({ ratePerSecond: 2, burst: 5 });
+    expect(quotas.limitFor("GetCurrentMetricData")).to.deep.equal({ ratePerSecond: 5, burst: 8 });
+    const granted = Array.from({ length: 6 }, () => quotas.tryAcquire("a", "r", "ListQueues"));
+    expect(granted).to.deep.equal([true, true, true, true, true, false]);
+    now = 500; // half a second refills one token at 2 rps
+    expect([quotas.tryAcquire("a", "r", "ListQueues"), quotas.tryAcquire("a", "r", "ListQueues")]).to.deep.equal([true, false]);
+    quotas.configure({ default: { ratePerSecond: 50, burst: 50 } });
+    expect(quotas.limitFor("GetCurrentMetricData")).to.deep.equal({ ratePerSecond: 50, burst: 50 });
   });
 });
