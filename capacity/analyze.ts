@@ -66,7 +66,9 @@ export interface SeriesAnalysis {
 export interface CapacityAnalysis {
   readonly method: string;
   readonly regions: readonly string[];
-  readonly series: Readonly<Record<SeriesName, SeriesAnalysis>>;
+  /** Agents online is absent when no Region had agents' online time. */
+  readonly series: Readonly<Record<Exclude<SeriesName, "agentsOnline">, SeriesAnalysis>> & { readonly agentsOnline?: SeriesAnalysis };
+  readonly notes: readonly string[];
   readonly requirements: readonly Requirement[];
   readonly checks: readonly QuotaCheck[];
   readonly quotaIncreases: readonly QuotaIncrease[];
@@ -179,7 +181,8 @@ export function analyzeSeries(name: SeriesName, history: readonly SeriesPoint[],
 export function analyzeCapacity(histories: readonly RegionHistory[], quotas: Readonly<Record<string, RegionQuotas>>, settings: AnalyzeSettings): CapacityAnalysis {
   if (histories.length === 0) throw new RangeError("analyzeCapacity: no Region history");
   const { series, sources } = allTrafficSeries(histories, settings);
-  const analyses = Object.fromEntries(SERIES.map((name) => [name, analyzeSeries(name, series[name], sources[name], settings)])) as Record<SeriesName, SeriesAnalysis>;
+  const names = SERIES.filter((n) => n !== "agentsOnline" || histories.some((h) => h.agentData));
+  const analyses = Object.fromEntries(names.map((name) => [name, analyzeSeries(name, series[name], sources[name], settings)])) as CapacityAnalysis["series"];
   const { headroom } = settings;
   const calls = analyses.concurrentCalls.forecast.peak;
   const chats = analyses.concurrentChats.forecast.peak;
@@ -220,6 +223,7 @@ export function analyzeCapacity(histories: readonly RegionHistory[], quotas: Rea
     quotaIncreases: quotaIncreases(checks),
     provisionedConcurrency: pc,
     eachRegionCanCarryAllTraffic: checks.every((c) => c.status !== "insufficient"),
+    notes: histories.flatMap((h) => h.notes),
   };
 }
 
@@ -230,5 +234,5 @@ function countPhoneNumbers(histories: readonly RegionHistory[]): number | null {
 
 /** For tests and callers that build histories by hand. */
 export function regionHistory(region: string, rows: HistoryRow[], queues = 0, phoneNumbers: string[] | null = []): RegionHistory {
-  return { region, instanceArn: `arn:aws:connect:${region}:111122223333:instance/test`, rows, queues, phoneNumbers, requests: 0 };
+  return { region, instanceArn: `arn:aws:connect:${region}:111122223333:instance/test`, rows, queues, phoneNumbers, requests: 0, agentData: true, notes: [] };
 }

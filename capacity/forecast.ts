@@ -42,6 +42,8 @@ export interface Decomposition {
   readonly seasonal: readonly number[];
   /** y - trend - seasonal of the points used in the fit, in time order. */
   readonly residuals: readonly number[];
+  /** The same residuals grouped by UTC hour of day (the band of a forecast hour uses its group). */
+  readonly residualsByHour: readonly (readonly number[])[];
   /** Points left out of the fit and the band (holiday spikes, outages), with their residual. */
   readonly outliers: readonly { readonly t: number; readonly v: number; readonly residual: number }[];
   readonly firstMs: number;
@@ -107,20 +109,45 @@ export function decompose(points: readonly SeriesPoint[], options: DecomposeOpti
     return { trend, seasonal, residuals };
   };
 
-  // Pass 1 on everything with slot medians (robust to a spike in a slot); then points whose residual lies more than `outlierMads` robust standard
-  // deviations (1.4826 x MAD) from the median residual (holiday spikes, outages) are left out of
-  // the fit and of the band, and reported.
+  // Pass 1 on everything with slot medians (robust to a spike in a slot); then points whose
+  // residual lies more than `outlierMads` robust standard deviations (1.4826 x MAD) from the
+  // median residual OF THE SAME HOUR OF DAY (noise grows with volume, so busy hours are judged
+  // against busy hours) are left out of the fit and of the band, and reported: holiday spikes,
+  // outages.
   const first = fit(ys.map(() => true), true);
-  const med = quantile(first.residuals, 0.5);
-  const mad = 1.4826 * quantile(first.residuals.map((r) => Math.abs(r - med)), 0.5);
-  const inlier = first.residuals.map((r) => mad === 0 || Math.abs(r - med) <= outlierMads * mad);
+  // Leave-one-out residuals: each point against the median of the OTHER points of its slot (an
+  // in-sample median makes one residual in each odd-sized slot exactly 0 and shrinks the MAD).
+  const detrended = ys.map((y, i) => y - (first.trend.intercept + first.trend.slope * xs[i]!));
+  const bySlot = new Map<number, number[]>();
+  slots.forEach((k, i) => bySlot.set(k, [...(bySlot.get(k) ?? []), i]));
+  const looResiduals = ys.map((_, i) => {
+    const others = bySlot.get(slots[i]!)!.filter((j) => j !== i).map((j) => detrended[j]!);
+    return others.length ? detrended[i]! - quantile(others, 0.5) : 0;
+  });
+  const hours = sorted.map((p) => new Date(p.t).getUTCHours());
+  const inlier = ys.map(() => true);
+  for (let h = 0; h < 24; h++) {
+    const idx = hours.map((hh, i) => (hh === h ? i : -1)).filter((i) => i >= 0);
+    if (idx.length < 3) continue;
+    const r = idx.map((i) => looResiduals[i]!);
+    const med = quantile(r, 0.5);
+    const mad = 1.4826 * quantile(r.map((x) => Math.abs(x - med)), 0.5);
+    if (mad === 0) continue;
+    idx.forEach((i, j) => {
+      if (Math.abs(r[j]! - med) > outlierMads * mad) inlier[i] = false;
+    });
+  }
   const { trend, seasonal, residuals: all } = fit(inlier, false);
   const residuals = all.filter((_, i) => inlier[i]);
-  const outliers = sorted.filter((_, i) => !inlier[i]).map((p, j) => ({ t: p.t, v: p.v, residual: all.filter((_, i) => !inlier[i])[j]! }));
+  const residualsByHour: number[][] = Array.from({ length: 24 }, () => []);
+  all.forEach((r, i) => {
+    if (inlier[i]) residualsByHour[hours[i]!]!.push(r);
+  });
+  const outliers = sorted.map((p, i) => ({ t: p.t, v: p.v, residual: all[i]! })).filter((_, i) => !inlier[i]);
   return {
     method:
       `additive decomposition: linear trend by least squares + ${season === "weekly" ? "hour-of-week" : "hour-of-day"} seasonal means of the detrended series ` +
-      `(${iterations} backfitting passes; points beyond ${outlierMads} robust sd left out as outliers); error band from the residuals' empirical quantiles scaled by sqrt((n+p)/(n-p)) for the p fitted parameters`,
+      `(${iterations} backfitting passes; points beyond ${outlierMads} robust sd of their hour of day left out as outliers); error band from the empirical quantiles of the residuals at the same hour of day, scaled by sqrt((n+p)/(n-p)) for the p fitted parameters`,
     stepMs,
     season,
     period,
@@ -128,6 +155,7 @@ export function decompose(points: readonly SeriesPoint[], options: DecomposeOpti
     originMs: firstMs,
     seasonal,
     residuals,
+    residualsByHour,
     outliers,
     firstMs,
     lastMs,
@@ -161,7 +189,7 @@ export interface ForecastPoint {
 export interface Forecast {
   readonly method: string;
   readonly confidence: number;
-  /** Residual quantiles added to the mean: [low offset, high offset]. */
+  /** Residual quantiles (of the peak's hour of day, inflated) added to the peak's mean. */
   readonly band: { readonly low: number; readonly high: number };
   readonly points: readonly ForecastPoint[];
   readonly peak: ForecastPoint;
@@ -195,16 +223,23 @@ export function forecast(d: Decomposition, options: ForecastOptions): Forecast {
     throw new RangeError(`forecast: horizonSteps must be an integer >= 1, got ${options.horizonSteps}`);
   }
   const inflation = bandInflation(d);
-  const lowOffset = quantile(d.residuals, (1 - confidence) / 2) * inflation;
-  const highOffset = quantile(d.residuals, (1 + confidence) / 2) * inflation;
+  const lo = (1 - confidence) / 2;
+  const hi = (1 + confidence) / 2;
+  const offsets = d.residualsByHour.map((r) => {
+    // An hour with too few residuals for its own quantiles uses all of them.
+    const use = r.length >= 8 ? r : d.residuals;
+    return { low: quantile(use, lo) * inflation, high: quantile(use, hi) * inflation };
+  });
   const points: ForecastPoint[] = [];
   for (let i = 1; i <= options.horizonSteps; i++) {
     const t = d.lastMs + i * d.stepMs;
     const m = Math.max(0, expectedAt(d, t));
-    points.push({ t, mean: m, low: Math.max(0, m + lowOffset), high: Math.max(0, m + highOffset) });
+    const o = offsets[new Date(t).getUTCHours()]!;
+    points.push({ t, mean: m, low: Math.max(0, m + o.low), high: Math.max(0, m + o.high) });
   }
   const peak = points.reduce((best, p) => (p.mean > best.mean ? p : best), points[0]!);
-  return { method: d.method, confidence, band: { low: lowOffset, high: highOffset }, points, peak, decomposition: d };
+  const peakOffsets = offsets[new Date(peak.t).getUTCHours()]!;
+  return { method: d.method, confidence, band: { low: peakOffsets.low, high: peakOffsets.high }, points, peak, decomposition: d };
 }
 
 /** The daily and weekly shape of a decomposition, for people. */
@@ -266,7 +301,8 @@ export function backtest(points: readonly SeriesPoint[], options: DecomposeOptio
   for (const o of test) {
     const p = byT.get(o.t);
     if (!p) continue;
-    if (o.v >= p.low && o.v <= p.high) inside++;
+    const eps = 1e-9 * Math.max(1, Math.abs(o.v));
+    if (o.v >= p.low - eps && o.v <= p.high + eps) inside++;
     if (o.v > 0) {
       apeSum += Math.abs(o.v - p.mean) / o.v;
       apeN++;

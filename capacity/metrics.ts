@@ -25,12 +25,17 @@ import { HOUR_MS } from "./forecast";
 export const INTERVAL_PERIODS = { FIFTEEN_MIN: 15 * 60_000, THIRTY_MIN: 30 * 60_000, HOUR: HOUR_MS } as const;
 export type IntervalPeriod = keyof typeof INTERVAL_PERIODS;
 
-/** GetMetricDataV2 accepts less than 3 days per request at these intervals; we ask for 2 days. */
-export const CHUNK_MS = 2 * 24 * HOUR_MS;
+/**
+ * Request window per interval: the API reference allows less than 3 days at FIFTEEN_MIN,
+ * THIRTY_MIN and HOUR; we ask for 2 days at HOUR and 1 day at the shorter intervals.
+ */
+export const CHUNK_MS: Readonly<Record<IntervalPeriod, number>> = { FIFTEEN_MIN: 24 * HOUR_MS, THIRTY_MIN: 24 * HOUR_MS, HOUR: 48 * HOUR_MS };
 export const FILTER_VALUES_MAX = 100;
 
 /** The GetMetricDataV2 metrics asked for, grouped by CHANNEL and filtered by QUEUE. */
 export const CONTACT_METRICS = ["CONTACTS_CREATED", "CONTACTS_HANDLED", "AVG_HANDLE_TIME", "AVG_QUEUE_ANSWER_TIME"] as const;
+/** Metrics the pull does without (and says so) when the service rejects them. */
+export const OPTIONAL_METRICS = ["AVG_QUEUE_ANSWER_TIME", "SUM_ONLINE_TIME_AGENT"] as const;
 /** Filtered by ROUTING_PROFILE: seconds agents were online in the interval. */
 export const AGENT_METRIC = "SUM_ONLINE_TIME_AGENT";
 
@@ -55,7 +60,7 @@ export interface HistoryRow {
 }
 
 /** Splits [start, end) into request windows of at most `chunkMs`, aligned to the interval. */
-export function requestWindows(startMs: number, endMs: number, stepMs: number, chunkMs = CHUNK_MS): { start: number; end: number }[] {
+export function requestWindows(startMs: number, endMs: number, stepMs: number, chunkMs: number): { start: number; end: number }[] {
   const alignedStart = Math.floor(startMs / stepMs) * stepMs;
   const alignedEnd = Math.floor(endMs / stepMs) * stepMs;
   const out: { start: number; end: number }[] = [];
@@ -70,7 +75,14 @@ export function batches<T>(items: readonly T[], size = FILTER_VALUES_MAX): T[][]
 }
 
 /** The GetMetricDataV2 request for one window and one batch of queues. */
-export function contactMetricsRequest(instanceArn: string, window: { start: number; end: number }, period: IntervalPeriod, queueIds: readonly string[], timeZone?: string): GetMetricDataV2CommandInput {
+export function contactMetricsRequest(
+  instanceArn: string,
+  window: { start: number; end: number },
+  period: IntervalPeriod,
+  queueIds: readonly string[],
+  timeZone?: string,
+  metrics: readonly string[] = CONTACT_METRICS,
+): GetMetricDataV2CommandInput {
   return {
     ResourceArn: instanceArn,
     StartTime: new Date(window.start),
@@ -81,7 +93,7 @@ export function contactMetricsRequest(instanceArn: string, window: { start: numb
       { FilterKey: "CHANNEL", FilterValues: ["VOICE", "CHAT"] },
     ],
     Groupings: ["CHANNEL"],
-    Metrics: CONTACT_METRICS.map((Name) => ({ Name })),
+    Metrics: metrics.map((Name) => ({ Name })),
     MaxResults: 100,
   };
 }
@@ -244,6 +256,16 @@ export interface RegionHistory {
   readonly queues: number;
   readonly phoneNumbers: readonly string[] | null;
   readonly requests: number;
+  /** False when agents' online time could not be pulled. */
+  readonly agentData: boolean;
+  /** What the pull had to do without, for the report. */
+  readonly notes: readonly string[];
+}
+
+/** True when the service refused a request because it does not offer `metric`. */
+export function rejectsMetric(err: unknown, metric: string): boolean {
+  const e = err as { name?: string; message?: string };
+  return ["InvalidParameterException", "InvalidRequestException", "ValidationException"].includes(e?.name ?? "") && (e?.message ?? "").includes(metric);
 }
 
 async function listAll<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> {
@@ -283,7 +305,7 @@ export async function pullRegionHistory(source: RegionSource, options: PullOptio
     phoneNumbers = null;
   }
 
-  const windows = requestWindows(options.startMs, options.endMs, stepMs);
+  const windows = requestWindows(options.startMs, options.endMs, stepMs, CHUNK_MS[options.period]);
   const queueBatches = batches(queueIds);
   const profileBatches = batches(profileIds);
   const planned = windows.length * (queueBatches.length + profileBatches.length) + (source.cloudWatch ? 1 : 0);
@@ -291,13 +313,16 @@ export async function pullRegionHistory(source: RegionSource, options: PullOptio
   let done = 0;
   const tick = (what: string) => options.onProgress?.(++done, total, what);
   const acc = new HistoryAccumulator(stepMs);
-  const page = async (input: GetMetricDataV2CommandInput, what: string) => {
+  const notes: string[] = [];
+  let contactMetrics: string[] = [...CONTACT_METRICS];
+  let agentData = profileBatches.length > 0;
+  const page = async (input: () => GetMetricDataV2CommandInput, what: string) => {
     let token: string | undefined;
     let first = true;
     do {
       if (!first) total += 1;
       first = false;
-      const out = await connect.send(new GetMetricDataV2Command({ ...input, ...(token ? { NextToken: token } : {}) }));
+      const out = await connect.send(new GetMetricDataV2Command({ ...input(), ...(token ? { NextToken: token } : {}) }));
       acc.addPage(out);
       token = out.NextToken;
       tick(what);
@@ -305,8 +330,30 @@ export async function pullRegionHistory(source: RegionSource, options: PullOptio
   };
   for (const w of windows) {
     const label = `${source.region} ${new Date(w.start).toISOString().slice(0, 13)}h`;
-    for (const b of queueBatches) await page(contactMetricsRequest(instanceArn, w, options.period, b, options.timeZone), label);
-    for (const b of profileBatches) await page(agentMetricsRequest(instanceArn, w, options.period, b, options.timeZone), label);
+    for (const b of queueBatches) {
+      for (;;) {
+        try {
+          await page(() => contactMetricsRequest(instanceArn, w, options.period, b, options.timeZone, contactMetrics), label);
+          break;
+        } catch (err) {
+          const dropped = contactMetrics.find((m) => (OPTIONAL_METRICS as readonly string[]).includes(m) && rejectsMetric(err, m));
+          if (!dropped) throw err;
+          contactMetrics = contactMetrics.filter((m) => m !== dropped);
+          notes.push(`${source.region}: GetMetricDataV2 does not offer ${dropped}; taken as 0`);
+        }
+      }
+    }
+    for (const b of agentData ? profileBatches : []) {
+      try {
+        await page(() => agentMetricsRequest(instanceArn, w, options.period, b, options.timeZone), label);
+      } catch (err) {
+        if (!rejectsMetric(err, AGENT_METRIC)) throw err;
+        agentData = false;
+        notes.push(`${source.region}: GetMetricDataV2 does not offer ${AGENT_METRIC}; agents online not forecast`);
+        total -= (windows.length - windows.indexOf(w)) * profileBatches.length;
+        break;
+      }
+    }
   }
   if (source.cloudWatch) {
     const pages: GetMetricDataCommandOutput[] = [];
@@ -322,5 +369,6 @@ export async function pullRegionHistory(source: RegionSource, options: PullOptio
     } while (token);
     for (const [t, m] of cloudWatchMaxima(pages)) acc.addCloudWatch(t, m.calls, m.chats);
   }
-  return { region: source.region, instanceArn, rows: acc.rows(), queues: queueIds.length, phoneNumbers, requests: done };
+  if (phoneNumbers === null) notes.push(`${source.region}: ListPhoneNumbersV2 failed; pass --phone-numbers`);
+  return { region: source.region, instanceArn, rows: acc.rows(), queues: queueIds.length, phoneNumbers, requests: done, agentData, notes };
 }
