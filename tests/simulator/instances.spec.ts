@@ -18,6 +18,7 @@ import {
   ListLexBotsCommand,
   ResourceConflictException,
   ResourceNotFoundException,
+  ServiceQuotaExceededException,
   UpdateInstanceAttributeCommand,
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
@@ -93,6 +94,15 @@ describe("simulator: instances, attributes, Lambda and Lex associations", () => 
     await client.send(new DisassociateLambdaFunctionCommand({ InstanceId: instanceId, FunctionArn: arn }));
     expect((await client.send(new ListLambdaFunctionsCommand({ InstanceId: instanceId }))).LambdaFunctions).to.deep.equal([]);
     expect(await rejectionOf(client.send(new DisassociateLambdaFunctionCommand({ InstanceId: instanceId, FunctionArn: arn })))).to.be.instanceOf(ResourceNotFoundException);
+  });
+
+  it("enforces the quota of 50 Lambda functions per instance with ServiceQuotaExceededException 402", async () => {
+    const { instanceId: id } = sim.seed({ region: "us-east-1", instance: {}, lambdaFunctions: Array.from({ length: 50 }, (_, i) => `arn:aws:lambda:us-east-1:${ACCOUNT_A}:function:f${i}`) });
+    const error = await rejectionOf(client.send(new AssociateLambdaFunctionCommand({ InstanceId: id, FunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT_A}:function:one-too-many` })));
+    expect(error).to.be.instanceOf(ServiceQuotaExceededException);
+    expect(error.$metadata?.httpStatusCode).to.equal(402);
+    const pages = await client.send(new ListLambdaFunctionsCommand({ InstanceId: id }));
+    expect([pages.LambdaFunctions!.length, typeof pages.NextToken]).to.deep.equal([25, "string"]);
   });
 
   it("associates Lex V1 and V2 bots and lists them by LexVersion", async () => {

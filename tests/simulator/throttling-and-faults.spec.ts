@@ -89,6 +89,16 @@ describe("simulator: fault injection", () => {
     expect(c.requests).to.equal(c.succeeded + c.serverErrors);
   });
 
+  it("applies faults configured at start", async () => {
+    const faulty = await startTestSimulator({ faults: { errorRate: 1, operations: ["ListInstances"] } });
+    try {
+      const { ListInstancesCommand } = await import("@aws-sdk/client-connect");
+      expect(await rejectionOf(clientFor(faulty).send(new ListInstancesCommand({})))).to.be.instanceOf(InternalServiceException);
+    } finally {
+      await faulty.close();
+    }
+  });
+
   it("adds latency", async () => {
     sim.setFaults({ latencyMs: 200 });
     const started = Date.now();
