@@ -6,3 +6,4 @@ export * from "./global-contact-table";
 export * from "./regional-database";
 export * from "./lambda-auto-scaling";
 export * from "./org-guardrails";
+export * from "./edge-entry";
