@@ -43,6 +43,8 @@ export interface RateAwareClientOptions extends ConnectTarget {
   /** Attempts per call including the first (SDK adaptive retry). @default 12 */
   readonly maxAttempts?: number;
   readonly counters?: CallCounters;
+  /** A retry strategy replacing `retryMode: "adaptive"` (see `tunedAdaptiveRetry`). */
+  readonly retryStrategy?: unknown;
 }
 
 /**
@@ -56,8 +58,9 @@ export function createRateAwareClient(options: RateAwareClientOptions): { client
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
-    retryMode: "adaptive",
-    maxAttempts: options.maxAttempts ?? 12,
+    ...(options.retryStrategy
+      ? { retryStrategy: options.retryStrategy as ConnectClientConfig["retryStrategy"] }
+      : { retryMode: "adaptive", maxAttempts: options.maxAttempts ?? 12 }),
   });
   const apiOf = (context: { commandName?: string }) => (context.commandName ?? "Unknown").replace(/Command$/, "");
   // Outside the retry loop: one logical call, and the errors the caller sees.

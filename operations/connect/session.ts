@@ -2,6 +2,7 @@ import type { ConnectClient } from "@aws-sdk/client-connect";
 import { RateLimiter } from "../rate/rate-limiter";
 import { CONNECT_DEFAULT_QUOTA, type QuotaTable } from "../rate/quotas";
 import { CallCounters, createRateAwareClient, type ConnectTarget } from "./connect-client";
+import { tunedAdaptiveRetry, type RetryTuning } from "./retry-tuning";
 
 export interface ConnectSession {
   readonly client: ConnectClient;
@@ -18,6 +19,8 @@ export interface OpenSessionOptions extends ConnectTarget {
   readonly quotas?: QuotaTable;
   readonly limiter?: RateLimiter;
   readonly maxAttempts?: number;
+  /** Shorter delays / a higher rate floor for the SDK's adaptive retry (tests with injected faults). */
+  readonly retryTuning?: RetryTuning;
 }
 
 /**
@@ -30,7 +33,14 @@ export async function openSession(options: OpenSessionOptions = {}): Promise<Con
   let limiter = options.limiter ?? sharedLimiters.get(quotas);
   if (!limiter) sharedLimiters.set(quotas, (limiter = new RateLimiter(quotas)));
   let partition = "unresolved";
-  const { client, counters } = createRateAwareClient({ ...options, limiter, partition: () => partition, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) });
+  const retryStrategy = options.retryTuning ? await tunedAdaptiveRetry(options.maxAttempts ?? 12, options.retryTuning) : undefined;
+  const { client, counters } = createRateAwareClient({
+    ...options,
+    limiter,
+    partition: () => partition,
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    ...(retryStrategy ? { retryStrategy } : {}),
+  });
   const region = await client.config.region();
   const creds = await client.config.credentials();
   partition = `${creds.accessKeyId}/${region}`;
