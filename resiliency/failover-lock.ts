@@ -9,8 +9,11 @@ import { DynamoDBDocumentClient, PutCommand, DeleteCommand } from "@aws-sdk/lib-
  * replica; the item key names the group so that a write in either Region contends on the same item).
  */
 export interface FailoverLock {
-  /** Takes the lock for `cooldownSeconds`; false when someone else holds it. */
-  acquire(owner: string, cooldownSeconds: number): Promise<boolean>;
+  /**
+   * Takes the lock for `cooldownSeconds`; false when someone else holds it. `force` takes it even
+   * then (an operator's deliberate move), and still starts a cooldown so automation cannot flap back.
+   */
+  acquire(owner: string, cooldownSeconds: number, force?: boolean): Promise<boolean>;
   /** Releases a lock this owner holds (used when the shift did not happen, so a retry may act). */
   release(owner: string): Promise<void>;
 }
@@ -43,15 +46,14 @@ export class DynamoDbFailoverStore implements FailoverLock, AuditLog {
     this.documents = DynamoDBDocumentClient.from(client);
   }
 
-  async acquire(owner: string, cooldownSeconds: number): Promise<boolean> {
+  async acquire(owner: string, cooldownSeconds: number, force = false): Promise<boolean> {
     const nowSeconds = Math.floor(this.now() / 1000);
     try {
       await this.documents.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { pk: `lock#${this.groupArn}`, sk: "lock", owner, lockedUntil: nowSeconds + cooldownSeconds, expiresAt: nowSeconds + cooldownSeconds + 86_400 },
-          ConditionExpression: "attribute_not_exists(pk) OR lockedUntil < :now",
-          ExpressionAttributeValues: { ":now": nowSeconds },
+          ...(force ? {} : { ConditionExpression: "attribute_not_exists(pk) OR lockedUntil < :now", ExpressionAttributeValues: { ":now": nowSeconds } }),
         }),
       );
       return true;

@@ -40,7 +40,10 @@ export interface FailoverTrigger {
   /** @default 100 */
   readonly percent?: number;
   readonly reason: string;
-  /** Operators may act inside the cooldown (failback right after a failover). @default true */
+  /**
+   * False for an operator's deliberate move: it takes the lock even inside another shift's cooldown
+   * (failback right after a failover). @default true
+   */
   readonly respectCooldown?: boolean;
 }
 
@@ -85,8 +88,7 @@ export async function runFailover(ports: FailoverPorts, settings: FailoverSettin
     return finish("refused", before, before, detail);
   }
 
-  const cooldown = trigger.respectCooldown === false ? 0 : settings.cooldownSeconds;
-  if (!(await ports.lock.acquire(trigger.eventId, cooldown))) {
+  if (!(await ports.lock.acquire(trigger.eventId, settings.cooldownSeconds, trigger.respectCooldown === false))) {
     return finish("locked", before, before, `another failover holds the lock (cooldown ${settings.cooldownSeconds} s)`);
   }
 

@@ -117,3 +117,25 @@ describe("runFailover with the lock and audit table on a real DynamoDB-compatibl
     expect((await runFailover(ports, { pair, cooldownSeconds: 300 }, trigger("evt-2"))).action).to.equal("shifted");
   });
 });
+
+describe("runFailover: an operator's deliberate move", () => {
+  let dynamo: LocalDynamo;
+  before(async () => {
+    dynamo = await startDynalite();
+    await dynamo.createTable("operator-lock");
+  });
+  after(async () => dynamo.close());
+
+  it("overrides an automated shift's cooldown, then starts its own", async () => {
+    const store = new DynamoDbFailoverStore(dynamo.client, "operator-lock", group);
+    const distribution = new RecordingDistribution(eastActive);
+    const ports: FailoverPorts = { distribution, lock: store, audit: store, regionHealth: async () => ({ healthy: true, reason: "OK" }), notify: async () => undefined };
+    const settings = { pair, cooldownSeconds: 300 };
+    expect((await runFailover(ports, settings, { eventId: "alarm-1", toRegion: "us-west-2", reason: "alarm" })).action).to.equal("shifted");
+    const failback = await runFailover(ports, settings, { eventId: "operator-1", toRegion: "us-east-1", reason: "operator failback", respectCooldown: false });
+    expect(failback.action).to.equal("shifted");
+    expect(distribution.current.telephony[0]).to.deep.equal({ region: "us-east-1", percentage: 100 });
+    // A late, flapping alarm now meets the operator's cooldown.
+    expect((await runFailover(ports, settings, { eventId: "alarm-2", toRegion: "us-west-2", reason: "alarm" })).action).to.equal("locked");
+  });
+});
