@@ -34,7 +34,7 @@ export interface SeedSpec {
   readonly flowModules?: readonly { readonly id?: string; readonly name: string; readonly content?: string }[];
   /** Flows; `type` defaults to CONTACT_FLOW and `content` to a minimal valid flow. */
   readonly flows?: readonly { readonly id?: string; readonly name: string; readonly type?: string; readonly content?: string }[];
-  /** Users (agents); they get the instance's first routing and security profiles. */
+  /** Users (agents); they get the instance's first routing and security profiles, and an AGENT queue. */
   readonly users?: readonly { readonly id?: string; readonly username: string; readonly hierarchyGroupName?: string }[];
   /** The user hierarchy: level names (LevelOne first) and groups, each at a level with an optional parent. */
   readonly hierarchy?: {
@@ -143,6 +143,12 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
       ...(u.hierarchyGroupName !== undefined ? { hierarchyGroupId: ids.hierarchyGroups[u.hierarchyGroupName] ?? "" } : {}),
     });
     ids.users[u.username] = id;
+    // Every agent gets an AGENT queue (used for direct transfers); the service creates it with the user.
+    const hoursId = instance.config.hours.keys().next().value;
+    if (hoursId !== undefined) {
+      const queueId = base.newId();
+      instance.config.queues.set(queueId, { id: queueId, name: `agent:${u.username}`, queueType: "AGENT", hoursOfOperationId: hoursId, status: "ENABLED", quickConnectIds: [], ...stamp });
+    }
   }
   instance.lambdaFunctions.push(...(spec.lambdaFunctions ?? []));
   instance.lexBots.push(...(spec.lexBots ?? []));

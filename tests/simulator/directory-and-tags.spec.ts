@@ -14,6 +14,9 @@ import {
   DescribeUserHierarchyStructureCommand,
   InvalidContactFlowModuleException,
   InvalidParameterException,
+  InvalidRequestException,
+  ListQueuesCommand,
+  DeleteQueueCommand,
   ListAgentStatusesCommand,
   ListContactFlowModulesCommand,
   ListContactFlowsCommand,
@@ -85,6 +88,13 @@ describe("simulator: prompts, security profiles, hierarchy, agent statuses, user
     const sam = await client.send(new DescribeUserCommand({ InstanceId: instanceId, UserId: users[0]!.Id }));
     expect(sam.User).to.deep.include({ Username: "sam", HierarchyGroupId: seeded.ids.hierarchyGroups["Dublin"], Arn: `arn:aws:connect:us-east-1:${ACCOUNT_A}:instance/${instanceId}/agent/${users[0]!.Id}` });
     expect(sam.User!.SecurityProfileIds).to.have.length(1);
+  });
+
+  it("gives each agent an AGENT queue that API calls cannot change or delete", async () => {
+    const agentQueues = (await client.send(new ListQueuesCommand({ InstanceId: instanceId, QueueTypes: ["AGENT"] }))).QueueSummaryList!;
+    expect(agentQueues.map((q) => [q.QueueType, q.Name])).to.deep.equal([["AGENT", undefined]]);
+    const error = await rejectionOf(client.send(new DeleteQueueCommand({ InstanceId: instanceId, QueueId: agentQueues[0]!.Id })));
+    expect(error).to.be.instanceOf(InvalidRequestException);
   });
 
   it("lists agent statuses by type", async () => {
