@@ -1,6 +1,7 @@
 /**
  * Fault injection: a fraction of requests fail with `InternalServiceException` (HTTP 500), have
- * latency added, or have their connection dropped without a response. The random draws come from
+ * latency added, have their connection dropped before processing, or are processed and then lose
+ * their response. The random draws come from
  * a seeded generator so a test run is reproducible.
  */
 
@@ -14,6 +15,12 @@ export interface FaultConfig {
   readonly latencyJitterMs?: number;
   /** Fraction of requests whose socket is destroyed before any response. @default 0 */
   readonly dropRate?: number;
+  /**
+   * Fraction of requests that are fully processed but whose response is lost (socket destroyed
+   * after the change is applied): the case that makes retries of non-idempotent calls dangerous
+   * and ClientToken idempotency necessary. @default 0
+   */
+  readonly lostResponseRate?: number;
   /** Restrict faults to these operations; unset means every operation. */
   readonly operations?: readonly string[];
 }
@@ -21,6 +28,8 @@ export interface FaultConfig {
 /** The decision for one request. */
 export interface FaultDecision {
   readonly drop: boolean;
+  /** Process the request, then drop the connection instead of answering. */
+  readonly loseResponse: boolean;
   readonly error: boolean;
   readonly delayMs: number;
 }
@@ -57,6 +66,7 @@ export class FaultInjector {
   set(config: FaultConfig): void {
     checkFraction("errorRate", config.errorRate);
     checkFraction("dropRate", config.dropRate);
+    checkFraction("lostResponseRate", config.lostResponseRate);
     for (const key of ["latencyMs", "latencyJitterMs"] as const) {
       const v = config[key];
       if (v !== undefined && !(v >= 0)) throw new RangeError(`faults.${key} must be >= 0, got ${v}`);
@@ -72,10 +82,11 @@ export class FaultInjector {
   /** Decides what happens to one request for `operation`. */
   decide(operation: string): FaultDecision {
     const c = this.config;
-    if (c.operations && !c.operations.includes(operation)) return { drop: false, error: false, delayMs: 0 };
+    if (c.operations && !c.operations.includes(operation)) return { drop: false, loseResponse: false, error: false, delayMs: 0 };
     const drop = (c.dropRate ?? 0) > 0 && this.random() < (c.dropRate ?? 0);
     const error = !drop && (c.errorRate ?? 0) > 0 && this.random() < (c.errorRate ?? 0);
+    const loseResponse = !drop && !error && (c.lostResponseRate ?? 0) > 0 && this.random() < (c.lostResponseRate ?? 0);
     const jitter = (c.latencyJitterMs ?? 0) > 0 ? this.random() * (c.latencyJitterMs ?? 0) : 0;
-    return { drop, error, delayMs: (c.latencyMs ?? 0) + jitter };
+    return { drop, loseResponse, error, delayMs: (c.latencyMs ?? 0) + jitter };
   }
 }

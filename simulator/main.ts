@@ -12,7 +12,8 @@
  *   --no-quotas              disable throttling
  *   --error-rate F           fraction of requests answered InternalServiceException 500
  *   --latency-ms MS          added latency
- *   --drop-rate F            fraction of connections dropped
+ *   --drop-rate F            fraction of connections dropped before processing
+ *   --lost-response-rate F   fraction of requests processed whose response is then lost
  *   --replication-delay-ms MS  time a replica stays CREATION_IN_PROGRESS (default 0)
  *   --metrics-seed N         seed of the metrics generator (default 42)
  */
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       "error-rate": { type: "string" },
       "latency-ms": { type: "string" },
       "drop-rate": { type: "string" },
+      "lost-response-rate": { type: "string" },
       "replication-delay-ms": { type: "string" },
       "metrics-seed": { type: "string" },
     },
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
   const errorRate = numberOption("error-rate", values["error-rate"]);
   const latencyMs = numberOption("latency-ms", values["latency-ms"]);
   const dropRate = numberOption("drop-rate", values["drop-rate"]);
+  const lostResponseRate = numberOption("lost-response-rate", values["lost-response-rate"]);
   const replicationDelayMs = numberOption("replication-delay-ms", values["replication-delay-ms"]);
   const metricsSeed = numberOption("metrics-seed", values["metrics-seed"]);
   const sim = await startSimulator({
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
       ...(errorRate !== undefined ? { errorRate } : {}),
       ...(latencyMs !== undefined ? { latencyMs } : {}),
       ...(dropRate !== undefined ? { dropRate } : {}),
+      ...(lostResponseRate !== undefined ? { lostResponseRate } : {}),
     },
     ...(replicationDelayMs !== undefined ? { replicationDelayMs } : {}),
     ...(metricsSeed !== undefined ? { metricsSeed } : {}),

@@ -189,6 +189,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const repeated = idempotency.lookup(account, region, name, input);
       const output = repeated ? repeated.output : await (handler as (ctx: RequestContext, input: unknown) => unknown)(contextFor(name, account, region), input);
       if (!repeated) idempotency.remember(account, region, name, input, output);
+      if (fault.loseResponse) {
+        counters.outcome(name, "dropped");
+        req.socket.destroy();
+        return;
+      }
       counters.outcome(name, "succeeded");
       sendJson(res, match.operation.successCode, encodeOutput(output));
     } catch (error) {

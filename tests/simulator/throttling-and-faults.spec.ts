@@ -117,6 +117,20 @@ describe("simulator: fault injection", () => {
     expect(out.QueueSummaryList).to.have.length(1);
   });
 
+  it("loses responses after processing: the change is applied, and ClientToken makes the retry safe", async () => {
+    const { CreateInstanceCommand, ListInstancesCommand } = await import("@aws-sdk/client-connect");
+    sim.setFaults({ lostResponseRate: 1, operations: ["CreateInstance"] });
+    const input = { IdentityManagementType: "SAML" as const, InstanceAlias: "lost-response", InboundCallsEnabled: true, OutboundCallsEnabled: true, ClientToken: "lost-1" };
+    const error = await rejectionOf(clientFor(sim, "us-east-1", undefined, 1).send(new CreateInstanceCommand(input)));
+    expect(String((error as { code?: string }).code ?? error.message)).to.match(/ECONNRESET|socket hang up/);
+    sim.setFaults({});
+    const retried = await clientFor(sim).send(new CreateInstanceCommand(input));
+    const aliases = (await clientFor(sim).send(new ListInstancesCommand({}))).InstanceSummaryList!.map((i) => [i.Id, i.InstanceAlias]);
+    expect(aliases).to.deep.include([retried.Id, "lost-response"]);
+    expect(aliases.filter(([, alias]) => alias === "lost-response")).to.have.length(1);
+    expect(sim.counters()["CreateInstance"]).to.deep.include({ requests: 2, succeeded: 1, dropped: 1 });
+  });
+
   it("is configured at run time through the admin endpoint, which also serves counters, state and reset", async () => {
     const put = await fetch(`${sim.endpoint}/__simulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, operations: ["DescribeInstance"] }) });
     expect(await put.json()).to.deep.equal({ errorRate: 1, operations: ["DescribeInstance"] });
