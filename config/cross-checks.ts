@@ -91,15 +91,24 @@ export function checkAccounts(raw: Raw): ConfigProblem[] {
   return problems;
 }
 
+/**
+ * Names must differ in more than case and punctuation: components derive child names from a slug of
+ * each name (`Sales Queue` -> `sales-queue`), so `Sales` and `SALES` would collide.
+ */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
 function duplicateNames(list: Raw[], path: (string | number)[]): ConfigProblem[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   const problems: ConfigProblem[] = [];
   list.forEach((entry, index) => {
     if (!isString(entry.name)) return;
-    if (seen.has(entry.name)) {
-      problems.push({ path: formatKeyPath([...path, index, "name"]), found: entry.name, allowed: `a name not used by another entry of ${path.join(".")}` });
-    }
-    seen.add(entry.name);
+    const other = seen.get(nameKey(entry.name));
+    if (other !== undefined) {
+      const same = other === entry.name ? "" : ` (names equal up to case and punctuation collide: ${JSON.stringify(other)})`;
+      problems.push({ path: formatKeyPath([...path, index, "name"]), found: entry.name, allowed: `a name not used by another entry of ${path.join(".")}${same}` });
+    } else seen.set(nameKey(entry.name), entry.name);
   });
   return problems;
 }

@@ -1,12 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FlowContentError, parseFlowDocument } from "../flows";
+import { FlowContentError, makeRegionNeutral, parseFlowDocument } from "../flows";
 import { type ConfigProblem, formatKeyPath } from "./config-problem";
 
 /** A flow entry of `connect.flows` as far as its file is concerned. */
 export interface FlowFileRef {
   readonly name: string;
   readonly path: string;
+  /** The flow type the config declares, compared with an export envelope's `Type`. */
+  readonly type?: string;
 }
 
 /** Reads a file's text; injected so the checks are testable without a disk. */
@@ -36,7 +38,7 @@ export function readFlowFiles(
       problems.push({ path: where, found: flow.path, allowed: `a readable file relative to ${projectDir} (${reason})` });
       return;
     }
-    const problem = flowLanguageProblem(text);
+    const problem = flowLanguageProblem(text, flow.type);
     if (problem) problems.push({ path: where, found: flow.path, allowed: `a file holding an Amazon Connect flow export; this one ${problem}` });
     else contents[flow.name] = text;
   });
@@ -44,21 +46,31 @@ export function readFlowFiles(
 }
 
 /**
- * Why `text` is not a flow `CreateContactFlow` accepts, or `undefined` when it is one: Flow language
- * (`Version` "2019-10-30", `Actions`, a `StartAction` naming one of them), bare or in an export
- * envelope (`{Name, Type, Content}` or a `describe-contact-flow` response). Parsing is shared with
- * `ConnectRegion` (`flows/flow-document.ts`), so what passes here is what the component accepts.
+ * Why `text` is not a flow this project can deploy to both Regions, or `undefined` when it is one:
+ * Flow language (`Version` "2019-10-30", `Actions`, a `StartAction` naming one of them), bare or in an
+ * export envelope (`{Name, Type, Content}` or a `describe-contact-flow` response) whose `Type` matches
+ * `type`, and no reference pinned to one Region (a Lex V1 bot by name and Region). Parsing is shared
+ * with `ConnectRegion` (`flows/`), so what passes here is what the component accepts.
  */
-export function flowLanguageProblem(text: string): string | undefined {
-  let document;
+export function flowLanguageProblem(text: string, type?: string): string | undefined {
   try {
-    document = parseFlowDocument(text, "flow");
+    const document = parseFlowDocument(text, "flow");
+    if (document.format === "legacy") return "is a legacy console export (modules/start); re-export it in Flow language";
+    const version = document.flow.Version;
+    if (version !== "2019-10-30") return `has Version ${JSON.stringify(version)}, not "2019-10-30"`;
+    const exported = envelopeType(document.root);
+    if (type !== undefined && exported !== undefined && exported !== type) return `declares Type ${JSON.stringify(exported)}, not ${JSON.stringify(type)}`;
+    const pinned = makeRegionNeutral(text, "flow").pinned[0];
+    if (pinned) return `cannot run in both Regions: ${pinned.path} = ${JSON.stringify(pinned.value)}: ${pinned.reason}`;
+    return undefined;
   } catch (error) {
     if (error instanceof FlowContentError) return `is not valid flow JSON at ${error.path}: ${error.problem}`;
     throw error;
   }
-  if (document.format === "legacy") return "is a legacy console export (modules/start); re-export it in Flow language";
-  const version = document.flow.Version;
-  if (version !== "2019-10-30") return `has Version ${JSON.stringify(version)}, not "2019-10-30"`;
-  return undefined;
+}
+
+/** The flow type an export envelope declares (`Type` or `ContactFlow.Type`), if any. */
+function envelopeType(root: Record<string, unknown>): string | undefined {
+  const holder = (typeof root.ContactFlow === "object" && root.ContactFlow !== null ? root.ContactFlow : root) as Record<string, unknown>;
+  return "Content" in holder && typeof holder.Type === "string" ? holder.Type : undefined;
 }

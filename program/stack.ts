@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ArgumentError } from "../components/argument-error";
 import { loadStackConfig, readFlowFiles } from "../config";
 import { planProviders } from "./provider-plan";
 import { StackProviders } from "./providers";
@@ -20,8 +21,17 @@ export function defineStack(options: DefineStackOptions = {}): Record<string, pu
   const projectDir = options.projectDir ?? process.cwd();
   const config = loadStackConfig({ projectDir });
   const providers = new StackProviders(planProviders(config, pulumi.getStack()));
-  if (config.role === "primary") {
-    return definePrimary(config, providers, readFlowFiles(config.connect.flows, projectDir).contents);
+  try {
+    if (config.role === "primary") {
+      return definePrimary(config, providers, readFlowFiles(config.connect.flows, projectDir).contents);
+    }
+    return defineSecondary(config, providers);
+  } catch (error) {
+    // Components validate before creating anything; what they refuse came from the config (or a flow
+    // file), so it is reported like a config problem: one clear message, no stack trace.
+    if (error instanceof ArgumentError) {
+      throw new pulumi.RunError(`A component refused a value from the stack configuration or a flow file:\n  ${error.message}`);
+    }
+    throw error;
   }
-  return defineSecondary(config, providers);
 }

@@ -15,11 +15,12 @@ describe("config: flow files", () => {
     ["a legacy export", JSON.stringify({ modules: [{ id: "x", type: "Disconnect" }], version: "1", start: "x" }), "is a legacy console export (modules/start); re-export it in Flow language"],
     ["another Version", JSON.stringify({ ...valid, Version: "2020-01-01" }), `has Version "2020-01-01", not "2019-10-30"`],
     ["no start", JSON.stringify({ Version: "2019-10-30", Actions: valid.Actions }), "is not valid flow JSON at $.StartAction: expected a non-empty string, found nothing"],
+    ["a wrapper declaring another type", JSON.stringify({ Name: "Q", Type: "CUSTOMER_QUEUE", Content: JSON.stringify(valid) }), `declares Type "CUSTOMER_QUEUE", not "CONTACT_FLOW"`],
     ["a dangling start", JSON.stringify({ ...valid, StartAction: "b" }), `is not valid flow JSON at $.StartAction: names "b", which is not the Identifier of any action`],
   ];
   for (const [title, text, problem] of cases) {
     it(`judges ${title}`, () => {
-      const found = flowLanguageProblem(text);
+      const found = flowLanguageProblem(text, "CONTACT_FLOW");
       if (problem === undefined) expect(found).to.equal(undefined);
       else expect(found).to.be.a("string").and.satisfy((s: string) => s.startsWith(problem));
     });
@@ -65,17 +66,20 @@ describe("config: flow files", () => {
     ]);
   });
 
-  it("accepts every real Flow-language export in the reference data and refuses the legacy ones", function () {
+  it("accepts the real Flow-language exports in the reference data, refusing legacy and Region-pinned ones", function () {
     if (!fs.existsSync(REFERENCE)) {
       console.log(`    skipped: reference flows not found at ${REFERENCE}`);
       this.skip();
     }
     const files = fs.readdirSync(REFERENCE).filter((f) => f.endsWith(".json"));
     const legacy = files.filter((f) => f.startsWith("legacy-"));
-    const modern = files.filter((f) => !legacy.includes(f));
+    const lexV1 = "workshops-lexv1-qa-flow.json";
+    const modern = files.filter((f) => !legacy.includes(f) && f !== lexV1);
     expect(modern.length).to.be.greaterThan(5);
     // Bare flows and both export envelopes (gitlab wrapper, describe-contact-flow) are accepted.
     for (const f of modern) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.equal(undefined);
+    // A Lex V1 bot addressed by name and Region cannot follow a failover.
+    expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, lexV1), "utf8"))).to.match(/^cannot run in both Regions: \$\.Actions\[\d+\]\.Parameters\.LexBot\.Region = "us-east-1": Lex V1 bot/);
     expect(legacy.length).to.equal(2);
     for (const f of legacy) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.match(/^is a legacy console export/);
   });

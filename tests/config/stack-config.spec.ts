@@ -123,6 +123,12 @@ describe("config: parseStackConfig", () => {
     { title: "negative max contacts", path: ["connect", "queues", 0, "maxContacts"], value: -1, line: `connect-dr:connect.queues[0].maxContacts: found -1; allowed: at least 0` },
     { title: "duplicate queue name", path: ["connect", "queues", 2], value: { name: "Sales", hoursOfOperation: "Office" }, line: `connect-dr:connect.queues[2].name: found "Sales"; allowed: a name not used by another entry of connect.queues` },
     {
+      title: "queue names equal up to case and punctuation",
+      path: ["connect", "queues", 2],
+      value: { name: "SUPPORT!", hoursOfOperation: "Office" },
+      line: `connect-dr:connect.queues[2].name: found "SUPPORT!"; allowed: a name not used by another entry of connect.queues (names equal up to case and punctuation collide: "Support")`,
+    },
+    {
       title: "routing profile naming an unknown default queue",
       path: ["connect", "routingProfiles", 0, "defaultOutboundQueue"],
       value: "Refunds",

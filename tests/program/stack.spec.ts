@@ -47,4 +47,25 @@ describe("program: both stacks together", () => {
     );
     expect(cloud.resources).to.deep.equal([]);
   });
+
+  it("reports a value a component refuses as a RunError without stack trace", async () => {
+    const config = readStackFileConfig("primary", PROJECT_DIR);
+    const connect = JSON.parse(config["connect-dr:connect"]);
+    // A valid IANA zone (the config accepts it) that ConnectRegion's own, stricter pattern refuses.
+    connect.hoursOfOperation[1].timeZone = "EST5EDT";
+    config["connect-dr:connect"] = JSON.stringify(connect);
+    new MockCloud({ stack: "primary", config }).install();
+    let error: unknown;
+    try {
+      defineStack({ projectDir: PROJECT_DIR });
+    } catch (e) {
+      error = e;
+    }
+    await settle();
+    expect(pulumi.RunError.isInstance(error)).to.equal(true);
+    expect((error as Error).message).to.equal(
+      "A component refused a value from the stack configuration or a flow file:\n" +
+        `  ConnectRegion: invalid 'hoursOfOperation[Support 24x7].timeZone' = "EST5EDT"; an IANA time zone such as 'America/New_York'`,
+    );
+  });
 });
