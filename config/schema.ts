@@ -36,7 +36,6 @@ export const accountsSchema = z.strictObject({
 
 export const ROLES = ["primary", "secondary"] as const;
 export const COMPLIANCE_FRAMEWORKS = ["gdpr", "hipaa", "pci"] as const;
-export const IDENTITY_MANAGEMENT_TYPES = ["SAML", "CONNECT_MANAGED", "EXISTING_DIRECTORY"] as const;
 export const CHANNELS = ["VOICE", "CHAT", "TASK", "EMAIL"] as const;
 export const DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
 export const FLOW_TYPES = [
