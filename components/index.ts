@@ -7,3 +7,4 @@ export * from "./regional-database";
 export * from "./lambda-auto-scaling";
 export * from "./org-guardrails";
 export * from "./edge-entry";
+export * from "./contact-center-monitoring";
