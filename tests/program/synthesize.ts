@@ -13,12 +13,20 @@ export const PRIMARY_STACK_OUTPUTS = {
   connectInstanceArn: "arn:aws:connect:us-east-1:111122223333:instance/11111111-2222-3333-4444-555555555555",
 };
 
-/** Runs the whole program for `stack` from its committed stack file under MockCloud. */
-export async function synthesize(
-  stack: "primary" | "secondary",
-  edit: (config: Record<string, string>) => void = () => {},
-  stackOutputs: Record<string, Record<string, unknown>> = { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS },
-): Promise<{ cloud: MockCloud; outputs: Record<string, unknown> }> {
+type Synthesis = { cloud: MockCloud; outputs: Record<string, unknown> };
+const committed = new Map<string, Promise<Synthesis>>();
+
+/**
+ * Runs the whole program for `stack` from its committed stack file under MockCloud. The unedited run
+ * of each stack is done once and shared by the specs that only read it.
+ */
+export function synthesize(stack: "primary" | "secondary", edit?: (config: Record<string, string>) => void, stackOutputs?: Record<string, Record<string, unknown>>): Promise<Synthesis> {
+  if (edit || stackOutputs) return run(stack, edit ?? (() => {}), stackOutputs ?? { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS });
+  if (!committed.has(stack)) committed.set(stack, run(stack, () => {}, { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS }));
+  return committed.get(stack)!;
+}
+
+async function run(stack: "primary" | "secondary", edit: (config: Record<string, string>) => void, stackOutputs: Record<string, Record<string, unknown>>): Promise<Synthesis> {
   const config = readStackFileConfig(stack, PROJECT_DIR);
   edit(config);
   const cloud = new MockCloud({ stack, config, stackOutputs }).install();
