@@ -1,5 +1,7 @@
 /**
- * Instance operations: lifecycle, attributes, storage configs, integrations, Lambda functions and
+ * Instance operations: lifecycle (create, describe, list, delete: deleting a replica ends the
+ * replication and removes the instance's traffic distribution groups; a source with a replica
+ * cannot be deleted), attributes, storage configs, integrations, Lambda functions and
  * Lex bots. Lambda, Lex, storage and integrations are Region-local (ACGR does not mirror them).
  */
 import {
@@ -11,6 +13,7 @@ import {
   type AssociateLambdaFunctionRequest,
   type CreateInstanceRequest,
   type CreateInstanceResponse,
+  type DeleteInstanceRequest,
   type DescribeInstanceAttributeRequest,
   type DescribeInstanceAttributeResponse,
   type DescribeInstanceRequest,
@@ -149,6 +152,26 @@ export const instanceHandlers: HandlerTable = {
       tags: validateTags(input.Tags),
     });
     return { Id: instance.id, Arn: instanceArn(ctx.region, ctx.account, instance.id) };
+  }),
+
+  DeleteInstance: op<DeleteInstanceRequest, Record<string, never>>((ctx, input) => {
+    const instance = findInstance(ctx, input.InstanceId!);
+    const link = instance.replication;
+    if (link && instance.region === link.sourceRegion) {
+      throw invalidRequest(`Instance ${instance.id} has a replica in ${link.replicaRegion}; delete the replica first`);
+    }
+    const arn = instanceArn(instance.region, instance.account, instance.id);
+    for (const [id, number] of ctx.regionState.phoneNumbers) if (number.targetArn === arn) ctx.regionState.phoneNumbers.delete(id);
+    ctx.regionState.instances.delete(instance.id);
+    if (link) {
+      // Deleting the replica ends the replication: the source is a plain instance again and its
+      // traffic distribution groups (the default one included) go away.
+      const sourceState = ctx.store.region(instance.account, link.sourceRegion);
+      const source = sourceState.instances.get(instance.id);
+      if (source) delete source.replication;
+      for (const [id, group] of sourceState.trafficDistributionGroups) if (group.instanceId === instance.id) sourceState.trafficDistributionGroups.delete(id);
+    }
+    return {};
   }),
 
   DescribeInstance: op<DescribeInstanceRequest, DescribeInstanceResponse>((ctx, input) => {

@@ -11,6 +11,7 @@ import {
   InvalidContactFlowException,
   CreateQueueCommand,
   CreateTrafficDistributionGroupCommand,
+  DeleteInstanceCommand,
   DeleteTrafficDistributionGroupCommand,
   DescribeInstanceCommand,
   DescribeQueueCommand,
@@ -243,6 +244,20 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       const gone = await rejectionOf(east.send(new DescribeTrafficDistributionGroupCommand({ TrafficDistributionGroupId: created.Id })));
       expect(gone).to.be.instanceOf(ResourceNotFoundException);
     });
+  });
+
+  it("deletes a replica (ending replication and its TDGs) but not a source that still has one", async () => {
+    const id = await createInstance(east, "to-unreplicate");
+    await east.send(new ReplicateInstanceCommand({ InstanceId: id, ReplicaRegion: WEST, ReplicaAlias: "to-unreplicate-west" }));
+    const source = await rejectionOf(east.send(new DeleteInstanceCommand({ InstanceId: id })));
+    expect(source).to.be.instanceOf(InvalidRequestException);
+    await west.send(new DeleteInstanceCommand({ InstanceId: id }));
+    expect(await rejectionOf(west.send(new DescribeInstanceCommand({ InstanceId: id })))).to.be.instanceOf(ResourceNotFoundException);
+    const described = await east.send(new DescribeInstanceCommand({ InstanceId: id }));
+    expect(described.ReplicationConfiguration).to.equal(undefined);
+    expect((await east.send(new ListTrafficDistributionGroupsCommand({ InstanceId: id }))).TrafficDistributionGroupSummaryList).to.deep.equal([]);
+    await east.send(new DeleteInstanceCommand({ InstanceId: id }));
+    expect(await rejectionOf(east.send(new DescribeInstanceCommand({ InstanceId: id })))).to.be.instanceOf(ResourceNotFoundException);
   });
 
   it("keeps the replica and default TDG CREATION_IN_PROGRESS for the replication delay", async () => {
