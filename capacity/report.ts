@@ -52,9 +52,13 @@ function panelSpec(p: Panel, a: CapacityAnalysis): Record<string, unknown> {
   const history = p.series.history.map((h) => ({ t: new Date(h.t).toISOString(), v: h.v * k, series: "history" }));
   const fc = p.series.forecast.points.map((f) => ({ t: new Date(f.t).toISOString(), v: f.mean * k, low: f.low * k, high: f.high * k, series: "forecast" }));
   const bandRows = fc.map((f) => ({ ...f, series: band }));
-  const quotas = p.quota
+  const allQuotas = p.quota
     ? a.checks.filter((c) => c.key === p.quota && c.quota !== null).map((c) => ({ v: c.quota!, series: `${c.region} quota ${c.quota}` }))
     : [];
+  // A quota far above the data would flatten the chart: such quotas are named in the title instead.
+  const top = Math.max(...history.map((h) => h.v), ...fc.map((f) => f.high), 1e-9);
+  const quotas = allQuotas.filter((q) => q.v <= 3 * top);
+  const offScale = allQuotas.filter((q) => q.v > 3 * top).map((q) => q.series);
   const peak = p.series.forecast.peak;
   const peakRow = [{ t: new Date(peak.t).toISOString(), v: peak.mean * k, label: `peak ${fmt(peak.mean * k)} (${fmt(peak.low * k)}-${fmt(peak.high * k)})` }];
   const domain = ["history", "forecast", band, ...quotas.map((q) => q.series)];
@@ -62,7 +66,7 @@ function panelSpec(p: Panel, a: CapacityAnalysis): Record<string, unknown> {
   const color = { field: "series", type: "nominal", scale: { domain, range }, legend: { title: null, orient: "top", labelFontSize: 12, labelLimit: 400 } };
   const x = { field: "t", type: "temporal", title: null, axis: { format: "%b %d", labelFontSize: 11, tickCount: 12 } };
   return {
-    title: { text: p.title, anchor: "start", fontSize: 14 },
+    title: { text: p.title, anchor: "start", fontSize: 14, ...(offScale.length ? { subtitle: `off scale (more than 3x the peak): ${offScale.join(", ")}`, subtitleFontSize: 12 } : {}) },
     width: 860,
     height: 190,
     layer: [
