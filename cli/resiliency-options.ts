@@ -1,0 +1,152 @@
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { type ConnectClient, paginateListTrafficDistributionGroups } from "@aws-sdk/client-connect";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { LambdaClient, GetFunctionCommand } from "@aws-sdk/client-lambda";
+import { SNSClient } from "@aws-sdk/client-sns";
+import type { Command } from "commander";
+import { openSession } from "../operations/connect/session";
+import { ACGR_REPLICATION } from "../resiliency/acgr/region-pairs";
+import { parseInstanceArn } from "../resiliency/acgr/preconditions";
+import { alarmRegionHealth, snsNotifier } from "../resiliency/aws-ports";
+import { ConnectDistribution } from "../resiliency/connect-distribution";
+import type { FailoverPorts, RegionHealth } from "../resiliency/failover";
+import { DynamoDbFailoverStore, type AuditLog, type FailoverLock } from "../resiliency/failover-lock";
+import { connectMetricAnomalies } from "../resiliency/metric-anomalies";
+import type { ValidationPorts } from "../resiliency/validation";
+import { parseUrl } from "./arguments";
+import { addCommonOptions, quotasFromFlags, type CommonFlags } from "./connect-options";
+import { UsageError } from "./errors";
+import type { CliIo } from "./io";
+
+/** Flags of the commands that act on an ACGR pair (failover, failback, validate, drill). */
+export interface PairFlags extends CommonFlags {
+  instanceArn?: string;
+  groupArn?: string;
+  lockTable?: string;
+  dynamodbEndpointUrl?: string;
+  healthAlarm?: string[];
+  snsTopicArn?: string;
+  lambdaCheck?: boolean;
+  metricsCheck?: boolean;
+}
+
+const collectPairs = (value: string, previous: string[] = []) => [...previous, value];
+
+export function addPairOptions(cmd: Command): Command {
+  return addCommonOptions(cmd)
+    .requiredOption("--instance-arn <arn>", "ARN of the source (primary) instance; its id is the same in the replica Region")
+    .option("--group-arn <arn>", "traffic distribution group ARN (default: the instance's default group)")
+    .option("--lock-table <name>", "the DR lock and audit table (stack output lockTableName); without it no lock is taken")
+    .option("--dynamodb-endpoint-url <url>", "DynamoDB endpoint override (e.g. a local DynamoDB-compatible server)")
+    .option("--health-alarm <region=name>", "health composite alarm of a Region (repeatable); without them health is not checked", collectPairs)
+    .option("--sns-topic-arn <arn>", "SNS topic for notices (default: notices go to stderr only)");
+}
+
+/** The instance, its ACGR pair (source Region first) and the Regions' health alarms, from the flags. */
+export function pairFromFlags(flags: PairFlags): { instanceArn: string; instanceId: string; pair: [string, string]; healthAlarms: Record<string, string> } {
+  let parsed;
+  try {
+    parsed = parseInstanceArn(flags.instanceArn ?? "");
+  } catch {
+    throw new UsageError(`--instance-arn: found ${JSON.stringify(flags.instanceArn)}; expected arn:aws:connect:<region>:<account>:instance/<uuid>`);
+  }
+  const replica = ACGR_REPLICATION[parsed.region]?.[0];
+  if (!replica) throw new UsageError(`--instance-arn: ${parsed.region} is not an ACGR Region; sources: ${Object.keys(ACGR_REPLICATION).join(", ")}`);
+  const healthAlarms: Record<string, string> = {};
+  for (const entry of flags.healthAlarm ?? []) {
+    const [region, name] = entry.split("=", 2);
+    if (!name || ![parsed.region, replica].includes(region)) {
+      throw new UsageError(`--health-alarm: found ${JSON.stringify(entry)}; expected <region>=<alarm name> with region ${parsed.region} or ${replica}`);
+    }
+    healthAlarms[region] = name;
+  }
+  return { instanceArn: flags.instanceArn!, instanceId: parsed.instanceId, pair: [parsed.region, replica], healthAlarms };
+}
+
+/** A rate-aware Connect client per Region, from the common flags. */
+export function connectClients(flags: PairFlags, io: CliIo): (region: string) => Promise<ConnectClient> {
+  const endpoint = parseUrl("--endpoint-url", flags.endpointUrl);
+  const quotas = quotasFromFlags(flags, io);
+  const clients = new Map<string, Promise<ConnectClient>>();
+  return (region) => {
+    if (!clients.has(region)) {
+      clients.set(region, openSession({ region, ...(endpoint ? { endpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}), quotas }).then((s) => s.client));
+    }
+    return clients.get(region)!;
+  };
+}
+
+/** The group to act on: `--group-arn`, else the instance's default group (looked up in the source Region). */
+export async function groupArnFromFlags(flags: PairFlags, client: ConnectClient, instanceArn: string): Promise<string> {
+  if (flags.groupArn) {
+    if (!/^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:traffic-distribution-group\/.+/.test(flags.groupArn)) {
+      throw new UsageError(`--group-arn: found ${JSON.stringify(flags.groupArn)}; expected a traffic distribution group ARN (an id fails from the replica Region)`);
+    }
+    return flags.groupArn;
+  }
+  for await (const page of paginateListTrafficDistributionGroups({ client }, { InstanceId: instanceArn })) {
+    const found = page.TrafficDistributionGroupSummaryList?.find((g) => g.IsDefault);
+    if (found?.Arn) return found.Arn;
+  }
+  throw new Error(`instance ${instanceArn} has no default traffic distribution group; is it replicated? Pass --group-arn otherwise`);
+}
+
+/** Without a lock table an operator's run takes no lock; said so once, on stderr. */
+class NoLock implements FailoverLock, AuditLog {
+  constructor(private readonly io: CliIo) {}
+  async acquire(): Promise<boolean> {
+    this.io.stderr.write("warning: no --lock-table; taking no lock (an automated failover could run at the same time)\n");
+    return true;
+  }
+  async release(): Promise<void> {}
+  async write(): Promise<void> {}
+}
+
+/** The failover ports for an operator's run: Connect in `callRegion`, lock, health, notices. */
+export async function failoverPortsFromFlags(
+  flags: PairFlags,
+  io: CliIo,
+  target: { pair: [string, string]; healthAlarms: Record<string, string>; groupArn: string; callRegion: string },
+  connect: (region: string) => Promise<ConnectClient>,
+): Promise<FailoverPorts> {
+  const client = await connect(target.callRegion);
+  const dynamoEndpoint = parseUrl("--dynamodb-endpoint-url", flags.dynamodbEndpointUrl);
+  const store = flags.lockTable
+    ? new DynamoDbFailoverStore(new DynamoDBClient({ region: target.callRegion, ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}) }), flags.lockTable, target.groupArn)
+    : new NoLock(io);
+  const health = Object.keys(target.healthAlarms).length
+    ? alarmRegionHealth(target.healthAlarms, (region) => new CloudWatchClient({ region, maxAttempts: 2, ...(flags.profile ? { profile: flags.profile } : {}) }))
+    : async (region: string): Promise<RegionHealth> => ({ healthy: true, reason: `not checked (no --health-alarm for ${region})` });
+  const notify = flags.snsTopicArn
+    ? snsNotifier(new SNSClient({ region: target.callRegion, ...(flags.profile ? { profile: flags.profile } : {}) }), flags.snsTopicArn)
+    : async (subject: string, message: string) => void io.stderr.write(`notice: ${subject}: ${message}\n`);
+  return { distribution: new ConnectDistribution(client, target.groupArn), lock: store, audit: store, regionHealth: health, notify };
+}
+
+/** Validation ports: Connect per Region, and Lambda and CloudWatch unless turned off. */
+export function validationPortsFromFlags(flags: PairFlags, connect: (region: string) => ConnectClient): ValidationPorts {
+  const profile = flags.profile ? { profile: flags.profile } : {};
+  return {
+    connect,
+    ...(flags.lambdaCheck === false
+      ? {}
+      : {
+          functionExists: async (region: string, arn: string) => {
+            try {
+              await new LambdaClient({ region, ...profile }).send(new GetFunctionCommand({ FunctionName: arn }));
+              return true;
+            } catch (error) {
+              if ((error as Error).name === "ResourceNotFoundException") return false;
+              throw error;
+            }
+          },
+        }),
+    ...(flags.metricsCheck === false ? {} : { metricAnomalies: connectMetricAnomalies((region) => new CloudWatchClient({ region, ...profile }), parseInstanceArn(flags.instanceArn!).instanceId) }),
+  };
+}
+
+export function addValidationCheckOptions(cmd: Command): Command {
+  return cmd
+    .option("--no-lambda-check", "do not check that associated Lambda functions exist (needs lambda:GetFunction)")
+    .option("--no-metrics-check", "do not read Connect metrics from CloudWatch");
+}
