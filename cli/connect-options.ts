@@ -40,6 +40,8 @@ export function addS3Options(cmd: Command): Command {
     .option("--kms-key-id <key>", "KMS key (id, alias or ARN) for SSE-KMS on s3:// backups (default: the aws/s3 key)")
     .option("--s3-endpoint-url <url>", "S3 endpoint override (e.g. a local S3 stand-in)")
     .option("--s3-force-path-style", "path-style S3 addressing (needed by most S3 stand-ins)")
+    .option("--s3-profile <name>", "profile for the backup bucket, e.g. the backup-vault account (default: --profile)")
+    .option("--s3-region <region>", "Region of the backup bucket (default: --region)")
     .option("--no-sse-kms", "do not request SSE-KMS (only for S3 stand-ins without KMS)");
 }
 
@@ -47,6 +49,8 @@ export interface S3Flags {
   kmsKeyId?: string;
   s3EndpointUrl?: string;
   s3ForcePathStyle?: boolean;
+  s3Profile?: string;
+  s3Region?: string;
   sseKms?: boolean;
   region?: string;
   profile?: string;
@@ -54,8 +58,8 @@ export interface S3Flags {
 
 export function storeFromFlags(location: string, flags: S3Flags): BackupStore {
   const s3: S3ClientConfig = {
-    ...(flags.region ? { region: flags.region } : {}),
-    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...((parseRegion("--s3-region", flags.s3Region) ?? flags.region) ? { region: flags.s3Region ?? flags.region } : {}),
+    ...((flags.s3Profile ?? flags.profile) ? { profile: flags.s3Profile ?? flags.profile } : {}),
     ...(flags.s3EndpointUrl ? { endpoint: parseUrl("--s3-endpoint-url", flags.s3EndpointUrl) } : {}),
     ...(flags.s3ForcePathStyle ? { forcePathStyle: true } : {}),
   };

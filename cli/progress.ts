@@ -47,7 +47,7 @@ function barProgress(io: CliIo, label: string): Progress {
 /** Plain lines for logs and CI: at most one every `intervalMs`, plus the final count. */
 export function lineProgress(io: CliIo, label: string, intervalMs = 2000, now: () => number = Date.now): Progress {
   const startedAt = now();
-  let last = 0;
+  let last = Number.NEGATIVE_INFINITY;
   let lastDone = -1;
   return {
     update(done, total) {

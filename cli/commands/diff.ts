@@ -3,7 +3,9 @@ import { compareSnapshots, DEFAULT_DIFF_KINDS, type SnapshotDiff } from "../../o
 import { loadSide } from "../../operations/diff/load-side";
 import type { Kind } from "../../operations/model/kinds";
 import type { Snapshot } from "../../operations/model/snapshot";
-import { isInstanceRef, parseInstance, parseKindList, parseLocation, parseRegion } from "../arguments";
+import { isInstanceRef, parseInstance, parseKindList, parseLocation, parseRegion, readJsonFile } from "../arguments";
+import { parseMapping, type MappingFile } from "../../operations/restore/mapping-file";
+import { UsageError } from "../errors";
 import type { CliCommand } from "../command-module";
 import { addCommonOptions, addS3Options, emit, progressFromFlags, sessionFromFlags, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";
 import type { CliIo } from "../io";
@@ -11,6 +13,7 @@ import { EXIT } from "../exit-codes";
 
 interface DiffFlags extends CommonFlags, S3Flags {
   kinds?: string;
+  mapping?: string;
   leftRegion?: string;
   rightRegion?: string;
   leftProfile?: string;
@@ -49,6 +52,7 @@ export const command: CliCommand = {
       .argument("<left>", "instance id/ARN or backup location")
       .argument("<right>", "instance id/ARN or backup location")
       .option("--kinds <list>", `kinds to compare (default: ${DEFAULT_DIFF_KINDS.join(",")})`)
+      .option("--mapping <file>", "restore mapping file: the left side's Lambda/Lex ARNs are translated before comparing")
       .option("--left-region <region>", "Region of the left instance (default --region)")
       .option("--right-region <region>", "Region of the right instance (default --region)")
       .option("--left-profile <name>", "profile for the left instance (default --profile)")
@@ -59,6 +63,14 @@ export const command: CliCommand = {
     cmd.addHelpText("after", "\nExamples:\n  connect-dr diff 1111...-5555 9999...-0000 --left-region us-east-1 --right-region us-west-2\n  connect-dr diff s3://dr-backups/connect/prod arn:aws:connect:us-west-2:111122223333:instance/9999...-0000 --json");
     cmd.action(async (left: string, right: string, flags: DiffFlags) => {
       const kinds = parseKindList("--kinds", flags.kinds) ?? [...DEFAULT_DIFF_KINDS];
+      let mapping: MappingFile | undefined;
+      if (flags.mapping) {
+        try {
+          mapping = parseMapping(readJsonFile("--mapping", flags.mapping, ctx.io.cwd), `--mapping ${flags.mapping}`);
+        } catch (err) {
+          throw err instanceof UsageError ? err : new UsageError((err as Error).message);
+        }
+      }
       parseRegion("--left-region", flags.leftRegion);
       parseRegion("--right-region", flags.rightRegion);
       const progress = progressFromFlags(flags, ctx.io);
@@ -87,7 +99,7 @@ export const command: CliCommand = {
         r = await open(right, "<right>", flags.rightRegion, flags.rightProfile, flags.rightEndpointUrl);
         l = await open(left, "<left>", flags.leftRegion, flags.leftProfile, flags.leftEndpointUrl, kinds.filter((k) => r.kinds.includes(k)));
       }
-      const d = compareSnapshots(l, r, kinds);
+      const d = compareSnapshots(l, r, kinds, mapping ?? {});
       printDiff(ctx.io, flags, d, l, r);
       ctx.setExit(d.equal ? EXIT.OK : EXIT.DIFFERENT);
     });
