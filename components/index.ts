@@ -8,3 +8,4 @@ export * from "./lambda-auto-scaling";
 export * from "./org-guardrails";
 export * from "./edge-entry";
 export * from "./contact-center-monitoring";
+export * from "./crm-integration";
