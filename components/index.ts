@@ -9,3 +9,4 @@ export * from "./org-guardrails";
 export * from "./edge-entry";
 export * from "./contact-center-monitoring";
 export * from "./crm-integration";
+export * from "./telephony-health-checks";
