@@ -270,10 +270,10 @@ export class ConnectRegion extends pulumi.ComponentResource {
       okActions: [...config.alarmActions],
       tags,
     };
-    const instanceMetric = (role: string, metricName: string, metricGroup: string, statistic: string, period: number, evaluationPeriods: number, threshold: number, description: string) => {
+    const instanceMetric = (role: ConnectAlarmRole, metricName: string, metricGroup: string, statistic: string, period: number, evaluationPeriods: number, threshold: number, description: string) => {
       alarms.set(role, new aws.cloudwatch.MetricAlarm(`${name}-alarm-${role}`, {
         ...common,
-        name: `${config.instanceAlias}-connect-${role}`,
+        name: connectAlarmName(config.instanceAlias, role),
         alarmDescription: description,
         namespace: "AWS/Connect",
         metricName,
@@ -287,10 +287,10 @@ export class ConnectRegion extends pulumi.ComponentResource {
     };
     // Flow metrics carry a ContactFlowName dimension; a Metrics Insights query sums every flow of
     // the instance, including flows ACGR mirrors or people create outside this stack.
-    const flowMetric = (role: string, metricName: string, threshold: number, description: string) => {
+    const flowMetric = (role: ConnectAlarmRole, metricName: string, threshold: number, description: string) => {
       alarms.set(role, new aws.cloudwatch.MetricAlarm(`${name}-alarm-${role}`, {
         ...common,
-        name: `${config.instanceAlias}-connect-${role}`,
+        name: connectAlarmName(config.instanceAlias, role),
         alarmDescription: description,
         evaluationPeriods: 1,
         threshold,
@@ -312,6 +312,16 @@ export class ConnectRegion extends pulumi.ComponentResource {
       "Call recordings failing to upload to S3");
     return alarms;
   }
+}
+
+/** The alarms ConnectRegion declares, by role. */
+export const CONNECT_ALARM_ROLES = ["concurrent-calls", "throttled-calls", "contact-flow-errors", "contact-flow-fatal-errors", "call-recording-upload-errors"] as const;
+
+export type ConnectAlarmRole = (typeof CONNECT_ALARM_ROLES)[number];
+
+/** The CloudWatch name of a ConnectRegion alarm: what a composite alarm (or another stack) refers to. */
+export function connectAlarmName(instanceAlias: string, role: ConnectAlarmRole): string {
+  return `${instanceAlias}-connect-${role}`;
 }
 
 /** An output map of one attribute of each child, keyed by the item's name. */

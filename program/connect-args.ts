@@ -56,3 +56,4 @@ export function flowSpecs(connect: Pick<ConnectConfig, "flows">, contents: Reado
     return { name: f.name, type: f.type, content, ...(f.description !== undefined ? { description: f.description } : {}) };
   });
 }
+

@@ -7,7 +7,7 @@ import type { StackProviders } from "./providers";
 import { regionalDirectConnect, regionalOutputs, regionalRecordings } from "./regional";
 
 /** The outputs the secondary stack reads from the primary by StackReference. */
-export const PRIMARY_OUTPUTS = { instanceId: "connectInstanceId", instanceArn: "connectInstanceArn" } as const;
+export const PRIMARY_OUTPUTS = { instanceId: "connectInstanceId", instanceArn: "connectInstanceArn", instanceAlias: "connectInstanceAlias" } as const;
 
 /**
  * The primary stack, deployed first: the source Connect instance with everything ACGR mirrors (hours,
@@ -57,7 +57,7 @@ export function definePrimary(
     region: pulumi.output(here),
     [PRIMARY_OUTPUTS.instanceId]: connect.instanceId,
     [PRIMARY_OUTPUTS.instanceArn]: connect.instanceArn,
-    connectInstanceAlias: pulumi.output(config.connect.instanceAlias),
+    [PRIMARY_OUTPUTS.instanceAlias]: pulumi.output(config.connect.instanceAlias),
     connectKmsKeyArn: connect.kmsKeyArn,
     connectQueueIds: connect.queueIds,
     connectFlowIds: connect.flowIds,

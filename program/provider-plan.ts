@@ -59,7 +59,8 @@ export function sessionNameFor(stack: string, account: AccountName): string {
  * The (account, Region) pairs each stack role uses, in the order they are created:
  * - primary: workload here (Connect, recordings source, contact table) and in the peer Region (table
  *   replica key); backup vault in the peer Region (recording replicas); network here (Direct Connect).
- * - secondary: workload here (replica Connect, recordings source); backup vault in the peer Region;
+ * - secondary: workload here (replica Connect, recordings source, DR lock table) and in the peer Region
+ *   (the failover automation there, the lock table's replica key); backup vault in the peer Region;
  *   network here (Direct Connect, DNS) and in us-east-1 (Route 53 health-check alarms).
  */
 export function neededProviders(role: StackConfig["role"], here: string, peer: string): { account: AccountName; region: string }[] {
@@ -73,6 +74,7 @@ export function neededProviders(role: StackConfig["role"], here: string, peer: s
         ]
       : [
           { account: "workload", region: here },
+          { account: "workload", region: peer },
           { account: "backupVault", region: peer },
           { account: "network", region: here },
           { account: "network", region: ROUTE53_METRICS_REGION },

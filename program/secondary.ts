@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
-import { ConnectRegion } from "../components/connect-region";
+import { CONNECT_ALARM_ROLES, ConnectRegion, connectAlarmName } from "../components/connect-region";
+import { FailoverAutomation } from "../components/failover-automation";
+import { GlobalContactTable } from "../components/global-contact-table";
 import { FailoverDns, type FailoverDnsEndpointArgs } from "../components/failover-dns";
 import { InstanceReplica } from "../components/instance-replica";
 import { TrafficDistributionGroup } from "../components/traffic-distribution-group";
@@ -13,8 +15,10 @@ import { regionalDirectConnect, regionalOutputs, regionalRecordings } from "./re
  * The secondary stack, deployed after the primary (it reads the primary's outputs; the primary reads
  * nothing from it, so there is no cycle). It owns the ACGR replica and its traffic distribution
  * group, what ACGR does not mirror in this Region (storage config, streams, Lambda/Lex associations,
- * key, logs, alarms: the replica ConnectRegion), this Region's recordings and Direct Connect, and the
- * global failover DNS, which needs both Regions' endpoints.
+ * key, logs, alarms: the replica ConnectRegion), this Region's recordings and Direct Connect, the
+ * global failover DNS, which needs both Regions' endpoints, and the failover automation of BOTH
+ * Regions with its lock table: it needs the traffic distribution group this stack creates, so owning
+ * it here keeps the primary free of references to the secondary.
  */
 export function defineSecondary(config: StackConfig, providers: StackProviders): Record<string, pulumi.Output<unknown>> {
   const here = config.secondaryRegion;
@@ -59,6 +63,8 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
   );
   const network = regionalDirectConnect(config, providers, here);
   const dns = failoverDns(config, providers, here);
+  const primaryAlias = primary.requireOutput(PRIMARY_OUTPUTS.instanceAlias) as pulumi.Output<string>;
+  const failover = failoverAutomation(config, providers, traffic, primaryAlias);
 
   return {
     role: pulumi.output(config.role),
@@ -69,6 +75,10 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     connectKmsKeyArn: connect.kmsKeyArn,
     connectAlarmArns: connect.alarmArns,
     trafficDistributionGroupArn: traffic.arn,
+    failoverLockTableName: failover.lock.tableName,
+    failoverFunctionArns: pulumi.output(Object.fromEntries(failover.automations.map((a) => [a.region, a.automation.functionArn]))),
+    failoverHealthAlarmNames: pulumi.output(Object.fromEntries(failover.automations.map((a) => [a.region, a.automation.healthAlarmName]))),
+    failoverOperatorRoleArns: pulumi.output(Object.fromEntries(failover.automations.map((a) => [a.region, a.automation.operatorRoleArn]))),
     dnsRecordName: dns.fqdn,
     dnsHealthCheckIds: dns.healthCheckIds,
     dnsWorstCaseFailoverSeconds: dns.worstCaseFailoverSeconds,
@@ -108,4 +118,49 @@ function failoverDns(config: StackConfig, providers: StackProviders, here: strin
     },
     { provider: providers.get("network", here) },
   );
+}
+
+/**
+ * Automated failover in both Regions (only the Region that survives can act), sharing one DR lock and
+ * audit table (a global table: home here, replica in the primary Region). Each Region's health
+ * composite alarm watches that Region's Connect alarms, whose names follow from the instance alias.
+ */
+function failoverAutomation(config: StackConfig, providers: StackProviders, traffic: TrafficDistributionGroup, primaryAlias: pulumi.Output<string>) {
+  const here = config.secondaryRegion;
+  const peer = config.primaryRegion;
+  const pair: [string, string] = [config.primaryRegion, config.secondaryRegion];
+  const accountId = config.accounts.workload.id;
+  const lock = new GlobalContactTable(
+    "dr-lock",
+    {
+      region: here,
+      replicaProviders: { [peer]: providers.get("workload", peer) },
+      tableName: `${config.connect.instanceAlias}-dr-lock`,
+      hashKey: "pk",
+      rangeKey: "sk",
+      rangeKeyType: "S",
+    },
+    { provider: providers.get("workload", here) },
+  );
+  // Each Region's instance has its own alias (the replica's is this stack's), so its alarms their own names.
+  const alarmNames = (region: string) =>
+    CONNECT_ALARM_ROLES.map((role) => (region === here ? connectAlarmName(config.connect.instanceAlias, role) : primaryAlias.apply((alias) => connectAlarmName(alias, role))));
+  const automations = pair.map((region) => ({
+    region,
+    automation: new FailoverAutomation(
+      `failover-${region}`,
+      {
+        region,
+        pair,
+        accountId,
+        trafficDistributionGroupArn: traffic.arn,
+        healthSignalAlarmNames: alarmNames(region),
+        lockTableName: lock.tableName,
+        lockTableArn: pulumi.interpolate`arn:aws:dynamodb:${region}:${accountId}:table/${lock.tableName}`,
+        lockTableKmsKeyArn: lock.keyArns.apply((keys) => keys[region]),
+      },
+      { provider: providers.get("workload", region) },
+    ),
+  }));
+  return { lock, automations };
 }

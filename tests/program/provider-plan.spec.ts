@@ -36,9 +36,9 @@ describe("program: provider plan", () => {
 
   const needs: [string, "primary" | "secondary", string, string, string[]][] = [
     ["primary in us-east-1", "primary", "us-east-1", "us-west-2", ["workload-us-east-1", "workload-us-west-2", "backup-vault-us-west-2", "network-us-east-1"]],
-    ["secondary in us-west-2", "secondary", "us-west-2", "us-east-1", ["workload-us-west-2", "backup-vault-us-east-1", "network-us-west-2", "network-us-east-1"]],
-    ["secondary in us-east-1 (no duplicate us-east-1 network provider)", "secondary", "us-east-1", "us-west-2", ["workload-us-east-1", "backup-vault-us-west-2", "network-us-east-1"]],
-    ["secondary in eu-west-2", "secondary", "eu-west-2", "eu-central-1", ["workload-eu-west-2", "backup-vault-eu-central-1", "network-eu-west-2", "network-us-east-1"]],
+    ["secondary in us-west-2", "secondary", "us-west-2", "us-east-1", ["workload-us-west-2", "workload-us-east-1", "backup-vault-us-east-1", "network-us-west-2", "network-us-east-1"]],
+    ["secondary in us-east-1 (no duplicate us-east-1 network provider)", "secondary", "us-east-1", "us-west-2", ["workload-us-east-1", "workload-us-west-2", "backup-vault-us-west-2", "network-us-east-1"]],
+    ["secondary in eu-west-2", "secondary", "eu-west-2", "eu-central-1", ["workload-eu-west-2", "workload-eu-central-1", "backup-vault-eu-central-1", "network-eu-west-2", "network-us-east-1"]],
   ];
   for (const [title, role, here, peer, expected] of needs) {
     it(`needs exactly these providers for a ${title}`, () => {

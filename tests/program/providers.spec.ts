@@ -18,7 +18,7 @@ describe("program: StackProviders", () => {
     expect(providers.get("backupVault", "eu-central-1")).to.equal(providers.get("backupVault", "eu-central-1"));
     await settle();
     const created = cloud.ofType("pulumi:providers:aws");
-    expect(created.map((p) => p.name)).to.deep.equal(["workload-eu-west-2", "backup-vault-eu-central-1", "network-eu-west-2", "network-us-east-1"]);
+    expect(created.map((p) => p.name)).to.deep.equal(["workload-eu-west-2", "workload-eu-central-1", "backup-vault-eu-central-1", "network-eu-west-2", "network-us-east-1"]);
     expect(providerInputs(cloud.named("backup-vault-eu-central-1"))).to.deep.equal({
       region: "eu-central-1",
       assumeRoles: [{ roleArn: "arn:aws:iam::777788889999:role/Vault", sessionName: "connect-dr-dr-backup-vault" }],

@@ -12,7 +12,7 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
   before(async () => ({ cloud, outputs } = await synthesize("secondary")));
 
   it("creates exactly one provider per (account, Region) it needs", () => {
-    expect(cloud.ofType("pulumi:providers:aws").map((p) => p.name)).to.deep.equal(["workload-us-west-2", "backup-vault-us-east-1", "network-us-west-2", "network-us-east-1"]);
+    expect(cloud.ofType("pulumi:providers:aws").map((p) => p.name)).to.deep.equal(["workload-us-west-2", "workload-us-east-1", "backup-vault-us-east-1", "network-us-west-2", "network-us-east-1"]);
     expect(providerInputs(cloud.named("network-us-east-1"))).to.deep.equal({
       region: "us-east-1",
       assumeRoles: [{ roleArn: `arn:aws:iam::${NETWORK}:role/ConnectDrDeployer`, sessionName: "connect-dr-secondary-network" }],
@@ -103,5 +103,43 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
       { "acme/connect-dr/prod-east": PRIMARY_STACK_OUTPUTS },
     );
     expect(renamed.cloud.named("connect-replica").inputs.sourceInstanceArn).to.equal(PRIMARY_STACK_OUTPUTS.connectInstanceArn);
+  });
+});
+
+describe("program: the failover automation, owned by the secondary stack, in both Regions", () => {
+  let cloud: MockCloud;
+  let outputs: Record<string, unknown>;
+  before(async () => ({ cloud, outputs } = await synthesize("secondary")));
+
+  it("runs a failover handler in each Region of the pair, on the workload provider there", () => {
+    const functions = cloud.ofType("aws:lambda/function:Function").map((f) => [f.name, f.account, f.region, f.inputs.environment.variables.PAIR]);
+    expect(functions).to.deep.equal([
+      ["failover-us-east-1-function", WORKLOAD, "us-east-1", "us-east-1,us-west-2"],
+      ["failover-us-west-2-function", WORKLOAD, "us-west-2", "us-east-1,us-west-2"],
+    ]);
+  });
+
+  it("watches each Region's own Connect alarms, named from that Region's instance alias", () => {
+    expect(cloud.named("failover-us-east-1-health").inputs.alarmRule).to.equal(
+      ["concurrent-calls", "throttled-calls", "contact-flow-errors", "contact-flow-fatal-errors", "call-recording-upload-errors"].map((r) => `ALARM("example-corp-contact-connect-${r}")`).join(" OR "),
+    );
+    expect(cloud.named("failover-us-west-2-health").inputs.alarmRule).to.contain('ALARM("example-corp-contact-west-connect-throttled-calls")');
+  });
+
+  it("shares one lock table: home in this Region, replica in the primary's, each handler on its own replica and key", () => {
+    const table = cloud.named("dr-lock-table");
+    expect(table).to.include({ account: WORKLOAD, region: "us-west-2" });
+    expect(table.inputs.replicas.map((r: { regionName: string }) => r.regionName)).to.deep.equal(["us-east-1"]);
+    const env = (region: string) => cloud.named(`failover-${region}-function`).inputs.environment.variables;
+    expect(env("us-east-1").LOCK_TABLE).to.equal(env("us-west-2").LOCK_TABLE);
+    const policy = (region: string) => JSON.parse(cloud.named(`failover-${region}-policy`).inputs.policy).Statement.find((s: { Sid: string }) => s.Sid === "LockAndAudit").Resource;
+    expect(policy("us-east-1")).to.equal(`arn:aws:dynamodb:us-east-1:${WORKLOAD}:table/${env("us-east-1").LOCK_TABLE}`);
+    expect(policy("us-west-2")).to.equal(`arn:aws:dynamodb:us-west-2:${WORKLOAD}:table/${env("us-west-2").LOCK_TABLE}`);
+  });
+
+  it("exports what operators pass to connect-dr failover", () => {
+    expect(outputs.failoverLockTableName).to.equal("example-corp-contact-west-dr-lock");
+    expect(Object.keys(outputs.failoverOperatorRoleArns as object)).to.deep.equal(["us-east-1", "us-west-2"]);
+    expect(outputs.failoverHealthAlarmNames).to.deep.equal({ "us-east-1": "connect-dr-us-east-1-health", "us-west-2": "connect-dr-us-west-2-health" });
   });
 });

@@ -11,6 +11,7 @@ export const PROJECT_DIR = path.resolve(__dirname, "../..");
 export const PRIMARY_STACK_OUTPUTS = {
   connectInstanceId: "11111111-2222-3333-4444-555555555555",
   connectInstanceArn: "arn:aws:connect:us-east-1:111122223333:instance/11111111-2222-3333-4444-555555555555",
+  connectInstanceAlias: "example-corp-contact",
 };
 
 type Synthesis = { cloud: MockCloud; outputs: Record<string, unknown> };
