@@ -17,9 +17,9 @@ const send = (message: FromWorker): void => {
 function fail(error: unknown): never {
   const e = error as { details?: string; message?: string };
   // A user mistake (config, data source) reads as its message; no stack trace.
-  send({ kind: "failed", message: e?.details ?? e?.message ?? String(error) });
-  process.disconnect();
-  process.exit(1);
+  process.send!({ kind: "failed", message: e?.details ?? e?.message ?? String(error) } satisfies FromWorker, () => process.exit(1));
+  // Keep the program from running on while the message is written.
+  return new Promise<never>(() => {}) as never;
 }
 
 function accountOfRoles(assumeRoles: unknown): string | undefined {
@@ -111,7 +111,8 @@ async function run(start: Extract<ToWorker, { kind: "start" }>): Promise<void> {
           custom: req.getCustom(),
           ...(provider ? { provider: { type: provider.type, urn: provider.urn, name: provider.name, properties: provider.properties } } : {}),
           ...(req.getParent() ? { parent: req.getParent() } : {}),
-          account: provider?.account,
+          // A provider lives in the account it assumes a role in.
+          account: provider?.account ?? (type.startsWith("pulumi:providers:") ? accountOfRoles(inputs.assumeRoles) : undefined),
           region: typeof inputs.region === "string" ? inputs.region : provider?.region,
           options: {
             protect: req.getProtect(),
@@ -139,15 +140,15 @@ async function run(start: Extract<ToWorker, { kind: "start" }>): Promise<void> {
     exported = require(program);
     if (typeof exported === "function") exported = await (exported as () => unknown)();
   } catch (error) {
-    fail(error);
+    return fail(error);
   }
   const outputs = (await resolve(pulumi.output(exported as Record<string, unknown>))) as Record<string, unknown>;
   // Registrations are asynchronous even under mocks: wait until none is in flight.
   do await settle();
   while (pending > 0);
   flush();
-  send({ kind: "done", outputs: outputs ?? {}, milliseconds: Date.now() - began });
-  process.disconnect();
+  // Disconnect only once the message is written: disconnecting earlier can drop queued messages.
+  process.send!({ kind: "done", outputs: outputs ?? {}, milliseconds: Date.now() - began } satisfies FromWorker, () => process.disconnect());
 }
 
 process.once("message", (message: ToWorker) => {

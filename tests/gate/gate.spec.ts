@@ -1,0 +1,168 @@
+/**
+ * The gate end to end: the real program (and a non-compliant fixture program) under MockCloud in
+ * worker processes, the real policy pack over gRPC, every output format.
+ */
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { main, render } from "../../gate/main";
+import type { GateReport } from "../../gate/gate-report";
+import { packConfigForStack, runGate } from "../../gate/run-gate";
+
+const REPOSITORY = path.resolve(__dirname, "../..");
+const FIXTURE = path.join(__dirname, "fixtures", "noncompliant");
+const SARIF_SCHEMA = path.resolve(REPOSITORY, "../shared/reference/sarif/sarif-schema-2.1.0.json");
+
+function validateSarif(log: unknown): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv04 = require("ajv-draft-04");
+  const ajv = new (Ajv04.default ?? Ajv04)({ allErrors: true, strict: false });
+  require("ajv-formats")(ajv);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, "utf8")));
+  return validate(log) ? [] : (validate.errors as { instancePath: string; message: string }[]).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+describe("gate: the committed stacks", function () {
+  // The pack type-checks itself on start and each stack runs in its own process: slow on a busy CI box.
+  this.timeout(600_000);
+  let report: GateReport;
+  before(async () => {
+    report = await runGate({ projectDir: REPOSITORY, stacks: ["primary", "secondary"] });
+  });
+
+  it("pass, with every resource analyzed and the secondary's StackReference served from the primary", () => {
+    expect(report.summary).to.include({ stacks: 2, violations: 0, mandatory: 0, passed: true });
+    expect(report.stacks.map((s) => s.stack)).to.deep.equal(["primary", "secondary"]);
+    const reference = report.stacks[1].resources.filter((r) => r.type === "pulumi:pulumi:StackReference");
+    expect(reference).to.deep.equal([]); // a read, not a registration: its outputs flowed into the program instead
+    expect(Object.keys(report.stacks[0].outputs)).to.not.be.empty;
+    expect(report.summary.resources).to.equal(report.stacks[0].resources.length + report.stacks[1].resources.length);
+  });
+
+  it("puts each resource in the account and Region of its provider", () => {
+    const accounts = new Set(report.stacks.flatMap((s) => s.resources.filter((r) => r.custom).map((r) => r.account)));
+    expect([...accounts].sort()).to.include.members(["111122223333", "444455556666", "777788889999"]);
+    for (const s of report.stacks) {
+      for (const r of s.resources.filter((x) => x.type === "pulumi:providers:aws")) {
+        expect(r.name, r.urn).to.match(new RegExp(`-${r.region}$`));
+      }
+    }
+  });
+
+  it("renders every format; SARIF validates against the 2.1.0 schema", function () {
+    const human = render(report, "human");
+    expect(human).to.contain("checks what the program declares, offline");
+    expect(human).to.contain("no substitute for a credentialed `pulumi preview --policy-pack policies`");
+    expect(human.split("\n").pop()).to.equal(`Summary: 2 stack(s), ${report.summary.resources} resources and components, 0 violation(s) (0 mandatory, 0 advisory): PASSED`);
+    expect(render(report, "markdown").split("\n")[0]).to.equal("## ✅ connect-dr policy gate: passed");
+    const mermaid = render(report, "mermaid");
+    expect(mermaid.split("\n").slice(0, 2)).to.deep.equal(["flowchart LR", '  subgraph s1["stack primary"]']);
+    expect(mermaid).to.contain('["stack secondary"]');
+    expect(JSON.parse(render(report, "json")).summary.passed).to.equal(true);
+    if (!fs.existsSync(SARIF_SCHEMA)) {
+      console.log(`    (SARIF schema validation skipped: ${SARIF_SCHEMA} is absent)`);
+      return;
+    }
+    const sarif = JSON.parse(render(report, "sarif"));
+    expect(validateSarif(sarif)).to.deep.equal([]);
+    expect(sarif.runs[0].results).to.deep.equal([]);
+  });
+});
+
+describe("gate: a stack that turns off a key's rotation and a table's CMK", function () {
+  this.timeout(600_000);
+  let report: GateReport;
+  before(async () => {
+    report = await runGate({ projectDir: FIXTURE, stacks: ["bad"] });
+  });
+
+  it("fails with each violation attributed to its resource, with controls and remediation", () => {
+    expect(report.summary).to.deep.equal({ stacks: 1, resources: 4, violations: 3, mandatory: 3, advisory: 0, passed: false });
+    expect(report.stacks[0].violations.map((v) => [v.rule, v.level, v.resourceName, v.phase])).to.deep.equal([
+      ["kms-key-rotation", "mandatory", "contacts-key", "resource"],
+      ["scp-preview-denials", "mandatory", "contacts-key", "resource"],
+      ["dynamodb-table-cmk", "mandatory", "contacts-table", "resource"],
+    ]);
+    const rotation = report.stacks[0].violations[0];
+    expect(rotation.controls.map((c) => `${c.framework} ${c.id}`)).to.deep.equal(["pci-dss 3.7.4", "gdpr Art. 32(1)(a)", "hipaa §164.312(a)(2)(iv)"]);
+    expect(rotation.remediation).to.equal("Set enableKeyRotation: true on the key (optionally rotationPeriodInDays, 90-2560).");
+  });
+
+  it("builds the tree by account, Region and component", () => {
+    expect(report.stacks[0].resources.map((r) => [r.type, r.name, r.account, r.region, r.component])).to.deep.equal([
+      ["pulumi:providers:aws", "workload-us-east-1", "111122223333", "us-east-1", "(stack)"],
+      ["fixture:data:Data", "contacts", "-", "-", "(stack)"],
+      ["aws:kms/key:Key", "contacts-key", "111122223333", "us-east-1", "fixture:data:Data::contacts"],
+      ["aws:dynamodb/table:Table", "contacts-table", "111122223333", "us-east-1", "fixture:data:Data::contacts"],
+    ]);
+  });
+
+  it("reads as a human report with the violation, its controls and remediation", () => {
+    const human = render(report, "human");
+    expect(human).to.contain(
+      [
+        "  [MANDATORY] kms-key-rotation  stack bad  aws:kms/key:Key contacts-key",
+        "      Symmetric customer-managed KMS keys have automatic key rotation enabled.",
+        "      Automatic rotation is off (it defaults to off): set enableKeyRotation to true.",
+        "      controls: pci-dss 3.7.4 (Keys are changed at the end of their cryptoperiod); gdpr Art. 32(1)(a) (Encryption of personal data); hipaa §164.312(a)(2)(iv) (Encryption and decryption)",
+        "      remediation: Set enableKeyRotation: true on the key (optionally rotationPeriodInDays, 90-2560).",
+      ].join("\n"),
+    );
+    expect(human.split("\n").pop()).to.equal("Summary: 1 stack(s), 4 resources and components, 3 violation(s) (3 mandatory, 0 advisory): FAILED");
+    expect(render(report, "markdown").split("\n")[0]).to.equal("## ❌ connect-dr policy gate: failed");
+  });
+
+  it("emits SARIF 2.1.0 results code scanning accepts", function () {
+    const sarif = JSON.parse(render(report, "sarif"));
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).to.deep.equal(["dynamodb-table-cmk", "kms-key-rotation", "scp-preview-denials"]);
+    expect(sarif.runs[0].results[0]).to.deep.include({ ruleId: "kms-key-rotation", ruleIndex: 1, level: "error" });
+    expect(sarif.runs[0].results[0].locations[0].logicalLocations[0].fullyQualifiedName).to.equal(report.stacks[0].violations[0].urn);
+    if (!fs.existsSync(SARIF_SCHEMA)) return this.skip();
+    expect(validateSarif(sarif)).to.deep.equal([]);
+  });
+});
+
+describe("gate: command line", function () {
+  this.timeout(600_000);
+
+  it("exits 1 on a mandatory violation and writes the chosen format", async () => {
+    let out = "";
+    let err = "";
+    const code = await main(["--project-dir", FIXTURE, "--stack", "bad", "--format", "markdown"], (t) => (out += t), (t) => (err += t));
+    expect(code).to.equal(1);
+    expect(out.split("\n")[0]).to.equal("## ❌ connect-dr policy gate: failed");
+    expect(err).to.equal("connect-dr gate: FAILED (3 mandatory, 0 advisory violations)\n");
+  });
+
+  const usage: Array<[string[], string]> = [
+    [["--format", "xml"], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are human, json, sarif, markdown, mermaid.\n"],
+    [["--stack", "nope"], `connect-dr gate: stack 'nope': no Pulumi.nope.yaml in ${REPOSITORY}; stacks there are primary, secondary\n`],
+    [["--project-dir", "/nonexistent"], "connect-dr gate: --project-dir /nonexistent does not exist\n"],
+  ];
+  for (const [argv, message] of usage) {
+    it(`exits 2 with a one-line error for ${argv.join(" ")}`, async () => {
+      let err = "";
+      expect(await main(argv, () => {}, (t) => (err += t))).to.equal(2);
+      expect(err).to.equal(message);
+    });
+  }
+
+  it("has --help", async () => {
+    let out = "";
+    expect(await main(["--help"], (t) => (out += t))).to.equal(0);
+    expect(out).to.contain("--format <format>").and.to.contain("Exit status: 0 passed, 1 a mandatory violation, 2 a usage or input error.");
+  });
+});
+
+describe("gate: pack config from stack config", () => {
+  it("selects the stack's frameworks and Regions", () => {
+    const config = packConfigForStack("connect-dr", {
+      "connect-dr:complianceFrameworks": '["pci"]',
+      "connect-dr:primaryRegion": "us-east-1",
+      "connect-dr:secondaryRegion": "us-west-2",
+    });
+    expect(config["kms-key-rotation"]).to.deep.equal({ frameworks: ["pci-dss"] });
+    expect(config["gdpr-data-residency"]).to.deep.equal({ enforcementLevel: "disabled" });
+    expect(config["scp-preview-denials"]).to.deep.include({ allowedRegions: ["us-east-1", "us-west-2"] });
+  });
+});
