@@ -13,6 +13,9 @@ import {
   type ClaimPhoneNumberRequest,
   type ClaimPhoneNumberResponse,
   type DescribePhoneNumberRequest,
+  type DisassociatePhoneNumberContactFlowRequest,
+  type ListFlowAssociationsRequest,
+  type ListFlowAssociationsResponse,
   type DescribePhoneNumberResponse,
   type ListPhoneNumbersRequest,
   type ListPhoneNumbersResponse,
@@ -158,6 +161,35 @@ export const phoneNumberHandlers: HandlerTable = {
     if (flow.type !== "CONTACT_FLOW") throw invalidParameter(`Only CONTACT_FLOW flows can answer a phone number; ${flow.id} is ${flow.type}`);
     n.contactFlowId = flow.id;
     return {};
+  }),
+
+  DisassociatePhoneNumberContactFlow: op<DisassociatePhoneNumberContactFlowRequest, Record<string, never>>((ctx, input) => {
+    requireInstance(ctx, input.InstanceId!);
+    delete resolveNumber(ctx, input.PhoneNumberId!).contactFlowId;
+    return {};
+  }),
+
+  /** Phone numbers (of the instance or of its traffic distribution groups) visible here and their flows. */
+  ListFlowAssociations: op<ListFlowAssociationsRequest, ListFlowAssociationsResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    if (input.ResourceType !== undefined) requireEnum("ResourceType", input.ResourceType, ["VOICE_PHONE_NUMBER", "SMS_PHONE_NUMBER", "OTHER", "ANALYTICS_CONNECTOR", "WHATSAPP_MESSAGING_PHONE_NUMBER", "INBOUND_EMAIL", "OUTBOUND_EMAIL"]);
+    if (input.ResourceType !== undefined && input.ResourceType !== "VOICE_PHONE_NUMBER") return { FlowAssociationSummaryList: [] };
+    const belongs = (n: PhoneNumberRecord): boolean => {
+      const arn = parseConnectArn(n.targetArn);
+      if (arn?.topType === "instance") return arn.topId === instance.id;
+      if (arn?.topType === "traffic-distribution-group") return ctx.store.region(arn.account, arn.region).trafficDistributionGroups.get(arn.topId)?.instanceId === instance.id;
+      return false;
+    };
+    const associated = ctx.store
+      .all()
+      .filter((state) => state.account === ctx.account)
+      .flatMap((state) => [...state.phoneNumbers.values()])
+      .filter((n) => n.contactFlowId !== undefined && belongs(n) && visibleRegions(ctx, n).includes(ctx.region));
+    const page = paginate(associated, input, "ListFlowAssociations", `${ctx.account}/${ctx.region}/${instance.id}`);
+    return {
+      FlowAssociationSummaryList: page.items.map((n) => ({ ResourceId: phoneNumberArn(n.region, n.account, n.id), FlowId: n.contactFlowId, ResourceType: "VOICE_PHONE_NUMBER" as const })),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+    };
   }),
 
   ListPhoneNumbersV2: op<ListPhoneNumbersV2Request, ListPhoneNumbersV2Response>((ctx, input) => {

@@ -1,0 +1,73 @@
+import {
+  AssociateLambdaFunctionCommand,
+  AssociatePhoneNumberContactFlowCommand,
+  AssociateRoutingProfileQueuesCommand,
+  ClaimPhoneNumberCommand,
+  ListRoutingProfilesCommand,
+  ListTrafficDistributionGroupsCommand,
+  type ConnectClient,
+} from "@aws-sdk/client-connect";
+import { instanceReplicaProvider } from "../../resiliency/acgr/instance-replica-provider";
+import type { Simulator } from "../../simulator";
+import { connectTo } from "../support/simulator";
+
+/** A replicated contact centre in the simulator, as a drill or a validation meets it. */
+export interface ReplicatedCentre {
+  readonly instanceId: string;
+  readonly instanceArn: string;
+  readonly groupArn: string;
+  readonly phoneNumberId: string;
+  readonly clients: { readonly "us-east-1": ConnectClient; readonly "us-west-2": ConnectClient };
+  close(): void;
+}
+
+/**
+ * Seeds an ACTIVE SAML instance in us-east-1 with hours, two queues in its routing profile, a flow
+ * answering a phone number in the default traffic distribution group, users and a Lambda function
+ * associated in BOTH Regions (ACGR does not mirror Lambda), then replicates it to us-west-2.
+ */
+export async function replicatedCentre(simulator: Simulator): Promise<ReplicatedCentre> {
+  const source = simulator.seed({
+    region: "us-east-1",
+    instance: { alias: "acme" },
+    hours: [{ name: "Business hours" }],
+    queues: [{ name: "Sales" }, { name: "Support" }],
+    flows: [{ name: "Main inbound" }, { name: "Synthetic check" }],
+    users: [{ username: "agent.one" }, { username: "agent.two" }],
+  });
+  await instanceReplicaProvider.create({
+    sourceInstanceArn: source.instanceArn,
+    replicaRegion: "us-west-2",
+    replicaAlias: "acme-west",
+    timeoutSeconds: 5,
+    pollSeconds: 0.02,
+    connection: { endpoint: simulator.endpoint },
+  });
+  const east = connectTo(simulator, "us-east-1");
+  const west = connectTo(simulator, "us-west-2");
+  const profile = (await east.send(new ListRoutingProfilesCommand({ InstanceId: source.instanceId }))).RoutingProfileSummaryList![0];
+  await east.send(
+    new AssociateRoutingProfileQueuesCommand({
+      InstanceId: source.instanceId,
+      RoutingProfileId: profile.Id,
+      QueueConfigs: Object.values(source.ids.queues).map((QueueId) => ({ QueueReference: { QueueId, Channel: "VOICE" }, Priority: 1, Delay: 0 })),
+    }),
+  );
+  for (const [client, region] of [[east, "us-east-1"], [west, "us-west-2"]] as const) {
+    await client.send(new AssociateLambdaFunctionCommand({ InstanceId: source.instanceId, FunctionArn: `arn:aws:lambda:${region}:111122223333:function:customer-lookup` }));
+  }
+  const groupArn = (await east.send(new ListTrafficDistributionGroupsCommand({ InstanceId: source.instanceArn }))).TrafficDistributionGroupSummaryList!.find((g) => g.IsDefault)!.Arn!;
+  const claimed = await east.send(new ClaimPhoneNumberCommand({ TargetArn: groupArn, PhoneNumber: "+12065550123" }));
+  await east.send(new AssociatePhoneNumberContactFlowCommand({ InstanceId: source.instanceId, PhoneNumberId: claimed.PhoneNumberId, ContactFlowId: source.ids.flows["Main inbound"] }));
+  return {
+    instanceId: source.instanceId,
+    instanceArn: source.instanceArn,
+    groupArn,
+    phoneNumberId: claimed.PhoneNumberId!,
+    clients: { "us-east-1": east, "us-west-2": west },
+    close() {
+      east.destroy();
+      west.destroy();
+    },
+  };
+}
