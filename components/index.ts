@@ -10,3 +10,4 @@ export * from "./edge-entry";
 export * from "./contact-center-monitoring";
 export * from "./crm-integration";
 export * from "./telephony-health-checks";
+export * from "./lex-bot-region";
