@@ -46,7 +46,7 @@ export const command: CliCommand = {
         { ...validationPortsFromFlags(flags, (region) => clients.get(region)!), ...(flags.json ? {} : { onCheck: (c) => ctx.io.stderr.write(flags.progress === false ? "" : `checked: ${c.region} ${c.name}\n`) }) },
       );
       const passed = validationPassed(checks);
-      emit(ctx.io, flags, { passed, instanceArn, groupArn, checks }, () => `${formatChecks(checks)}${passed ? "PASSED" : "FAILED"}: ${checks.filter((c) => c.status === "fail").length} failed, ${checks.filter((c) => c.status === "pass").length} passed\n`);
+      emit(ctx.io, flags, { passed, instanceArn, groupArn, checks }, () => `${formatChecks(checks)}${passed ? "PASSED" : "FAILED"}: ${(["fail", "pass", "warn", "skip"] as const).map((status) => `${checks.filter((c) => c.status === status).length} ${{ fail: "failed", pass: "passed", warn: "warnings", skip: "skipped" }[status]}`).join(", ")}\n`);
       ctx.setExit(passed ? EXIT.OK : EXIT.FAILURE);
     });
   },
