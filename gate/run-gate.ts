@@ -158,21 +158,24 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       const q = queues.get(job.stack)!;
       await pack.configure(packConfigForStack(project, job.config));
       const byUrn = new Map<string, SynthesizedResource>();
-      const violations: ReportViolation[] = [];
-      // Analyze batches as they arrive, overlapping the pack's work with synthesis.
+      // Analyze batches as they arrive without waiting for each answer: the pack works while the
+      // worker synthesizes, as under the engine. Results are collected in arrival order.
+      const inFlight: Promise<ReportViolation[]>[] = [];
+      const session = pack;
       for (;;) {
         if (failure) throw failure;
         const batch = q.batches.shift();
         if (batch) {
           for (const r of batch) byUrn.set(r.urn, r);
-          violations.push(...violationsOf(job.stack, await pack.analyze(batch.map(forAnalyze)), "resource", byUrn));
+          inFlight.push(session.analyze(batch.map(forAnalyze)).then((result) => violationsOf(job.stack, result, "resource", byUrn)));
           continue;
         }
         if (q.done) break;
         await new Promise<void>((wake) => (q.wake = wake));
       }
       const done = q.done!;
-      violations.push(...violationsOf(job.stack, await pack.analyzeStack(done.resources.map(forStackAnalysis)), "stack", byUrn));
+      inFlight.push(session.analyzeStack(done.resources.map(forStackAnalysis)).then((result) => violationsOf(job.stack, result, "stack", byUrn)));
+      const violations = (await Promise.all(inFlight)).flat();
       reports.push({ stack: job.stack, resources: treeOf(done.resources), violations, outputs: done.outputs, synthesisMilliseconds: done.milliseconds });
     }
     await synthesis;
