@@ -14,6 +14,22 @@ export function quotaFor(table: QuotaTable, api: string): BucketQuota {
   return table.perApi[api] ?? table.default;
 }
 
+/**
+ * The bucket the client runs for a server quota: the same rate, but `headroom` fewer burst tokens
+ * (never below 1). Requests spaced exactly 1/rate apart at the client arrive with network jitter;
+ * if the client also spent the server's whole burst, the first early arrival would be throttled
+ * (and one throttle makes the SDK's adaptive retry slow the whole client down). Keeping a couple
+ * of the server's tokens unspent absorbs that jitter at no cost to the sustained rate.
+ */
+export function clientBucket(quota: BucketQuota, headroom = defaultHeadroom(quota)): BucketQuota {
+  return { ratePerSecond: quota.ratePerSecond, burst: Math.max(1, Math.min(quota.burst, quota.burst - headroom)) };
+}
+
+/** Tokens left unspent by default: 2, or fewer when the burst is that small. */
+export function defaultHeadroom(quota: BucketQuota): number {
+  return Math.min(2, Math.max(0, quota.burst - 1));
+}
+
 /** Every API at `ratePerSecond` with burst `burst` (benchmarks and tests scale quotas up). */
 export function uniformQuotas(ratePerSecond: number, burst: number): QuotaTable {
   const quota = { ratePerSecond, burst };

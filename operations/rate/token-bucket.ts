@@ -54,3 +54,22 @@ export function assertQuota(quota: BucketQuota, where: string): void {
     throw new RangeError(`${where}: burst must be a number >= 1, got ${String(quota.burst)}`);
   }
 }
+
+export interface TakeResult {
+  readonly state: BucketState;
+  /** True when a token was taken. */
+  readonly taken: boolean;
+  /** When not taken: milliseconds until a token will be available. */
+  readonly waitMs: number;
+}
+
+/**
+ * Takes one token only if one is available at `nowMs` (a strict bucket: tokens never go negative).
+ * Unlike `reserve`, time the caller spent not sending is not banked beyond the burst, so a stalled
+ * event loop cannot release a backlog of "reserved" requests all at once.
+ */
+export function tryTake(state: BucketState, quota: BucketQuota, nowMs: number): TakeResult {
+  const refilled = refill(state, quota, nowMs);
+  if (refilled.tokens >= 1) return { state: { tokens: refilled.tokens - 1, atMs: refilled.atMs }, taken: true, waitMs: 0 };
+  return { state: refilled, taken: false, waitMs: Math.max(1, Math.ceil(((1 - refilled.tokens) * 1000) / quota.ratePerSecond)) };
+}

@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { fullBucket, refill, reserve, assertQuota, type BucketState } from "../../../operations/rate/token-bucket";
-import { parseQuotaFile, quotaFor, uniformQuotas, CONNECT_DEFAULT_QUOTA } from "../../../operations/rate/quotas";
+import { fullBucket, refill, reserve, tryTake, assertQuota, type BucketState } from "../../../operations/rate/token-bucket";
+import { clientBucket, parseQuotaFile, quotaFor, uniformQuotas, CONNECT_DEFAULT_QUOTA } from "../../../operations/rate/quotas";
 import { RateLimiter } from "../../../operations/rate/rate-limiter";
 
 describe("token bucket (pure)", () => {
@@ -68,16 +68,58 @@ describe("quota files", () => {
   });
 });
 
-describe("RateLimiter", () => {
-  it("keeps one bucket per (partition, API) and sleeps for the reserved wait", async () => {
+describe("client bucket headroom", () => {
+  const table: { server: { ratePerSecond: number; burst: number }; client: { ratePerSecond: number; burst: number } }[] = [
+    { server: { ratePerSecond: 2, burst: 5 }, client: { ratePerSecond: 2, burst: 3 } },
+    { server: { ratePerSecond: 50, burst: 2 }, client: { ratePerSecond: 50, burst: 1 } },
+    { server: { ratePerSecond: 1, burst: 1 }, client: { ratePerSecond: 1, burst: 1 } },
+    { server: { ratePerSecond: 50, burst: 5 }, client: { ratePerSecond: 50, burst: 3 } },
+    { server: { ratePerSecond: 50, burst: 20 }, client: { ratePerSecond: 50, burst: 18 } },
+  ];
+  for (const t of table) {
+    it(`server ${t.server.ratePerSecond}/s burst ${t.server.burst} -> client burst ${t.client.burst}`, () => expect(clientBucket(t.server)).to.deep.equal(t.client));
+  }
+
+  it("the limiter applies it: with the Connect default the 4th immediate call waits", async () => {
+    let now = 0;
     const sleeps: number[] = [];
-    const limiter = new RateLimiter(uniformQuotas(2, 1), () => 0, async (ms) => void sleeps.push(ms));
-    await limiter.acquire("111/us-east-1", "ListQueues");
-    await limiter.acquire("111/us-east-1", "ListQueues");
-    await limiter.acquire("111/us-east-1", "ListHoursOfOperations");
-    await limiter.acquire("222/us-east-1", "ListQueues");
-    await limiter.acquire("111/us-east-1", "ListQueues");
-    expect(sleeps).to.deep.equal([500, 1000]);
-    expect(limiter.snapshot()["111/us-east-1|ListQueues"]).to.deep.equal({ calls: 3, waitedMs: 1500 });
+    const limiter = new RateLimiter(uniformQuotas(2, 5), () => now, async (ms) => void (sleeps.push(ms), (now += ms)));
+    await Promise.all([0, 1, 2, 3].map(() => limiter.acquire("p", "ListQueues")));
+    expect(sleeps).to.deep.equal([500]);
+  });
+});
+
+describe("RateLimiter", () => {
+  it("keeps one strict bucket per (partition, API), serves FIFO and never banks stalled time", async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    const order: string[] = [];
+    const limiter = new RateLimiter(uniformQuotas(2, 1), () => now, async (ms) => void (sleeps.push(ms), (now += ms)), 0);
+    await Promise.all([
+      limiter.acquire("111/us-east-1", "ListQueues").then(() => order.push("a")),
+      limiter.acquire("111/us-east-1", "ListQueues").then(() => order.push("b")),
+      limiter.acquire("111/us-east-1", "ListHoursOfOperations").then(() => order.push("h")),
+      limiter.acquire("222/us-east-1", "ListQueues").then(() => order.push("other-account")),
+      limiter.acquire("111/us-east-1", "ListQueues").then(() => order.push("c")),
+    ]);
+    expect(sleeps).to.deep.equal([500, 500]);
+    expect(order.filter((x) => "abc".includes(x))).to.deep.equal(["a", "b", "c"]);
+    // A long stall: the bucket holds at most its burst (1), so only one call goes at once.
+    now += 60_000;
+    sleeps.length = 0;
+    await Promise.all([1, 2, 3].map(() => limiter.acquire("111/us-east-1", "ListQueues")));
+    expect(sleeps).to.deep.equal([500, 500]);
+    expect(limiter.snapshot()["111/us-east-1|ListQueues"]!.calls).to.equal(6);
+  });
+
+  it("tryTake: strict bucket, never negative", () => {
+    const q = { ratePerSecond: 2, burst: 2 };
+    const a = tryTake(fullBucket(q, 0), q, 0);
+    const b = tryTake(a.state, q, 0);
+    const c = tryTake(b.state, q, 0);
+    expect([a.taken, b.taken, c.taken]).to.deep.equal([true, true, false]);
+    expect(c.waitMs).to.equal(500);
+    expect(c.state.tokens).to.equal(0);
+    expect(tryTake(c.state, q, 500).taken).to.equal(true);
   });
 });
