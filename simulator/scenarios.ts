@@ -1,15 +1,22 @@
 import {
   AssociateLambdaFunctionCommand,
+  ConnectClient,
+  DescribeInstanceCommand,
+  ReplicateInstanceCommand,
   AssociatePhoneNumberContactFlowCommand,
   AssociateRoutingProfileQueuesCommand,
   ClaimPhoneNumberCommand,
   ListRoutingProfilesCommand,
   ListTrafficDistributionGroupsCommand,
-  type ConnectClient,
 } from "@aws-sdk/client-connect";
-import { instanceReplicaProvider } from "../../resiliency/acgr/instance-replica-provider";
-import type { Simulator } from "../../simulator";
-import { connectTo } from "../support/simulator";
+import type { Simulator } from "./server";
+
+/** Credentials the scenario's clients use; the simulator maps unknown keys to its default account. */
+const credentials = { accessKeyId: "AKIDSCENARIO", secretAccessKey: "local" };
+
+/**
+ * Ready-made simulator states for tests, benchmarks and local trials of the resiliency commands.
+ */
 
 /** A replicated contact centre in the simulator, as a drill or a validation meets it. */
 export interface ReplicatedCentre {
@@ -26,7 +33,9 @@ export interface ReplicatedCentre {
  * answering a phone number in the default traffic distribution group, users and a Lambda function
  * associated in BOTH Regions (ACGR does not mirror Lambda), then replicates it to us-west-2.
  */
-export async function replicatedCentre(simulator: Simulator): Promise<ReplicatedCentre> {
+export async function replicatedCentre(simulator: Simulator, client: Partial<ConstructorParameters<typeof ConnectClient>[0]> = {}): Promise<ReplicatedCentre> {
+  const east = new ConnectClient({ region: "us-east-1", endpoint: simulator.endpoint, credentials, ...client });
+  const west = new ConnectClient({ region: "us-west-2", endpoint: simulator.endpoint, credentials, ...client });
   const source = simulator.seed({
     region: "us-east-1",
     instance: { alias: "acme" },
@@ -35,16 +44,10 @@ export async function replicatedCentre(simulator: Simulator): Promise<Replicated
     flows: [{ name: "Main inbound" }, { name: "Synthetic check" }],
     users: [{ username: "agent.one" }, { username: "agent.two" }],
   });
-  await instanceReplicaProvider.create({
-    sourceInstanceArn: source.instanceArn,
-    replicaRegion: "us-west-2",
-    replicaAlias: "acme-west",
-    timeoutSeconds: 5,
-    pollSeconds: 0.02,
-    connection: { endpoint: simulator.endpoint },
-  });
-  const east = connectTo(simulator, "us-east-1");
-  const west = connectTo(simulator, "us-west-2");
+  await east.send(new ReplicateInstanceCommand({ InstanceId: source.instanceArn, ReplicaRegion: "us-west-2", ReplicaAlias: "acme-west" }));
+  while ((await west.send(new DescribeInstanceCommand({ InstanceId: source.instanceId }))).Instance?.InstanceStatus !== "ACTIVE") {
+    await new Promise((r) => setTimeout(r, 20));
+  }
   const profile = (await east.send(new ListRoutingProfilesCommand({ InstanceId: source.instanceId }))).RoutingProfileSummaryList![0];
   await east.send(
     new AssociateRoutingProfileQueuesCommand({

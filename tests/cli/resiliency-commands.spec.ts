@@ -8,7 +8,7 @@ import type { CliIo } from "../../cli/io";
 import type { Simulator } from "../../simulator";
 import { startDynalite, type LocalDynamo } from "../support/dynalite";
 import { startTestSimulator, useSimulatorCredentials } from "../support/simulator";
-import { replicatedCentre, type ReplicatedCentre } from "../resiliency/scenario";
+import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
 
 const ROOT = join(__dirname, "../..");
 

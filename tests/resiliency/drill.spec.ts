@@ -5,7 +5,7 @@ import { DynamoDbFailoverStore } from "../../resiliency/failover-lock";
 import type { Simulator } from "../../simulator";
 import { startDynalite, type LocalDynamo } from "../support/dynalite";
 import { startTestSimulator, useSimulatorCredentials } from "../support/simulator";
-import { replicatedCentre, type ReplicatedCentre } from "./scenario";
+import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 

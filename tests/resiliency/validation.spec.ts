@@ -4,7 +4,7 @@ import { planShift } from "../../resiliency/traffic-distribution";
 import { validateService, validationPassed, type ValidationTarget } from "../../resiliency/validation";
 import type { Simulator } from "../../simulator";
 import { startTestSimulator, useSimulatorCredentials } from "../support/simulator";
-import { replicatedCentre, type ReplicatedCentre } from "./scenario";
+import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 
