@@ -1,12 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import { GLOBAL_RESILIENCY_REGIONS } from "../../resiliency/acgr/region-pairs";
 import { ArgumentError } from "../argument-error";
 import { ArnRewrite, FlowContentError, makeRegionNeutral, parseFlowDocument } from "../../flows";
 import { ConnectRegionArgs, ConnectContactFlowSpec, ConnectHoursOfOperationSpec, ConnectLexV2BotAliasSpec, ConnectQueueSpec, ConnectRoutingProfileSpec } from "./args";
 
 const COMPONENT = "ConnectRegion";
 
-/** Regions where Amazon Connect Global Resiliency is offered (source or replica). */
-export const GLOBAL_RESILIENCY_REGIONS: readonly string[] = ["us-east-1", "us-west-2", "eu-central-1", "eu-west-2", "ap-northeast-1", "ap-northeast-3"];
 
 /** Retention values CloudWatch Logs accepts (0, never expire, is left out on purpose). */
 export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

@@ -20,3 +20,6 @@ export function allowedReplicaRegions(source: string): string {
   const allowed = ACGR_REPLICATION[source];
   return allowed ? allowed.join(", ") : `none: ${source} is not an ACGR source Region (sources: ${Object.keys(ACGR_REPLICATION).join(", ")})`;
 }
+
+/** Every Region that takes part in ACGR, as a source or a replica. */
+export const GLOBAL_RESILIENCY_REGIONS: readonly string[] = [...new Set(Object.entries(ACGR_REPLICATION).flatMap(([source, replicas]) => [source, ...replicas]))];
