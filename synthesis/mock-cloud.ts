@@ -31,6 +31,11 @@ export interface MockCloudOptions {
   readonly config?: Record<string, string>;
   /** Outputs of other stacks, by fully qualified stack name, served to `pulumi.StackReference`. */
   readonly stackOutputs?: Record<string, Record<string, unknown>>;
+  /**
+   * Attributes the AWS provider would compute for a resource beyond those MockCloud knows (a Lex bot
+   * version's number, a Cloud Control resource's identifier): extra state, and the id, when needed.
+   */
+  readonly computed?: (args: pulumi.runtime.MockResourceArgs) => { readonly id?: string; readonly state?: Record<string, unknown> } | undefined;
   /** Extra data-source handlers by token. */
   readonly calls?: Record<string, CallHandler>;
 }
@@ -46,6 +51,7 @@ function serviceOf(type: string): string {
     "aws:cloudwatch/eventRule:EventRule": "events",
     "aws:cloudwatch/eventBus:EventBus": "events",
     "aws:cloudwatch/eventTarget:EventTarget": "events",
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": "firehose",
   };
   return byType[type] ?? type.split(":")[1]?.split("/")[0] ?? "unknown";
 }
@@ -101,7 +107,8 @@ export class MockCloud {
 
   private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
     const urn = `urn:pulumi:${this.options.stack ?? "test"}::${this.options.project ?? "connect-dr"}::${args.type}::${args.name}`;
-    const id = args.id || `${args.name}-id`;
+    const extra = this.options.computed?.(args);
+    const id = extra?.id ?? (args.id || `${args.name}-id`);
     if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
       // Provider inputs arrive as the engine sees them: nested values JSON-encoded.
       const roles = typeof args.inputs?.assumeRoles === "string" ? JSON.parse(args.inputs.assumeRoles) : args.inputs?.assumeRoles;
@@ -124,6 +131,7 @@ export class MockCloud {
       id,
       ...(args.inputs?.name ? {} : { name: args.name }),
       ...(computed ? { [computed]: computedId(args.name) } : {}),
+      ...extra?.state,
     };
     this.resources.push({
       type: args.type,

@@ -11,8 +11,8 @@ const provider = (region: string) => new aws.Provider(`workload-${region}`, { re
 const INSTANCE = "11111111-2222-3333-4444-555555555555";
 const SPLUNK = "https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event";
 const DYNATRACE = "https://aws.cloud.dynatrace.com/metrics";
-/** MockCloud names ARNs by the type token's module: Firehose streams (aws:kinesis/...) get `arn:aws:kinesis:...`. */
-const STREAM_ARN = (n: string) => `arn:aws:kinesis:eu-west-2:${ACCOUNT}:${n}`;
+/** MockCloud's ARN for a Firehose delivery stream. */
+const STREAM_ARN = (n: string) => `arn:aws:firehose:eu-west-2:${ACCOUNT}:${n}`;
 
 function args(overrides: Partial<ContactCenterMonitoringArgs> = {}): ContactCenterMonitoringArgs {
   return {

@@ -14,28 +14,15 @@ const INSTANCE_ARN = `arn:aws:connect:us-west-2:${ACCOUNT}:instance/11111111-222
  * gets its number, an AWS::Lex::BotAlias the identifier "<BotAliasId>|<BotId>".
  */
 function installCloud(): MockCloud {
-  const cloud = new MockCloud().install();
-  const inner = cloud as unknown as { newResource(a: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } };
-  const original = inner.newResource.bind(cloud);
-  pulumi.runtime.setMocks(
-    {
-      newResource: (a) => {
-        if (a.type === "aws:lex/v2modelsBotVersion:V2modelsBotVersion") {
-          const result = original(a);
-          return { ...result, state: { ...result.state, botVersion: "3" } };
-        }
-        if (a.type === "aws:cloudcontrol/resource:Resource" && JSON.parse(a.inputs.desiredState).BotAliasName) {
-          return original({ ...a, id: `ALIAS${a.name.length.toString().padStart(5, "0")}|${JSON.parse(a.inputs.desiredState).BotId}` });
-        }
-        return original(a);
-      },
-      call: (a) => (cloud as unknown as { call(c: pulumi.runtime.MockCallArgs): Record<string, unknown> }).call(a),
+  return new MockCloud({
+    computed: (a) => {
+      if (a.type === "aws:lex/v2modelsBotVersion:V2modelsBotVersion") return { state: { botVersion: "3" } };
+      if (a.type === "aws:cloudcontrol/resource:Resource" && JSON.parse(a.inputs.desiredState).BotAliasName) {
+        return { id: `ALIAS${a.name.length.toString().padStart(5, "0")}|${JSON.parse(a.inputs.desiredState).BotId}` };
+      }
+      return undefined;
     },
-    "connect-dr",
-    "test",
-    false,
-  );
-  return cloud;
+  }).install();
 }
 
 function args(overrides: Partial<LexBotRegionArgs> = {}): LexBotRegionArgs {
