@@ -80,10 +80,13 @@ async function main(): Promise<void> {
     committed = { stacks: ["primary", "secondary"], gateMs: Math.round(gateMs), passed: report.summary.passed };
     console.log(`committed stacks: gate ${committed.gateMs} ms, ${report.summary.passed ? "passed" : "failed"}`);
   }
-  // Linearity: ms per resource at the largest size over the same at the smallest (1 = perfectly linear).
-  const perResource = (r: (typeof results)[number], key: "bareMs" | "gateMs") => r[key] / r.resources;
-  const first = results[0];
-  const last = results[results.length - 1];
+  // Linearity: marginal ms per added resource between consecutive sizes (roughly constant = linear;
+  // the fixed costs, worker and pack start-up, drop out of the differences).
+  const marginal = results.slice(1).map((r, i) => {
+    const prev = results[i];
+    const added = r.resources - prev.resources;
+    return { from: prev.size, to: r.size, bareMsPerResource: Number(((r.bareMs - prev.bareMs) / added).toFixed(2)), gateMsPerResource: Number(((r.gateMs - prev.gateMs) / added).toFixed(2)) };
+  });
   console.log(
     JSON.stringify({
       benchmark: "gate",
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
       loadAverage: require("node:os").loadavg().map((n: number) => Number(n.toFixed(2))),
       sizes: results,
       committed,
-      growth: results.length > 1 ? { bare: Number((perResource(last, "bareMs") / perResource(first, "bareMs")).toFixed(2)), gate: Number((perResource(last, "gateMs") / perResource(first, "gateMs")).toFixed(2)) } : undefined,
+      marginal,
     }),
   );
 }
