@@ -38,6 +38,7 @@ export const PAGE_LIMITS: Readonly<Record<string, PageLimits>> = {
   ListUsers: { max: 1000, defaultSize: 100 },
   ListPhoneNumbers: { max: 1000, defaultSize: 100 },
   ListPhoneNumbersV2: { max: 1000, defaultSize: 100 },
+  ListFlowAssociations: { max: 1000, defaultSize: 100 },
   ListTrafficDistributionGroups: { max: 10, defaultSize: 10 },
   ListTrafficDistributionGroupUsers: { max: 10, defaultSize: 10 },
   GetMetricDataV2: { max: 100, defaultSize: 100 },

@@ -19,12 +19,9 @@ export const DST_REGION = "us-west-2";
 export const SRC_KEY = "AKIASOURCE0000000001";
 export const DST_KEY = "AKIATARGET0000000002";
 
-/**
- * Kinds the e2e tests back up. `phoneNumbers` is left out: the simulator does not implement
- * ListFlowAssociations (reported); everything else is exported.
- */
+/** Kinds the e2e tests back up: every kind. */
 export const E2E_BACKUP_KINDS: Kind[] = [
-  "instance", "instanceAttributes", "storageConfigs", "integrations", "lambdaFunctions", "lexBots", "hours", "prompts", "queues",
+  "phoneNumbers", "instance", "instanceAttributes", "storageConfigs", "integrations", "lambdaFunctions", "lexBots", "hours", "prompts", "queues",
   "flows", "flowModules", "routingProfiles", "quickConnects", "securityProfiles", "hierarchyStructure", "hierarchyGroups", "agentStatuses", "users",
 ];
 /** Kinds compared after a restore: what restore writes plus what it matches by name. */
