@@ -1,5 +1,6 @@
 /** Plain-text report for a terminal. */
 import type { GateReport, ReportViolation } from "./gate-report";
+import { readinessText } from "../resiliency/readiness-text";
 import { groupResources } from "./resource-tree";
 
 function controlsText(v: ReportViolation): string {
@@ -32,6 +33,11 @@ export function formatHuman(report: GateReport): string {
     for (const line of v.message.split("\n")) lines.push(`      ${line}`);
     lines.push(`      controls: ${controlsText(v)}`);
     if (v.remediation) lines.push(`      remediation: ${v.remediation}`);
+  }
+  const ready = report.stacks.filter((st) => st.readiness);
+  if (ready.length) {
+    lines.push("", "DR readiness (RPO and RTO computed from each stack's configuration):");
+    for (const st of ready) lines.push(...readinessText(st.stack, st.readiness!, "  "));
   }
   const s = report.summary;
   lines.push("");

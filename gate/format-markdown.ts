@@ -1,5 +1,6 @@
 /** Markdown for a pull-request comment. */
 import type { GateReport } from "./gate-report";
+import { readinessMarkdown } from "../resiliency/readiness-text";
 import { groupResources } from "./resource-tree";
 
 const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
@@ -23,6 +24,9 @@ export function formatMarkdown(report: GateReport): string {
         `| ${v.level} | \`${v.rule}\` | ${v.stack} | ${v.urn ? `\`${v.resourceName}\` (${v.resourceType})` : "whole stack"} | ${cell(v.message.split("\n").slice(1).join(" ") || v.message)} | ${cell(v.controls.map((c) => `${c.framework} ${c.id}`).join(", ") || "guardrail")} | ${cell(v.remediation)} |`,
       );
     }
+  }
+  for (const stack of report.stacks) {
+    if (stack.readiness) out.push("", ...readinessMarkdown(stack.stack, stack.readiness));
   }
   for (const stack of report.stacks) {
     out.push("", `<details><summary>Resources declared by <code>${stack.stack}</code></summary>`, "");

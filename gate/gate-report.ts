@@ -2,6 +2,7 @@
  * The gate's result, the one model every output format renders.
  */
 import type { FrameworkControl } from "../policies/frameworks";
+import type { ReadinessReport } from "../resiliency/readiness";
 import type { EnforcementLevel } from "./policy-pack-process";
 
 /** What the gate checks, said plainly in every format. */
@@ -51,6 +52,8 @@ export interface StackReport {
   readonly violations: readonly ReportViolation[];
   readonly outputs: Readonly<Record<string, unknown>>;
   readonly synthesisMilliseconds: number;
+  /** RPO and RTO per path from the stack's configuration (absent when the configuration is invalid). */
+  readonly readiness?: ReadinessReport;
 }
 
 /** The whole gate run. */

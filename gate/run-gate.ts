@@ -6,9 +6,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { readStackFileConfig } from "../config/stack-file";
+import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../config";
 import { FRAMEWORK_IDS, type FrameworkId } from "../policies/frameworks";
 import { packConfigFor } from "../policies/pack-config";
+import { assessReadiness, type ReadinessReport } from "../resiliency/readiness";
+import { readinessInputsFromStack } from "../resiliency/stack-readiness";
 import { GATE_SCOPE, summarize, type GateReport, type ReportResource, type ReportViolation, type StackReport } from "./gate-report";
 import { startPolicyPack, type AnalysisResult, type PolicyPackConfigFile, type PolicyPackSession, type PolicyResource } from "./policy-pack-process";
 import type { SynthesizedResource } from "./synthesis-messages";
@@ -176,7 +178,8 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       const done = q.done!;
       inFlight.push(session.analyzeStack(done.resources.map(forStackAnalysis)).then((result) => violationsOf(job.stack, result, "stack", byUrn)));
       const violations = (await Promise.all(inFlight)).flat();
-      reports.push({ stack: job.stack, resources: treeOf(done.resources), violations, outputs: done.outputs, synthesisMilliseconds: done.milliseconds });
+      const readiness = readinessOf(job.config);
+      reports.push({ stack: job.stack, resources: treeOf(done.resources), violations, outputs: done.outputs, synthesisMilliseconds: done.milliseconds, ...(readiness ? { readiness } : {}) });
     }
     await synthesis;
     return {
@@ -190,6 +193,12 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     await (pack ?? (await packStart.catch(() => undefined)))?.close();
     await synthesis.catch(() => undefined);
   }
+}
+
+/** The DR readiness of a stack from its configuration; undefined when the program would refuse it anyway. */
+function readinessOf(config: Readonly<Record<string, string>>): ReadinessReport | undefined {
+  const parsed = checkStackConfig(rawConfigFromMap(config)).config;
+  return parsed ? assessReadiness(readinessInputsFromStack(parsed)) : undefined;
 }
 
 /** Stack names with a `Pulumi.<stack>.yaml` in the project folder. */

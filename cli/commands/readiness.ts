@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../../config";
 import { assessReadiness, type ReadinessReport } from "../../resiliency/readiness";
+import { readinessText } from "../../resiliency/readiness-text";
 import { readinessInputsFromStack } from "../../resiliency/stack-readiness";
 import { parsePositive } from "../arguments";
 import type { CliCommand } from "../command-module";
@@ -15,18 +16,6 @@ interface ReadinessFlags {
   decisionSeconds?: string;
   backupIntervalSeconds?: string;
   json?: boolean;
-}
-
-/** The report as text: one line per path with its terms, then the gaps. */
-export function formatReadiness(stack: string, report: ReadinessReport): string {
-  const seconds = (s: number | undefined) => (s === undefined ? "unbounded" : `${s} s`);
-  const lines = [`${stack}: ${report.ready ? "READY" : "GAPS FOUND"} (worst RPO ${seconds(report.worstRpoSeconds)}, worst RTO ${seconds(report.worstRtoSeconds)})`];
-  for (const p of report.paths) {
-    lines.push(`  ${p.meetsTarget ? "ok  " : "GAP "} ${p.kind.toUpperCase()} ${p.path}: ${seconds(p.seconds)} (target ${p.targetSeconds} s)`);
-    for (const t of p.terms) lines.push(`         ${t.seconds} s  ${t.label}`);
-  }
-  for (const p of report.paths.filter((x) => x.gap)) lines.push(`  gap: ${p.gap}`);
-  return `${lines.join("\n")}\n`;
 }
 
 export const command: CliCommand = {
@@ -67,7 +56,7 @@ export const command: CliCommand = {
           reports[stack] = assessReadiness(readinessInputsFromStack(config, assumptions));
         }
         const ready = Object.values(reports).every((r) => r.ready);
-        emit(ctx.io, flags, { ready, stacks: reports }, () => Object.entries(reports).map(([s, r]) => formatReadiness(s, r)).join("\n"));
+        emit(ctx.io, flags, { ready, stacks: reports }, () => Object.entries(reports).map(([s, r]) => `${readinessText(s, r).join("\n")}\n`).join("\n"));
         ctx.setExit(ready ? EXIT.OK : EXIT.FAILURE);
       });
   },

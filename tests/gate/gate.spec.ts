@@ -49,6 +49,15 @@ describe("gate: the committed stacks", function () {
     }
   });
 
+  it("reports each stack's DR readiness from its configuration, in the report and in every text format", () => {
+    for (const s of report.stacks) {
+      expect(s.readiness, s.stack).to.include({ ready: true, worstRpoSeconds: 900 });
+      expect(s.readiness!.paths.map((p) => p.path)).to.include("automated failover (alarm -> EventBridge -> Lambda)");
+    }
+    expect(render(report, "human")).to.contain("DR readiness (RPO and RTO computed from each stack's configuration):\n  primary: READY (worst RPO 900 s");
+    expect(render(report, "markdown")).to.contain("#### DR readiness of `secondary`: ready");
+  });
+
   it("renders every format; SARIF validates against the 2.1.0 schema", function () {
     const human = render(report, "human");
     expect(human).to.contain("checks what the program declares, offline");
