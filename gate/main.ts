@@ -12,7 +12,7 @@ import { formatMermaid } from "./format-mermaid";
 import { toSarif } from "./format-sarif";
 import type { GateReport } from "./gate-report";
 import { PolicyPackConfigError } from "./policy-pack-process";
-import { GateInputError, listStacks, runGate } from "./run-gate";
+import { GateInputError, listStacks, runGate, writePackConfigs } from "./run-gate";
 import { SynthesisError } from "./synthesize-stacks";
 
 export const FORMATS = ["human", "json", "sarif", "markdown", "mermaid"] as const;
@@ -49,6 +49,7 @@ function program(): Command {
     .option("--project-dir <dir>", "folder holding Pulumi.yaml and the stack files", REPOSITORY)
     .option("--program <file>", "program entry module [default: <project-dir>/index.ts]")
     .option("--pack-dir <dir>", "policy pack folder", path.join(REPOSITORY, "policies"))
+    .option("--write-pack-config <dir>", "write <dir>/<stack>.json, the --policy-pack-config for a credentialed `pulumi preview`, and gate nothing")
     .addHelpText("after", "\nExit status: 0 passed, 1 a mandatory violation, 2 a usage or input error.")
     .exitOverride();
 }
@@ -62,12 +63,16 @@ export async function main(argv: readonly string[], write: (text: string) => voi
     const code = (error as { exitCode?: number; code?: string }).code;
     return code === "commander.helpDisplayed" || code === "commander.version" ? 0 : 2;
   }
-  const opts = cli.opts<{ stack?: string[]; format: GateFormat; output?: string; projectDir: string; program?: string; packDir: string }>();
+  const opts = cli.opts<{ stack?: string[]; format: GateFormat; output?: string; projectDir: string; program?: string; packDir: string; writePackConfig?: string }>();
   try {
     const projectDir = path.resolve(opts.projectDir);
     if (!fs.existsSync(projectDir)) throw new GateInputError(`--project-dir ${projectDir} does not exist`);
     const stacks = opts.stack ?? listStacks(projectDir);
     if (stacks.length === 0) throw new GateInputError(`no Pulumi.<stack>.yaml in ${projectDir}; pass --stack NAME`);
+    if (opts.writePackConfig) {
+      for (const file of writePackConfigs(projectDir, stacks, path.resolve(opts.writePackConfig))) warn(`wrote ${file}\n`);
+      return 0;
+    }
     const report = await runGate({ projectDir, stacks, program: opts.program, packDir: path.resolve(opts.packDir) });
     const text = render(report, opts.format) + "\n";
     if (opts.output) fs.writeFileSync(opts.output, text);

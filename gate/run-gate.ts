@@ -195,6 +195,19 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   }
 }
 
+/**
+ * Writes `<dir>/<stack>.json` for each stack: the pack config the gate uses, for
+ * `pulumi preview --policy-pack policies --policy-pack-config <dir>/<stack>.json`. Returns the files.
+ */
+export function writePackConfigs(projectDir: string, stacks: readonly string[], dir: string): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  return stacks.map((stack) => {
+    const file = path.join(dir, `${stack}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(packConfigForStack(projectName(projectDir), readStackFileConfig(stack, projectDir)), null, 2)}\n`);
+    return file;
+  });
+}
+
 /** The DR readiness of a stack from its configuration; undefined when the program would refuse it anyway. */
 function readinessOf(config: Readonly<Record<string, string>>): ReadinessReport | undefined {
   const parsed = checkStackConfig(rawConfigFromMap(config)).config;
