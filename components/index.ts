@@ -11,3 +11,7 @@ export * from "./contact-center-monitoring";
 export * from "./crm-integration";
 export * from "./telephony-health-checks";
 export * from "./lex-bot-region";
+export * from "./failover-automation";
+export * from "./instance-replica";
+export * from "./traffic-distribution-group";
+export * from "./argument-error";
