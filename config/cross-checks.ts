@@ -286,3 +286,81 @@ export function checkDirectConnect(dx: {
   }
   return problems;
 }
+
+/**
+ * Provisioned concurrency applies to the Connect-facing functions only (`connect.lambdaFunctionNames`),
+ * and each ceiling must reach its floor (and at least 1).
+ */
+export function checkLambdaAutoScaling(raw: Raw): ConfigProblem[] {
+  const scaling = raw.lambdaAutoScaling;
+  if (!isRecord(scaling) || !isRecord(scaling.functions)) return [];
+  const problems: ConfigProblem[] = [];
+  const connect = isRecord(raw.connect) ? raw.connect : {};
+  const known = Array.isArray(connect.lambdaFunctionNames) ? connect.lambdaFunctionNames.filter(isString) : [];
+  const min = isInt(scaling.minProvisionedConcurrency) ? scaling.minProvisionedConcurrency : 1;
+  const max = scaling.maxProvisionedConcurrency;
+  // A ceiling under 1 is the schema's to report.
+  if (isInt(max) && max >= 1 && max < min) {
+    problems.push({ path: formatKeyPath(["lambdaAutoScaling", "maxProvisionedConcurrency"]), found: max, allowed: `at least lambdaAutoScaling.minProvisionedConcurrency (${min})` });
+  }
+  for (const [name, fn] of Object.entries(scaling.functions)) {
+    if (!known.includes(name)) {
+      problems.push({
+        path: formatKeyPath(["lambdaAutoScaling", "functions", name]),
+        found: name,
+        allowed: known.length > 0 ? `a function of connect.lambdaFunctionNames: ${listAllowed(known)}` : "a function of connect.lambdaFunctionNames (none are listed)",
+      });
+    }
+    if (!isRecord(fn)) continue;
+    const fnMin = isInt(fn.minProvisionedConcurrency) ? fn.minProvisionedConcurrency : min;
+    const fnMax = isInt(fn.maxProvisionedConcurrency) ? fn.maxProvisionedConcurrency : max;
+    if (isInt(fnMax) && fnMax < fnMin && (fn.minProvisionedConcurrency !== undefined || fn.maxProvisionedConcurrency !== undefined)) {
+      const key = fn.maxProvisionedConcurrency !== undefined ? "maxProvisionedConcurrency" : "minProvisionedConcurrency";
+      problems.push({
+        path: formatKeyPath(["lambdaAutoScaling", "functions", name, key]),
+        found: fn[key],
+        allowed: key === "maxProvisionedConcurrency" ? `at least this function's minProvisionedConcurrency (${fnMin})` : `at most lambdaAutoScaling.maxProvisionedConcurrency (${String(fnMax)})`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The SIP health checks are global (Route 53) with their alarms in us-east-1: the secondary stack owns
+ * them for both Regions, as it owns the DNS failover; each DR Region needs at least one endpoint.
+ */
+export function checkTelephony(raw: Raw): ConfigProblem[] {
+  const telephony = raw.telephony;
+  if (telephony === undefined) return [];
+  if (raw.role === "primary") {
+    return [
+      {
+        path: formatKeyPath(["telephony"]),
+        found: telephony,
+        allowed: "nothing in the primary stack: the secondary stack owns the SIP health checks of both Regions (Route 53 is global), so only its config lists them",
+      },
+    ];
+  }
+  if (!isRecord(telephony) || !isRecord(telephony.endpoints)) return [];
+  const endpoints = telephony.endpoints;
+  const drRegions = [raw.primaryRegion, raw.secondaryRegion].filter((r): r is string => isString(r) && REGION_PATTERN.test(r));
+  const problems: ConfigProblem[] = [];
+  const keys = Object.keys(endpoints);
+  if (drRegions.length === 2 && (keys.length !== 2 || !drRegions.every((r) => keys.includes(r)))) {
+    problems.push({ path: formatKeyPath(["telephony", "endpoints"]), found: endpoints, allowed: `SIP endpoints for each DR Region and no other: ${drRegions.join(" and ")}` });
+  }
+  for (const [region, list] of Object.entries(endpoints)) {
+    if (isRecord(list) && Object.keys(list).length === 0) {
+      problems.push({ path: formatKeyPath(["telephony", "endpoints", region]), found: list, allowed: "at least one SIP endpoint, by name" });
+    }
+  }
+  return problems;
+}
+
+/** A CRM integration needs at least one CRM. */
+export function checkCrm(raw: Raw): ConfigProblem[] {
+  const crm = raw.crm;
+  if (!isRecord(crm) || crm.salesforce !== undefined || crm.servicenow !== undefined) return [];
+  return [{ path: formatKeyPath(["crm"]), found: crm, allowed: "at least one of salesforce or servicenow (leave connect-dr:crm unset for no CRM integration)" }];
+}

@@ -249,6 +249,92 @@ export const tagsSchema = z
   )
   .default({});
 
+const httpsUrl = (example: string) =>
+  z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s]*)?$/i, { error: `an https:// URL such as ${example} (Firehose delivers over TLS only)` });
+
+/**
+ * Contact-centre monitoring in this stack's Region (`ContactCenterMonitoring`): dashboard, the
+ * encrypted SNS topic the program routes this Region's alarms to, and optional streaming.
+ */
+export const monitoringSchema = z.strictObject({
+  /** @default "connect-dr-<region>" */
+  dashboardName: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, { error: "letters, digits, - and _, at most 255 characters" }).optional(),
+  /** Stream contact events and alarm changes to Splunk HEC through Firehose. @default off */
+  splunk: z.strictObject({ hecUrl: httpsUrl("https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event") }).optional(),
+  /** Stream CloudWatch metrics to Dynatrace through a metric stream and Firehose. @default off */
+  dynatrace: z
+    .strictObject({
+      endpointUrl: httpsUrl("https://aws.cloud.dynatrace.com/metrics"),
+      /** @default AWS/Connect, AWS/Lambda, AWS/DynamoDB, AWS/S3, AWS/Lex, AWS/Firehose */
+      streamedNamespaces: z.array(z.string().regex(/^[^:]{1,255}$/, { error: "a CloudWatch namespace such as AWS/Connect" })).min(1).max(1000).optional(),
+    })
+    .optional(),
+});
+
+const provisionedConcurrency = z.int().min(0).max(10000);
+
+/** Provisioned concurrency under auto scaling for the Connect-facing Lambda functions (`LambdaAutoScaling`). */
+export const lambdaAutoScalingSchema = z.strictObject({
+  /** By function name (one of connect.lambdaFunctionNames): the published version the alias points at in this Region. */
+  functions: z
+    .record(
+      lambdaFunctionName,
+      z.strictObject({
+        version: z.string().regex(/^[0-9]+$/, { error: "a published version number as a quoted string such as \"3\" ($LATEST cannot have provisioned concurrency)" }),
+        minProvisionedConcurrency: provisionedConcurrency.optional(),
+        maxProvisionedConcurrency: provisionedConcurrency.min(1).optional(),
+      }),
+    )
+    .refine((functions) => Object.keys(functions).length > 0, { error: "at least one function, keyed by its name" }),
+  aliasName: z.string().regex(/^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$/, { error: "letters, digits, - and _ (not only digits), at most 128 characters" }).default("live"),
+  minProvisionedConcurrency: provisionedConcurrency.default(1),
+  maxProvisionedConcurrency: provisionedConcurrency.min(1),
+  targetUtilization: z.number().min(0.1).max(0.9).default(0.7),
+  scaleInCooldownSeconds: z.int().min(0).max(3600).default(300),
+  scaleOutCooldownSeconds: z.int().min(0).max(3600).default(60),
+  throttlesThreshold: z.int().min(1).max(1_000_000).default(1),
+  errorsThreshold: z.int().min(1).max(1_000_000).default(5),
+});
+
+/** One SIP signalling endpoint probed by a Route 53 TCP health check. */
+const sipEndpoint = z
+  .strictObject({
+    ipAddress: z.string().refine(isPublicIpv4Address, { error: "a public IPv4 address (Route 53 health checkers probe from the internet)" }).optional(),
+    fqdn: z.string().regex(/^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/, { error: "a lower-case fully qualified host name such as sbc1.carrier.example.net" }).optional(),
+    port: z.int().min(1).max(65535).default(5061),
+  })
+  .refine((e) => (e.ipAddress === undefined) !== (e.fqdn === undefined), { error: "exactly one of ipAddress or fqdn" });
+
+/** Route 53 TCP health checks on the SIP trunks of both DR Regions (`TelephonyHealthChecks`). */
+export const telephonySchema = z.strictObject({
+  /** By DR Region, then by a stable endpoint name (lower-case letters, digits and hyphens). */
+  endpoints: z.record(
+    region,
+    z.record(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, { error: "an endpoint name of lower-case letters, digits and hyphens, at most 32 characters" }), sipEndpoint),
+  ),
+  requestIntervalSeconds: z.union([z.literal(10), z.literal(30)], { error: "10 or 30 (Route 53's only intervals)" }).default(30),
+  failureThreshold: z.int().min(1).max(10).default(3),
+});
+
+/** CloudWatch Logs retentions of at least a year. */
+export const CRM_LOG_RETENTION_DAYS = [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const crmConnection = (pattern: RegExp, example: string) =>
+  z.strictObject({
+    instanceUrl: z.string().regex(pattern, { error: `an HTTPS base URL such as ${example}, no trailing slash` }),
+    timeoutMs: z.int().min(100).max(3500).default(2500),
+  });
+
+/** CRM lookups for flows, credentials in replicated Secrets Manager secrets (`CrmIntegration`). */
+export const crmSchema = z.strictObject({
+  salesforce: crmConnection(/^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|salesforce\.com)$/i, "https://acme.my.salesforce.com").optional(),
+  servicenow: crmConnection(/^https:\/\/[a-z0-9-]+\.service-now\.com$/i, "https://acme.service-now.com").optional(),
+  logRetentionDays: z
+    .int()
+    .refine((d) => (CRM_LOG_RETENTION_DAYS as readonly number[]).includes(d), { error: `a CloudWatch Logs retention of at least a year: ${CRM_LOG_RETENTION_DAYS.join(", ")}` })
+    .default(365),
+});
+
 /** Every top-level key, its schema and, for the simple keys declared in Pulumi.yaml, their kind. */
 export const TOP_LEVEL_SCHEMAS = {
   role: z.enum(ROLES),
@@ -270,6 +356,10 @@ export const TOP_LEVEL_SCHEMAS = {
   recordings: recordingsSchema,
   dns: dnsSchema,
   directConnect: directConnectSchema.optional(),
+  monitoring: monitoringSchema.optional(),
+  lambdaAutoScaling: lambdaAutoScalingSchema.optional(),
+  telephony: telephonySchema.optional(),
+  crm: crmSchema.optional(),
   tags: tagsSchema,
 } as const;
 

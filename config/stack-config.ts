@@ -1,7 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { type ConfigProblem, allowedForIssue, formatKeyPath, formatProblems, problemsFromIssues } from "./config-problem";
-import { checkAccounts, checkConnectOwnership, checkConnectReferences, checkDirectConnect, checkDns, checkGdpr, checkRecordings, checkRecoveryObjectives, checkRegions } from "./cross-checks";
+import {
+  checkAccounts,
+  checkConnectOwnership,
+  checkConnectReferences,
+  checkCrm,
+  checkDirectConnect,
+  checkDns,
+  checkGdpr,
+  checkLambdaAutoScaling,
+  checkRecordings,
+  checkRecoveryObjectives,
+  checkRegions,
+  checkTelephony,
+} from "./cross-checks";
 import { TOP_LEVEL_SCHEMAS, type TopLevelKey, knownKeysAt } from "./schema";
 
 type Schemas = typeof TOP_LEVEL_SCHEMAS;
@@ -17,6 +30,10 @@ export type ConnectConfig = StackConfig["connect"];
 export type RecordingsConfig = StackConfig["recordings"];
 export type DnsConfig = StackConfig["dns"];
 export type DirectConnectConfig = NonNullable<StackConfig["directConnect"]>;
+export type MonitoringConfig = NonNullable<StackConfig["monitoring"]>;
+export type LambdaAutoScalingConfig = NonNullable<StackConfig["lambdaAutoScaling"]>;
+export type TelephonyConfig = NonNullable<StackConfig["telephony"]>;
+export type CrmConfig = NonNullable<StackConfig["crm"]>;
 
 /**
  * Thrown when the stack configuration is invalid: ONE message listing every problem, one line each.
@@ -50,6 +67,7 @@ export function checkStackConfig(raw: Record<string, unknown>): { config?: Stack
     else problems.push(...problemsFromIssues(result.error.issues, raw[key], [key], (path) => knownKeysAt(schema, path)));
   }
   problems.push(...checkRegions(raw), ...checkGdpr(raw), ...checkAccounts(raw), ...checkConnectReferences(raw), ...checkConnectOwnership(raw), ...checkDns(raw));
+  problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw));
   const p = parsed as Partial<StackConfig>;
   if (p.recordings) problems.push(...checkRecordings(p.recordings));
   if (p.dns && p.rtoSeconds !== undefined) problems.push(...checkRecoveryObjectives(p.rtoSeconds, p.dns));

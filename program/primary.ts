@@ -4,15 +4,23 @@ import { ConnectRegion } from "../components/connect-region";
 import { GlobalContactTable } from "../components/global-contact-table";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
 import type { StackProviders } from "./providers";
-import { regionalDirectConnect, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
 /** The outputs the secondary stack reads from the primary by StackReference. */
-export const PRIMARY_OUTPUTS = { instanceId: "connectInstanceId", instanceArn: "connectInstanceArn", instanceAlias: "connectInstanceAlias" } as const;
+export const PRIMARY_OUTPUTS = {
+  instanceId: "connectInstanceId",
+  instanceArn: "connectInstanceArn",
+  instanceAlias: "connectInstanceAlias",
+  /** The CRM key of the primary Region: the secondary stack encrypts the CRM secrets' replicas with it. */
+  crmKmsKeyArn: "crmKmsKeyArn",
+} as const;
 
 /**
  * The primary stack, deployed first: the source Connect instance with everything ACGR mirrors (hours,
  * queues, routing profiles, flows), its recordings, the global contact table (replica in the
- * secondary Region) and Direct Connect for this Region.
+ * secondary Region) and Direct Connect for this Region; when configured, this Region's monitoring,
+ * Lambda auto scaling and CRM lookup functions (reading the replicas of the CRM secrets the secondary
+ * stack creates: see `regionalCrm`).
  */
 export function definePrimary(
   config: StackConfig,
@@ -51,6 +59,12 @@ export function definePrimary(
     { provider: workload },
   );
   const network = regionalDirectConnect(config, providers, here);
+  const monitoring = regionalMonitoring(config, providers, here, {
+    connectInstanceId: connect.instanceId,
+    globalTable: { tableName: `${config.connect.instanceAlias}-contacts`, receivingRegions: [peer] },
+  });
+  const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
+  const crm = regionalCrm(config, providers, here);
 
   return {
     role: pulumi.output(config.role),
@@ -67,5 +81,6 @@ export function definePrimary(
     contactTableArn: contacts.tableArn,
     contactTableKeyArns: contacts.keyArns,
     ...regionalOutputs(recordings, network),
+    ...optionalRegionalOutputs(monitoring, scaling, crm),
   };
 }

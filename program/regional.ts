@@ -1,13 +1,146 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
+import { ContactCenterMonitoring } from "../components/contact-center-monitoring";
+import { CrmIntegration } from "../components/crm-integration";
 import { DirectConnectFailover } from "../components/direct-connect-failover";
+import { LambdaAutoScaling } from "../components/lambda-auto-scaling";
 import { ReplicatedRecordings } from "../components/replicated-recordings";
 import type { StackProviders } from "./providers";
 
 /**
  * The pieces every stack owns for its own Region, whatever its role: call recordings replicated to
- * the backup vault in the other Region, and Direct Connect with its VPN backup.
+ * the backup vault in the other Region, Direct Connect with its VPN backup, and, when the config turns
+ * them on, monitoring (dashboard and the alarm topic of this Region), provisioned concurrency under
+ * auto scaling for the Connect-facing Lambda functions, and the CRM lookup functions. All of them use
+ * the workload account's provider in this Region, except Direct Connect (network account).
  */
+
+/** The failover function FailoverAutomation deploys in `region` (owned by the secondary stack). */
+export function failoverFunctionName(region: string): string {
+  return `connect-dr-failover-${region}`;
+}
+
+/** What this Region's dashboard charts besides the Connect instance. */
+export interface MonitoringInputs {
+  readonly connectInstanceId: pulumi.Input<string>;
+  /** The global table whose home is in this Region (charted per receiving Region). */
+  readonly globalTable?: { readonly tableName: string; readonly receivingRegions: readonly string[] };
+  /** Route 53 health check ids by label. */
+  readonly healthCheckIds?: pulumi.Input<Record<string, string>>;
+  /** The failover decision alarms of this Region. */
+  readonly failoverAlarmArns?: pulumi.Input<string[]>;
+}
+
+/**
+ * Dashboard and alarm topic (SNS, CMK) of this Region, when `connect-dr:monitoring` is set; Splunk and
+ * Dynatrace streaming when their keys are. The failover function of this Region is charted by name.
+ */
+export function regionalMonitoring(config: StackConfig, providers: StackProviders, here: string, inputs: MonitoringInputs): ContactCenterMonitoring | undefined {
+  const monitoring = config.monitoring;
+  if (!monitoring) return undefined;
+  return new ContactCenterMonitoring(
+    "monitoring",
+    {
+      region: here,
+      accountId: config.accounts.workload.id,
+      connectInstanceId: inputs.connectInstanceId,
+      ...(monitoring.dashboardName !== undefined ? { dashboardName: monitoring.dashboardName } : {}),
+      ...(inputs.globalTable ? { globalTable: inputs.globalTable } : {}),
+      ...(inputs.healthCheckIds ? { healthCheckIds: inputs.healthCheckIds } : {}),
+      ...(inputs.failoverAlarmArns ? { failoverAlarmArns: inputs.failoverAlarmArns } : {}),
+      failoverFunctionName: failoverFunctionName(here),
+      enableSplunk: monitoring.splunk !== undefined,
+      ...(monitoring.splunk ? { splunkHecUrl: monitoring.splunk.hecUrl } : {}),
+      enableDynatrace: monitoring.dynatrace !== undefined,
+      ...(monitoring.dynatrace ? { dynatraceEndpointUrl: monitoring.dynatrace.endpointUrl } : {}),
+      ...(monitoring.dynatrace?.streamedNamespaces ? { streamedNamespaces: monitoring.dynatrace.streamedNamespaces } : {}),
+    },
+    { provider: providers.get("workload", here) },
+  );
+}
+
+/**
+ * Provisioned concurrency under auto scaling for the Connect-facing functions of this Region, when
+ * `connect-dr:lambdaAutoScaling` is set; their Throttles and Errors alarms go to this Region's
+ * monitoring topic when monitoring is on.
+ */
+export function regionalLambdaAutoScaling(
+  config: StackConfig,
+  providers: StackProviders,
+  here: string,
+  monitoring: ContactCenterMonitoring | undefined,
+): LambdaAutoScaling | undefined {
+  const scaling = config.lambdaAutoScaling;
+  if (!scaling) return undefined;
+  return new LambdaAutoScaling(
+    "lambda-scaling",
+    {
+      region: here,
+      functions: Object.fromEntries(
+        Object.entries(scaling.functions).map(([name, fn]) => [
+          name,
+          {
+            version: fn.version,
+            ...(fn.minProvisionedConcurrency !== undefined ? { minProvisionedConcurrency: fn.minProvisionedConcurrency } : {}),
+            ...(fn.maxProvisionedConcurrency !== undefined ? { maxProvisionedConcurrency: fn.maxProvisionedConcurrency } : {}),
+          },
+        ]),
+      ),
+      aliasName: scaling.aliasName,
+      minProvisionedConcurrency: scaling.minProvisionedConcurrency,
+      maxProvisionedConcurrency: scaling.maxProvisionedConcurrency,
+      targetUtilization: scaling.targetUtilization,
+      scaleInCooldownSeconds: scaling.scaleInCooldownSeconds,
+      scaleOutCooldownSeconds: scaling.scaleOutCooldownSeconds,
+      throttlesThreshold: scaling.throttlesThreshold,
+      errorsThreshold: scaling.errorsThreshold,
+      alarmActions: monitoring ? [monitoring.alarmTopicArn] : [],
+    },
+    { provider: providers.get("workload", here) },
+  );
+}
+
+/**
+ * The CRM lookup functions of this Region, when `connect-dr:crm` is set. `secrets` is given by the
+ * stack that owns the credential secrets (the secondary: it can read the primary's CRM key by
+ * StackReference to encrypt the replicas, the reverse would be a cycle); the other stack's functions
+ * read those replicas by name.
+ */
+export function regionalCrm(
+  config: StackConfig,
+  providers: StackProviders,
+  here: string,
+  secrets?: { readonly replicaRegion: string; readonly replicaKmsKeyArn: pulumi.Input<string> },
+): CrmIntegration | undefined {
+  const crm = config.crm;
+  if (!crm) return undefined;
+  return new CrmIntegration(
+    "crm",
+    {
+      region: here,
+      accountId: config.accounts.workload.id,
+      createSecrets: secrets !== undefined,
+      ...(secrets ? { replicaRegion: secrets.replicaRegion, replicaKmsKeyArn: secrets.replicaKmsKeyArn } : {}),
+      ...(crm.salesforce ? { salesforce: crm.salesforce } : {}),
+      ...(crm.servicenow ? { servicenow: crm.servicenow } : {}),
+      logRetentionDays: crm.logRetentionDays,
+    },
+    { provider: providers.get("workload", here) },
+  );
+}
+
+/** The outputs of the optional regional pieces that are on. */
+export function optionalRegionalOutputs(
+  monitoring: ContactCenterMonitoring | undefined,
+  scaling: LambdaAutoScaling | undefined,
+  crm: CrmIntegration | undefined,
+): Record<string, pulumi.Output<unknown>> {
+  return {
+    ...(monitoring ? { monitoringDashboardName: monitoring.dashboardName, monitoringAlarmTopicArn: monitoring.alarmTopicArn, monitoringDestinationSecretArns: monitoring.destinationSecretArns } : {}),
+    ...(scaling ? { lambdaAliasArns: scaling.aliasArns, lambdaAlarmNames: scaling.alarmNames } : {}),
+    ...(crm ? { crmFunctionArns: crm.functionArns, crmKmsKeyArn: crm.kmsKeyArn, crmSecretArns: crm.secretArns } : {}),
+  };
+}
 
 /**
  * Recordings of this Region: source bucket and key in the workload account here, replicas in the

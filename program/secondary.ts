@@ -5,11 +5,12 @@ import { FailoverAutomation } from "../components/failover-automation";
 import { GlobalContactTable } from "../components/global-contact-table";
 import { FailoverDns, type FailoverDnsEndpointArgs } from "../components/failover-dns";
 import { InstanceReplica } from "../components/instance-replica";
+import { TelephonyHealthChecks } from "../components/telephony-health-checks";
 import { TrafficDistributionGroup } from "../components/traffic-distribution-group";
 import { PRIMARY_OUTPUTS } from "./primary";
 import { ROUTE53_METRICS_REGION, roleArnFor } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { regionalDirectConnect, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
 /**
  * The secondary stack, deployed after the primary (it reads the primary's outputs; the primary reads
@@ -19,6 +20,15 @@ import { regionalDirectConnect, regionalOutputs, regionalRecordings } from "./re
  * global failover DNS, which needs both Regions' endpoints, and the failover automation of BOTH
  * Regions with its lock table: it needs the traffic distribution group this stack creates, so owning
  * it here keeps the primary free of references to the secondary.
+ *
+ * When configured, it also owns this Region's monitoring, Lambda auto scaling and CRM lookup
+ * functions, and two global pieces:
+ * - the SIP health checks of BOTH Regions (`TelephonyHealthChecks`: Route 53 is global, its
+ *   HealthCheckStatus alarms live in us-east-1 on the network account's us-east-1 provider), next to
+ *   the DNS failover it owns for the same reason;
+ * - the CRM credential secrets, home in this Region, each with a replica in the primary Region
+ *   encrypted with the primary's CRM key (read from the primary stack), so the primary's functions
+ *   can decrypt it. Owning them in the primary would need this stack's key there: a cycle.
  */
 export function defineSecondary(config: StackConfig, providers: StackProviders): Record<string, pulumi.Output<unknown>> {
   const here = config.secondaryRegion;
@@ -65,6 +75,18 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
   const dns = failoverDns(config, providers, here);
   const primaryAlias = primary.requireOutput(PRIMARY_OUTPUTS.instanceAlias) as pulumi.Output<string>;
   const failover = failoverAutomation(config, providers, traffic, primaryAlias);
+  const telephony = telephonyHealthChecks(config, providers, here);
+  const local = failover.automations.find((a) => a.region === here)!.automation;
+  const monitoring = regionalMonitoring(config, providers, here, {
+    connectInstanceId: connect.instanceId,
+    globalTable: { tableName: `${config.connect.instanceAlias}-dr-lock`, receivingRegions: [peer] },
+    healthCheckIds: dnsAndSipHealthChecks(dns, telephony),
+    failoverAlarmArns: local.healthAlarmArn.apply((arn) => [arn]),
+  });
+  const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
+  const crm = config.crm
+    ? regionalCrm(config, providers, here, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> })
+    : undefined;
 
   return {
     role: pulumi.output(config.role),
@@ -83,7 +105,40 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     dnsHealthCheckIds: dns.healthCheckIds,
     dnsWorstCaseFailoverSeconds: dns.worstCaseFailoverSeconds,
     ...regionalOutputs(recordings, network),
+    ...optionalRegionalOutputs(monitoring, scaling, crm),
+    ...(telephony ? { telephonyHealthCheckIds: telephony.healthCheckIds, telephonyAlarmNames: pulumi.output(telephony.alarmNamesByRegion) } : {}),
   };
+}
+
+/**
+ * Route 53 TCP health checks on the SIP endpoints of both Regions, when `connect-dr:telephony` is set:
+ * health checks on the network account's provider here (Route 53 is global), alarms on its us-east-1
+ * provider, where HealthCheckStatus is published. No alarm actions: the monitoring topics live in the
+ * workload account; the alarm names are exported for a us-east-1 composite alarm of the network account.
+ */
+function telephonyHealthChecks(config: StackConfig, providers: StackProviders, here: string): TelephonyHealthChecks | undefined {
+  const telephony = config.telephony;
+  if (!telephony) return undefined;
+  return new TelephonyHealthChecks(
+    "telephony",
+    {
+      endpoints: telephony.endpoints,
+      requestIntervalSeconds: telephony.requestIntervalSeconds,
+      failureThreshold: telephony.failureThreshold,
+      alarmProvider: providers.get("network", ROUTE53_METRICS_REGION),
+    },
+    { provider: providers.get("network", here) },
+  );
+}
+
+/** Health check ids for the dashboard: `dns-<region>` for the failover record's, `sip-<region>-<endpoint>` for the trunks'. */
+function dnsAndSipHealthChecks(dns: FailoverDns, telephony: TelephonyHealthChecks | undefined): pulumi.Output<Record<string, string>> {
+  return pulumi.all([dns.healthCheckIds, telephony ? telephony.healthCheckIds : {}]).apply(([dnsIds, sipIds]) => ({
+    ...Object.fromEntries(Object.entries(dnsIds as Record<string, string>).map(([region, id]) => [`dns-${region}`, id])),
+    ...Object.fromEntries(
+      Object.entries(sipIds as Record<string, Record<string, string>>).flatMap(([region, byEndpoint]) => Object.entries(byEndpoint).map(([endpoint, id]) => [`sip-${region}-${endpoint}`, id])),
+    ),
+  }));
 }
 
 /**

@@ -219,9 +219,181 @@ describe("config: parseStackConfig", () => {
       title: "unknown top-level key",
       path: ["regions"],
       value: ["us-east-1"],
-      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, tags`,
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, tags`,
     },
   ];
+
+  // The optional keys of the composed components: each row sets one key (on top of a valid config) and
+  // expects exactly its line. `role` secondary rows drop what ACGR mirrors so that only the key is wrong.
+  const SCALING = { maxProvisionedConcurrency: 10, functions: { lookup: { version: "3" } } };
+  const SIP = { endpoints: { "us-east-1": { "carrier-a": { fqdn: "sbc.use1.example.net" } }, "us-west-2": { "carrier-a": { ipAddress: "93.184.216.34" } } } };
+  const optionalCases: { title: string; secondary?: boolean; key: string; value: unknown; line: string }[] = [
+    { title: "monitoring dashboard name with spaces", key: "monitoring", value: { dashboardName: "Contact centre" }, line: `connect-dr:monitoring.dashboardName: found "Contact centre"; allowed: letters, digits, - and _, at most 255 characters` },
+    {
+      title: "Splunk HEC over plain HTTP",
+      key: "monitoring",
+      value: { splunk: { hecUrl: "http://hec.example.com/services/collector" } },
+      line: `connect-dr:monitoring.splunk.hecUrl: found "http://hec.example.com/services/collector"; allowed: an https:// URL such as https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event (Firehose delivers over TLS only)`,
+    },
+    { title: "Dynatrace without endpoint", key: "monitoring", value: { dynatrace: {} }, line: `connect-dr:monitoring.dynatrace.endpointUrl: found nothing (key not set); allowed: a string (required)` },
+    { title: "misspelt monitoring key", key: "monitoring", value: { dashboard: "x" }, line: `connect-dr:monitoring.dashboard: found "x"; allowed: no such key here; known keys: dashboardName, splunk, dynatrace` },
+    {
+      title: "auto scaling of a function flows do not call",
+      key: "lambdaAutoScaling",
+      value: { maxProvisionedConcurrency: 10, functions: { billing: { version: "3" } } },
+      line: `connect-dr:lambdaAutoScaling.functions.billing: found "billing"; allowed: a function of connect.lambdaFunctionNames: "lookup"`,
+    },
+    {
+      title: "auto scaling of $LATEST",
+      key: "lambdaAutoScaling",
+      value: { maxProvisionedConcurrency: 10, functions: { lookup: { version: "$LATEST" } } },
+      line: `connect-dr:lambdaAutoScaling.functions.lookup.version: found "$LATEST"; allowed: a published version number as a quoted string such as "3" ($LATEST cannot have provisioned concurrency)`,
+    },
+    { title: "auto scaling without functions", key: "lambdaAutoScaling", value: { maxProvisionedConcurrency: 10, functions: {} }, line: `connect-dr:lambdaAutoScaling.functions: found {}; allowed: at least one function, keyed by its name` },
+    { title: "auto scaling without a ceiling", key: "lambdaAutoScaling", value: { functions: { lookup: { version: "3" } } }, line: `connect-dr:lambdaAutoScaling.maxProvisionedConcurrency: found nothing (key not set); allowed: a whole number (required)` },
+    {
+      title: "auto scaling ceiling under the floor",
+      key: "lambdaAutoScaling",
+      value: { ...SCALING, minProvisionedConcurrency: 20 },
+      line: `connect-dr:lambdaAutoScaling.maxProvisionedConcurrency: found 10; allowed: at least lambdaAutoScaling.minProvisionedConcurrency (20)`,
+    },
+    {
+      title: "a function's floor over the ceiling",
+      key: "lambdaAutoScaling",
+      value: { maxProvisionedConcurrency: 10, functions: { lookup: { version: "3", minProvisionedConcurrency: 11 } } },
+      line: `connect-dr:lambdaAutoScaling.functions.lookup.minProvisionedConcurrency: found 11; allowed: at most lambdaAutoScaling.maxProvisionedConcurrency (10)`,
+    },
+    { title: "target utilization above 0.9", key: "lambdaAutoScaling", value: { ...SCALING, targetUtilization: 0.95 }, line: `connect-dr:lambdaAutoScaling.targetUtilization: found 0.95; allowed: at most 0.9` },
+    { title: "alias name of digits", key: "lambdaAutoScaling", value: { ...SCALING, aliasName: "42" }, line: `connect-dr:lambdaAutoScaling.aliasName: found "42"; allowed: letters, digits, - and _ (not only digits), at most 128 characters` },
+    {
+      title: "telephony in the primary stack",
+      key: "telephony",
+      value: SIP,
+      line: `connect-dr:telephony: found {"endpoints":{"us-east-1":{"carrier-a":{"fqdn":"sbc.use1.example.net"}},"us-wes…; allowed: nothing in the primary stack: the secondary stack owns the SIP health checks of both Regions (Route 53 is global), so only its config lists them`,
+    },
+    {
+      title: "SIP endpoints for one DR Region only",
+      secondary: true,
+      key: "telephony",
+      value: { endpoints: { "us-east-1": SIP.endpoints["us-east-1"] } },
+      line: `connect-dr:telephony.endpoints: found {"us-east-1":{"carrier-a":{"fqdn":"sbc.use1.example.net"}}}; allowed: SIP endpoints for each DR Region and no other: us-east-1 and us-west-2`,
+    },
+    {
+      title: "a DR Region without SIP endpoints",
+      secondary: true,
+      key: "telephony",
+      value: { endpoints: { ...SIP.endpoints, "us-west-2": {} } },
+      line: `connect-dr:telephony.endpoints.us-west-2: found {}; allowed: at least one SIP endpoint, by name`,
+    },
+    {
+      title: "a SIP endpoint with both address and host name",
+      secondary: true,
+      key: "telephony",
+      value: { endpoints: { ...SIP.endpoints, "us-west-2": { "carrier-a": { ipAddress: "93.184.216.34", fqdn: "sbc.usw2.example.net" } } } },
+      line: `connect-dr:telephony.endpoints.us-west-2.carrier-a: found {"ipAddress":"93.184.216.34","fqdn":"sbc.usw2.example.net"}; allowed: exactly one of ipAddress or fqdn`,
+    },
+    {
+      title: "a private SIP address",
+      secondary: true,
+      key: "telephony",
+      value: { endpoints: { ...SIP.endpoints, "us-west-2": { "carrier-a": { ipAddress: "10.0.0.5" } } } },
+      line: `connect-dr:telephony.endpoints.us-west-2.carrier-a.ipAddress: found "10.0.0.5"; allowed: a public IPv4 address (Route 53 health checkers probe from the internet)`,
+    },
+    {
+      title: "an upper-case SIP endpoint name",
+      secondary: true,
+      key: "telephony",
+      value: { endpoints: { ...SIP.endpoints, "us-west-2": { CarrierA: { fqdn: "sbc.usw2.example.net" } } } },
+      line: `connect-dr:telephony.endpoints.us-west-2.CarrierA: found "CarrierA"; allowed: an endpoint name of lower-case letters, digits and hyphens, at most 32 characters`,
+    },
+    { title: "a SIP check every 60 s", secondary: true, key: "telephony", value: { ...SIP, requestIntervalSeconds: 60 }, line: `connect-dr:telephony.requestIntervalSeconds: found 60; allowed: 10 or 30 (Route 53's only intervals)` },
+    { title: "a CRM integration without a CRM", key: "crm", value: { logRetentionDays: 365 }, line: `connect-dr:crm: found {"logRetentionDays":365}; allowed: at least one of salesforce or servicenow (leave connect-dr:crm unset for no CRM integration)` },
+    {
+      title: "a Salesforce URL with a trailing slash",
+      key: "crm",
+      value: { salesforce: { instanceUrl: "https://acme.my.salesforce.com/" } },
+      line: `connect-dr:crm.salesforce.instanceUrl: found "https://acme.my.salesforce.com/"; allowed: an HTTPS base URL such as https://acme.my.salesforce.com, no trailing slash`,
+    },
+    {
+      title: "a ServiceNow URL on another domain",
+      key: "crm",
+      value: { servicenow: { instanceUrl: "https://acme.example.com" } },
+      line: `connect-dr:crm.servicenow.instanceUrl: found "https://acme.example.com"; allowed: an HTTPS base URL such as https://acme.service-now.com, no trailing slash`,
+    },
+    { title: "a CRM timeout Connect cannot wait for", key: "crm", value: { salesforce: { instanceUrl: "https://acme.my.salesforce.com", timeoutMs: 5000 } }, line: `connect-dr:crm.salesforce.timeoutMs: found 5000; allowed: at most 3500` },
+    {
+      title: "CRM logs kept 30 days",
+      key: "crm",
+      value: { salesforce: { instanceUrl: "https://acme.my.salesforce.com" }, logRetentionDays: 30 },
+      line: `connect-dr:crm.logRetentionDays: found 30; allowed: a CloudWatch Logs retention of at least a year: 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653`,
+    },
+  ];
+
+  /** The valid config, as the secondary stack's when asked (without what ACGR mirrors). */
+  function baseConfig(secondary: boolean): Record<string, any> {
+    const raw = validRawConfig();
+    if (secondary) {
+      raw.role = "secondary";
+      for (const key of ["hoursOfOperation", "queues", "routingProfiles", "flows"]) delete raw.connect[key];
+    }
+    return raw;
+  }
+
+  for (const c of optionalCases) {
+    it(`reports ${c.title}`, () => {
+      const raw = baseConfig(c.secondary ?? false);
+      raw[c.key] = c.value;
+      expect(onlyLine(raw)).to.equal(c.line);
+    });
+  }
+
+  it("leaves every optional piece off when its key is absent", () => {
+    const config = parseStackConfig(validRawConfig());
+    expect([config.monitoring, config.lambdaAutoScaling, config.telephony, config.crm]).to.deep.equal([undefined, undefined, undefined, undefined]);
+  });
+
+  it("applies the components' documented defaults to the optional keys", () => {
+    const raw = baseConfig(true);
+    raw.monitoring = {};
+    raw.lambdaAutoScaling = SCALING;
+    raw.telephony = SIP;
+    raw.crm = { servicenow: { instanceUrl: "https://acme.service-now.com" } };
+    const config = parseStackConfig(raw);
+    expect(config.monitoring).to.deep.equal({});
+    expect(config.lambdaAutoScaling).to.deep.equal({
+      functions: { lookup: { version: "3" } },
+      aliasName: "live",
+      minProvisionedConcurrency: 1,
+      maxProvisionedConcurrency: 10,
+      targetUtilization: 0.7,
+      scaleInCooldownSeconds: 300,
+      scaleOutCooldownSeconds: 60,
+      throttlesThreshold: 1,
+      errorsThreshold: 5,
+    });
+    expect(config.telephony).to.deep.equal({
+      endpoints: { "us-east-1": { "carrier-a": { fqdn: "sbc.use1.example.net", port: 5061 } }, "us-west-2": { "carrier-a": { ipAddress: "93.184.216.34", port: 5061 } } },
+      requestIntervalSeconds: 30,
+      failureThreshold: 3,
+    });
+    expect(config.crm).to.deep.equal({ servicenow: { instanceUrl: "https://acme.service-now.com", timeoutMs: 2500 }, logRetentionDays: 365 });
+  });
+
+  it("reports problems in several optional keys in ONE error, with the rest of the config", () => {
+    const raw = baseConfig(true);
+    raw.rpoSeconds = 60;
+    raw.lambdaAutoScaling = { maxProvisionedConcurrency: 0, functions: { billing: { version: "1" } } };
+    raw.telephony = { endpoints: { "us-east-1": {} } };
+    raw.crm = {};
+    expect(checkStackConfig(raw).problems.map(formatProblem).sort()).to.deep.equal([
+      `connect-dr:crm: found {}; allowed: at least one of salesforce or servicenow (leave connect-dr:crm unset for no CRM integration)`,
+      `connect-dr:lambdaAutoScaling.functions.billing: found "billing"; allowed: a function of connect.lambdaFunctionNames: "lookup"`,
+      `connect-dr:lambdaAutoScaling.maxProvisionedConcurrency: found 0; allowed: at least 1`,
+      `connect-dr:rpoSeconds: found 60; allowed: at least 900 (S3 Replication Time Control replicates 99.99% of recordings within 15 minutes)`,
+      `connect-dr:telephony.endpoints.us-east-1: found {}; allowed: at least one SIP endpoint, by name`,
+      `connect-dr:telephony.endpoints: found {"us-east-1":{}}; allowed: SIP endpoints for each DR Region and no other: us-east-1 and us-west-2`,
+    ]);
+  });
 
   for (const c of cases) {
     it(`reports ${c.title}`, () => {
@@ -311,7 +483,7 @@ describe("config: parseStackConfig", () => {
       `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
       `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
       `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
-      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, tags`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, tags`,
     ]);
   });
 });

@@ -71,6 +71,18 @@ describe("config: Pulumi.yaml and the stack files", () => {
     expect(secondary.connect.instanceAlias).to.not.equal(primary.connect.instanceAlias);
   });
 
+  it("both files turn on monitoring, Lambda auto scaling of the two flow functions and Salesforce; only the secondary the SIP checks", () => {
+    const primary = parseStackConfig(rawConfigFromMap(readStackFileConfig("primary", PROJECT_DIR)));
+    const secondary = parseStackConfig(rawConfigFromMap(readStackFileConfig("secondary", PROJECT_DIR)));
+    for (const config of [primary, secondary]) {
+      expect(config.monitoring).to.not.equal(undefined);
+      expect(Object.keys(config.lambdaAutoScaling!.functions)).to.deep.equal(config.connect.lambdaFunctionNames);
+      expect(config.crm).to.deep.equal({ salesforce: { instanceUrl: "https://example-corp.my.salesforce.com", timeoutMs: 2500 }, logRetentionDays: 365 });
+    }
+    expect(primary.telephony).to.equal(undefined);
+    expect(Object.keys(secondary.telephony!.endpoints)).to.deep.equal(["us-east-1", "us-west-2"]);
+  });
+
   it("encodes values the way Pulumi passes them to a program", () => {
     const dir = tempProject({
       "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  size:\n    type: integer\n    default: 3\n  zones:\n    type: array\n    items:\n      type: string\n    default: [a]\n  aws:region: us-east-1\n",

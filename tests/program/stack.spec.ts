@@ -13,13 +13,21 @@ describe("program: both stacks together", () => {
     const inPrimary = new Set(primary.map(identity));
     expect(secondary.map(identity).filter((id) => inPrimary.has(id))).to.deep.equal([]);
     // Global pieces live in one stack only: the contact table in the primary; the DR lock table, with the
-    // failover automation that needs the secondary's traffic distribution group, in the secondary.
+    // failover automation that needs the secondary's traffic distribution group, in the secondary; the
+    // SIP health checks of both Regions and the CRM credential secrets (replicas in the primary Region)
+    // in the secondary. Regional pieces (monitoring, Lambda auto scaling, CRM functions) once per stack.
     const count = (list: typeof primary, type: string): number => list.filter((r) => r.type === type).length;
     for (const [type, inP, inS] of [
       ["aws:connect/instance:Instance", 1, 0],
       ["aws:dynamodb/table:Table", 1, 1],
-      ["aws:lambda/function:Function", 0, 2],
+      ["aws:lambda/function:Function", 1, 3],
       ["aws:route53/record:Record", 0, 2],
+      ["aws:route53/healthCheck:HealthCheck", 0, 6],
+      ["aws:secretsmanager/secret:Secret", 0, 1],
+      ["aws:cloudwatch/dashboard:Dashboard", 1, 1],
+      ["aws:sns/topic:Topic", 1, 3],
+      ["aws:lambda/alias:Alias", 2, 2],
+      ["aws:appautoscaling/target:Target", 2, 2],
       ["aws:connect/contactFlow:ContactFlow", 2, 0],
     ] as const) {
       expect([type, count(primary, type), count(secondary, type)]).to.deep.equal([type, inP, inS]);
