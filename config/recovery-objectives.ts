@@ -1,8 +1,11 @@
+import { failoverTiming } from "../dns/failover-timing";
+
 /**
  * How long, at worst, DNS takes to send new sign-ins to the other Region after the primary fails:
- * Route 53 marks the endpoint unhealthy after `failureThreshold` failed checks `requestIntervalSeconds`
- * apart, then resolvers keep the old answer for up to `ttlSeconds`.
+ * Route 53's probe detection (`requestIntervalSeconds` x `failureThreshold`) plus the record TTL. The
+ * arithmetic is `failoverTiming` of `dns/failover-timing.ts`, the one `FailoverDns` exports.
+ * @throws RangeError for values Route 53 refuses (the schema rejects them before this is called)
  */
 export function dnsFailoverSeconds(healthCheck: { requestIntervalSeconds: number; failureThreshold: number }, ttlSeconds: number): number {
-  return healthCheck.requestIntervalSeconds * healthCheck.failureThreshold + ttlSeconds;
+  return failoverTiming([{ kind: "probe", ...healthCheck }], ttlSeconds).worstCaseSeconds;
 }

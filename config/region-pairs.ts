@@ -1,30 +1,16 @@
+import { ACGR_REPLICATION, canReplicate } from "../resiliency/acgr/region-pairs";
+
 /**
- * The Region pairs Amazon Connect Global Resiliency (ACGR) supports, as data. `primary` is where the
- * source instance lives (where `ReplicateInstance` is called from) and `secondary` where the replica
- * is created. Most pairs work both ways; ap-northeast-1 -> ap-northeast-3 works one way only.
+ * The config's wording of the Amazon Connect Global Resiliency Region rule. The pairs themselves are
+ * `ACGR_REPLICATION` in `resiliency/acgr/region-pairs.ts` (source -> replica, also used by
+ * `InstanceReplica` and the CLI); `primary` is the source, `secondary` the replica.
  */
-export interface AcgrRegionPair {
-  readonly primary: string;
-  readonly secondary: string;
-}
 
-/** Every (primary, secondary) combination ACGR accepts, both directions listed where both work. */
-export const ACGR_REGION_PAIRS: readonly AcgrRegionPair[] = [
-  { primary: "us-east-1", secondary: "us-west-2" },
-  { primary: "us-west-2", secondary: "us-east-1" },
-  { primary: "eu-central-1", secondary: "eu-west-2" },
-  { primary: "eu-west-2", secondary: "eu-central-1" },
-  { primary: "ap-northeast-1", secondary: "ap-northeast-3" },
-];
-
-/** Whether ACGR can replicate an instance from `primary` to `secondary`. */
-export function isAcgrRegionPair(primary: string, secondary: string): boolean {
-  return ACGR_REGION_PAIRS.some((pair) => pair.primary === primary && pair.secondary === secondary);
-}
-
-/** The Regions ACGR can replicate to from `primary` (empty when `primary` is no ACGR source). */
-export function acgrSecondariesOf(primary: string): string[] {
-  return ACGR_REGION_PAIRS.filter((pair) => pair.primary === primary).map((pair) => pair.secondary);
+/** Every (primary -> secondary) direction ACGR accepts, as `a -> b`, in the resiliency module's order. */
+function allDirections(): string {
+  return Object.entries(ACGR_REPLICATION)
+    .flatMap(([source, replicas]) => replicas.map((replica) => `${source} -> ${replica}`))
+    .join(", ");
 }
 
 /**
@@ -32,10 +18,9 @@ export function acgrSecondariesOf(primary: string): string[] {
  * `undefined` when it is one.
  */
 export function acgrPairProblem(primary: string, secondary: string): string | undefined {
-  if (isAcgrRegionPair(primary, secondary)) return undefined;
-  const all = ACGR_REGION_PAIRS.map((pair) => `${pair.primary} -> ${pair.secondary}`).join(", ");
-  if (primary === secondary) return `a Region different from the primary Region (${primary}); ACGR pairs: ${all}`;
-  const targets = acgrSecondariesOf(primary);
+  if (canReplicate(primary, secondary)) return undefined;
+  if (primary === secondary) return `a Region different from the primary Region (${primary}); ACGR pairs: ${allDirections()}`;
+  const targets = ACGR_REPLICATION[primary] ?? [];
   if (targets.length > 0) return `the ACGR partner of ${primary}: ${targets.join(" or ")}`;
-  return `an ACGR pair (primary -> secondary): ${all}`;
+  return `an ACGR pair (primary -> secondary): ${allDirections()}`;
 }
