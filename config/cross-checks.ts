@@ -1,6 +1,7 @@
 import { type ConfigProblem, formatKeyPath, listAllowed } from "./config-problem";
 import { acgrPairProblem } from "./region-pairs";
 import { REGION_PATTERN, ROLE_ARN_PATTERN } from "./schema";
+import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { dnsFailoverSeconds } from "./recovery-objectives";
 
 /**
@@ -363,4 +364,53 @@ export function checkCrm(raw: Raw): ConfigProblem[] {
   const crm = raw.crm;
   if (!isRecord(crm) || crm.salesforce !== undefined || crm.servicenow !== undefined) return [];
   return [{ path: formatKeyPath(["crm"]), found: crm, allowed: "at least one of salesforce or servicenow (leave connect-dr:crm unset for no CRM integration)" }];
+}
+
+/**
+ * The database spans both Regions, so the primary stack owns it; its engine must fit its mode, its
+ * parameter group family its engine, its networks cover exactly the DR Regions, and the storage or
+ * instance keys apply to one mode only.
+ */
+export function checkDatabase(raw: Raw): ConfigProblem[] {
+  const db = raw.database;
+  if (db === undefined) return [];
+  if (raw.role === "secondary") {
+    return [
+      {
+        path: formatKeyPath(["database"]),
+        found: db,
+        allowed: "nothing in the secondary stack: the primary stack owns the database of both Regions (its secondary half on the workload provider of the secondary Region)",
+      },
+    ];
+  }
+  if (!isRecord(db)) return [];
+  const problems: ConfigProblem[] = [];
+  const aurora = db.mode === "aurora-global";
+  const engines: readonly string[] = aurora ? AURORA_ENGINES : RDS_ENGINES;
+  if ((db.mode === "aurora-global" || db.mode === "rds-read-replica") && isString(db.engine) && [...AURORA_ENGINES, ...RDS_ENGINES].includes(db.engine as never) && !engines.includes(db.engine)) {
+    problems.push({ path: formatKeyPath(["database", "engine"]), found: db.engine, allowed: `with mode ${db.mode}: ${listAllowed(engines)}` });
+  }
+  // An unknown engine is the schema's to report; a family cannot be checked against it.
+  const knownEngine = isString(db.engine) && ([...AURORA_ENGINES, ...RDS_ENGINES] as readonly string[]).includes(db.engine);
+  if (knownEngine && isString(db.engine) && isString(db.parameterGroupFamily) && !db.parameterGroupFamily.startsWith(db.engine)) {
+    problems.push({ path: formatKeyPath(["database", "parameterGroupFamily"]), found: db.parameterGroupFamily, allowed: `a family of engine ${db.engine}, such as ${db.engine}16` });
+  }
+  const drRegions = [raw.primaryRegion, raw.secondaryRegion].filter((r): r is string => isString(r) && REGION_PATTERN.test(r));
+  if (isRecord(db.networks) && drRegions.length === 2) {
+    const keys = Object.keys(db.networks);
+    if (keys.length !== 2 || !drRegions.every((r) => keys.includes(r))) {
+      problems.push({ path: formatKeyPath(["database", "networks"]), found: db.networks, allowed: `a network for each DR Region and no other: ${drRegions.join(" and ")}` });
+    }
+  }
+  const onlyFor = aurora ? ["allocatedStorageGb", "maxAllocatedStorageGb"] : ["primaryInstanceNames", "secondaryInstanceNames"];
+  if (db.mode === "aurora-global" || db.mode === "rds-read-replica") {
+    for (const key of onlyFor) {
+      if (db[key] !== undefined) problems.push({ path: formatKeyPath(["database", key]), found: db[key], allowed: `nothing with mode ${db.mode} (applies to mode ${aurora ? "rds-read-replica" : "aurora-global"} only)` });
+    }
+  }
+  if (!aurora && isInt(db.maxAllocatedStorageGb)) {
+    const allocated = isInt(db.allocatedStorageGb) ? db.allocatedStorageGb : 100;
+    if (db.maxAllocatedStorageGb < allocated) problems.push({ path: formatKeyPath(["database", "maxAllocatedStorageGb"]), found: db.maxAllocatedStorageGb, allowed: `at least allocatedStorageGb (${allocated})` });
+  }
+  return problems;
 }

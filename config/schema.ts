@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { isIpv4Cidr, isPublicIpv4Address } from "../network/ip-address";
 
 /**
@@ -335,6 +336,54 @@ export const crmSchema = z.strictObject({
     .default(365),
 });
 
+const instanceSuffixes = z
+  .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/, { error: "lower-case letters, digits and hyphens, at most 12 characters" }))
+  .min(1)
+  .max(15);
+
+/** The database network of one Region: existing private subnets and security groups. */
+const databaseNetwork = z.strictObject({
+  subnetIds: z.array(z.string().regex(/^subnet-[0-9a-f]{8,17}$/, { error: "a subnet id such as subnet-0a1b2c3d4e5f67890" })).min(2, { error: "at least two subnets in different Availability Zones (a DB subnet group needs two)" }),
+  securityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, { error: "a security group id such as sg-0a1b2c3d4e5f67890" })).min(1),
+});
+
+/**
+ * A relational database across both DR Regions (`RegionalDatabase`): Aurora Global Database or an RDS
+ * instance with a cross-Region read replica. Global: the primary stack owns it.
+ */
+export const databaseSchema = z.strictObject({
+  mode: z.enum(["aurora-global", "rds-read-replica"]),
+  engine: z.enum([...AURORA_ENGINES, ...RDS_ENGINES]),
+  engineVersion: z.string().regex(/^\d+(\.\d+)*(\.[a-z0-9_.]+)?$/i, { error: "an engine version such as 16.4" }),
+  parameterGroupFamily: z.string().min(1),
+  /** Base of every identifier: `<identifier>-<region>[-<instance>]`. */
+  identifier: z.string().regex(/^[a-z](?!.*--)[a-z0-9-]{0,40}(?<!-)$/, { error: "a lower-case letter, then letters, digits and single hyphens, at most 41 characters" }),
+  instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "a DB instance class such as db.r6g.large" }),
+  databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { error: "a letter, then letters, digits or underscores, at most 63 characters" }),
+  masterUsername: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/, { error: "a letter, then letters, digits or underscores, at most 16 characters" })
+    .refine((u) => !["admin", "postgres", "rdsadmin", "root"].includes(u.toLowerCase()), { error: "a name other than admin, postgres, rdsadmin or root (reserved)" })
+    .default("connectdr_admin"),
+  /** By DR Region: exactly the two. */
+  networks: z.record(region, databaseNetwork),
+  /** Aurora only. @default ["a", "b"] */
+  primaryInstanceNames: instanceSuffixes.optional(),
+  /** Aurora only. @default ["a"] */
+  secondaryInstanceNames: instanceSuffixes.optional(),
+  backupRetentionDays: z.int().min(7).max(35).default(14),
+  performanceInsightsRetentionDays: z
+    .int()
+    .refine((d) => d === 7 || d === 731 || (d % 31 === 0 && d >= 31 && d <= 713), { error: "7, a multiple of 31 from 31 to 713, or 731" })
+    .default(7),
+  /** RDS only. @default 100 */
+  allocatedStorageGb: z.int().min(20).max(65536).optional(),
+  /** RDS only. @default 4 x allocatedStorageGb */
+  maxAllocatedStorageGb: z.int().min(20).max(65536).optional(),
+  /** Bump to rotate the generated master password. */
+  masterPasswordVersion: z.int().min(1).default(1),
+});
+
 /** Every top-level key, its schema and, for the simple keys declared in Pulumi.yaml, their kind. */
 export const TOP_LEVEL_SCHEMAS = {
   role: z.enum(ROLES),
@@ -360,6 +409,7 @@ export const TOP_LEVEL_SCHEMAS = {
   lambdaAutoScaling: lambdaAutoScalingSchema.optional(),
   telephony: telephonySchema.optional(),
   crm: crmSchema.optional(),
+  database: databaseSchema.optional(),
   tags: tagsSchema,
 } as const;
 

@@ -6,6 +6,7 @@ import {
   checkConnectOwnership,
   checkConnectReferences,
   checkCrm,
+  checkDatabase,
   checkDirectConnect,
   checkDns,
   checkGdpr,
@@ -34,6 +35,7 @@ export type MonitoringConfig = NonNullable<StackConfig["monitoring"]>;
 export type LambdaAutoScalingConfig = NonNullable<StackConfig["lambdaAutoScaling"]>;
 export type TelephonyConfig = NonNullable<StackConfig["telephony"]>;
 export type CrmConfig = NonNullable<StackConfig["crm"]>;
+export type DatabaseConfig = NonNullable<StackConfig["database"]>;
 
 /**
  * Thrown when the stack configuration is invalid: ONE message listing every problem, one line each.
@@ -67,7 +69,7 @@ export function checkStackConfig(raw: Record<string, unknown>): { config?: Stack
     else problems.push(...problemsFromIssues(result.error.issues, raw[key], [key], (path) => knownKeysAt(schema, path)));
   }
   problems.push(...checkRegions(raw), ...checkGdpr(raw), ...checkAccounts(raw), ...checkConnectReferences(raw), ...checkConnectOwnership(raw), ...checkDns(raw));
-  problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw));
+  problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw), ...checkDatabase(raw));
   const p = parsed as Partial<StackConfig>;
   if (p.recordings) problems.push(...checkRecordings(p.recordings));
   if (p.dns && p.rtoSeconds !== undefined) problems.push(...checkRecoveryObjectives(p.rtoSeconds, p.dns));

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
 import { ConnectRegion } from "../components/connect-region";
 import { GlobalContactTable } from "../components/global-contact-table";
+import { RegionalDatabase } from "../components/regional-database";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
 import type { StackProviders } from "./providers";
 import { optionalRegionalOutputs, regionalCrm, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
@@ -65,6 +66,7 @@ export function definePrimary(
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
   const crm = regionalCrm(config, providers, here);
+  const database = regionalDatabase(config, providers, here, peer);
 
   return {
     role: pulumi.output(config.role),
@@ -82,5 +84,52 @@ export function definePrimary(
     contactTableKeyArns: contacts.keyArns,
     ...regionalOutputs(recordings, network),
     ...optionalRegionalOutputs(monitoring, scaling, crm),
+    ...(database
+      ? {
+          databasePrimaryEndpoint: database.primaryEndpoint,
+          databaseSecondaryEndpoint: database.secondaryEndpoint,
+          databasePort: database.port,
+          databaseMasterSecretArn: database.masterSecretArn,
+          databasePromotionTarget: database.promotionTarget,
+        }
+      : {}),
   };
+}
+
+/**
+ * The relational database of both Regions, when `connect-dr:database` is set: a global piece, owned
+ * here (the secondary stack's config may not set it). Its primary half uses the workload provider of
+ * this Region, its secondary half (replica cluster or read replica, replica secret) the workload
+ * provider of the peer Region, which this stack already has for the contact table's replica key.
+ */
+function regionalDatabase(config: StackConfig, providers: StackProviders, here: string, peer: string): RegionalDatabase | undefined {
+  const db = config.database;
+  if (!db) return undefined;
+  return new RegionalDatabase(
+    "database",
+    {
+      mode: db.mode,
+      engine: db.engine,
+      engineVersion: db.engineVersion,
+      parameterGroupFamily: db.parameterGroupFamily,
+      identifier: db.identifier,
+      primaryRegion: here,
+      secondaryRegion: peer,
+      secondaryProvider: providers.get("workload", peer),
+      accountId: config.accounts.workload.id,
+      instanceClass: db.instanceClass,
+      databaseName: db.databaseName,
+      masterUsername: db.masterUsername,
+      masterPasswordVersion: db.masterPasswordVersion,
+      primaryNetwork: db.networks[here],
+      secondaryNetwork: db.networks[peer],
+      ...(db.primaryInstanceNames ? { primaryInstanceNames: db.primaryInstanceNames } : {}),
+      ...(db.secondaryInstanceNames ? { secondaryInstanceNames: db.secondaryInstanceNames } : {}),
+      backupRetentionDays: db.backupRetentionDays,
+      performanceInsightsRetentionDays: db.performanceInsightsRetentionDays,
+      ...(db.allocatedStorageGb !== undefined ? { allocatedStorageGb: db.allocatedStorageGb } : {}),
+      ...(db.maxAllocatedStorageGb !== undefined ? { maxAllocatedStorageGb: db.maxAllocatedStorageGb } : {}),
+    },
+    { provider: providers.get("workload", here) },
+  );
 }

@@ -219,12 +219,25 @@ describe("config: parseStackConfig", () => {
       title: "unknown top-level key",
       path: ["regions"],
       value: ["us-east-1"],
-      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, tags`,
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, tags`,
     },
   ];
 
   // The optional keys of the composed components: each row sets one key (on top of a valid config) and
   // expects exactly its line. `role` secondary rows drop what ACGR mirrors so that only the key is wrong.
+  const DB = {
+    mode: "aurora-global",
+    engine: "aurora-postgresql",
+    engineVersion: "16.4",
+    parameterGroupFamily: "aurora-postgresql16",
+    identifier: "contact-data",
+    instanceClass: "db.r6g.large",
+    databaseName: "contactcentre",
+    networks: {
+      "us-east-1": { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"], securityGroupIds: ["sg-0a1b2c3d4e5f60001"] },
+      "us-west-2": { subnetIds: ["subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"], securityGroupIds: ["sg-0a1b2c3d4e5f60002"] },
+    },
+  };
   const SCALING = { maxProvisionedConcurrency: 10, functions: { lookup: { version: "3" } } };
   const SIP = { endpoints: { "us-east-1": { "carrier-a": { fqdn: "sbc.use1.example.net" } }, "us-west-2": { "carrier-a": { ipAddress: "93.184.216.34" } } } };
   const optionalCases: { title: string; secondary?: boolean; key: string; value: unknown; line: string }[] = [
@@ -327,6 +340,37 @@ describe("config: parseStackConfig", () => {
       value: { salesforce: { instanceUrl: "https://acme.my.salesforce.com" }, logRetentionDays: 30 },
       line: `connect-dr:crm.logRetentionDays: found 30; allowed: a CloudWatch Logs retention of at least a year: 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653`,
     },
+    {
+      title: "a database in the secondary stack",
+      secondary: true,
+      key: "database",
+      value: DB,
+      line: `connect-dr:database: found {"mode":"aurora-global","engine":"aurora-postgresql","engineVersion":"16.4","pa…; allowed: nothing in the secondary stack: the primary stack owns the database of both Regions (its secondary half on the workload provider of the secondary Region)`,
+    },
+    { title: "an RDS engine with Aurora", key: "database", value: { ...DB, engine: "postgres", parameterGroupFamily: "postgres16" }, line: `connect-dr:database.engine: found "postgres"; allowed: with mode aurora-global: "aurora-postgresql" or "aurora-mysql"` },
+    { title: "an unknown database engine", key: "database", value: { ...DB, engine: "oracle-ee" }, line: `connect-dr:database.engine: found "oracle-ee"; allowed: one of "aurora-postgresql", "aurora-mysql", "postgres" or "mysql"` },
+    { title: "a parameter group of another engine", key: "database", value: { ...DB, parameterGroupFamily: "aurora-mysql8.0" }, line: `connect-dr:database.parameterGroupFamily: found "aurora-mysql8.0"; allowed: a family of engine aurora-postgresql, such as aurora-postgresql16` },
+    {
+      title: "a database network for one Region only",
+      key: "database",
+      value: { ...DB, networks: { "us-east-1": DB.networks["us-east-1"] } },
+      line: `connect-dr:database.networks: found {"us-east-1":{"subnetIds":["subnet-0a1b2c3d4e5f60001","subnet-0a1b2c3d4e5f60002…; allowed: a network for each DR Region and no other: us-east-1 and us-west-2`,
+    },
+    {
+      title: "a database network with one subnet",
+      key: "database",
+      value: { ...DB, networks: { ...DB.networks, "us-west-2": { subnetIds: ["subnet-0a1b2c3d4e5f60003"], securityGroupIds: ["sg-0a1b2c3d4e5f60002"] } } },
+      line: `connect-dr:database.networks.us-west-2.subnetIds: found ["subnet-0a1b2c3d4e5f60003"]; allowed: at least two subnets in different Availability Zones (a DB subnet group needs two)`,
+    },
+    { title: "storage with Aurora", key: "database", value: { ...DB, allocatedStorageGb: 100 }, line: `connect-dr:database.allocatedStorageGb: found 100; allowed: nothing with mode aurora-global (applies to mode rds-read-replica only)` },
+    { title: "a reserved master user name", key: "database", value: { ...DB, masterUsername: "postgres" }, line: `connect-dr:database.masterUsername: found "postgres"; allowed: a name other than admin, postgres, rdsadmin or root (reserved)` },
+    { title: "backups kept 3 days", key: "database", value: { ...DB, backupRetentionDays: 3 }, line: `connect-dr:database.backupRetentionDays: found 3; allowed: at least 7` },
+    {
+      title: "RDS storage ceiling under the allocation",
+      key: "database",
+      value: { ...DB, mode: "rds-read-replica", engine: "mysql", parameterGroupFamily: "mysql8.0", allocatedStorageGb: 500, maxAllocatedStorageGb: 400 },
+      line: `connect-dr:database.maxAllocatedStorageGb: found 400; allowed: at least allocatedStorageGb (500)`,
+    },
   ];
 
   /** The valid config, as the secondary stack's when asked (without what ACGR mirrors). */
@@ -349,7 +393,7 @@ describe("config: parseStackConfig", () => {
 
   it("leaves every optional piece off when its key is absent", () => {
     const config = parseStackConfig(validRawConfig());
-    expect([config.monitoring, config.lambdaAutoScaling, config.telephony, config.crm]).to.deep.equal([undefined, undefined, undefined, undefined]);
+    expect([config.monitoring, config.lambdaAutoScaling, config.telephony, config.crm, config.database]).to.deep.equal([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it("applies the components' documented defaults to the optional keys", () => {
@@ -377,6 +421,12 @@ describe("config: parseStackConfig", () => {
       failureThreshold: 3,
     });
     expect(config.crm).to.deep.equal({ servicenow: { instanceUrl: "https://acme.service-now.com", timeoutMs: 2500 }, logRetentionDays: 365 });
+  });
+
+  it("applies RegionalDatabase's documented defaults to connect-dr:database", () => {
+    const raw = validRawConfig();
+    raw.database = DB;
+    expect(parseStackConfig(raw).database).to.deep.equal({ ...DB, masterUsername: "connectdr_admin", backupRetentionDays: 14, performanceInsightsRetentionDays: 7, masterPasswordVersion: 1 });
   });
 
   it("reports problems in several optional keys in ONE error, with the rest of the config", () => {
@@ -483,7 +533,7 @@ describe("config: parseStackConfig", () => {
       `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
       `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
       `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
-      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, tags`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, tags`,
     ]);
   });
 });

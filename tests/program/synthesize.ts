@@ -2,7 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { readStackFileConfig } from "../../config";
 import { defineStack } from "../../program/stack";
-import { MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
+import { type CallHandler, MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
 
 /** The repository root (holds Pulumi.yaml and the stack files). */
 export const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -22,16 +22,26 @@ const committed = new Map<string, Promise<Synthesis>>();
  * Runs the whole program for `stack` from its committed stack file under MockCloud. The unedited run
  * of each stack is done once and shared by the specs that only read it.
  */
-export function synthesize(stack: "primary" | "secondary", edit?: (config: Record<string, string>) => void, stackOutputs?: Record<string, Record<string, unknown>>): Promise<Synthesis> {
-  if (edit || stackOutputs) return run(stack, edit ?? (() => {}), stackOutputs ?? { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS });
+export function synthesize(
+  stack: "primary" | "secondary",
+  edit?: (config: Record<string, string>) => void,
+  stackOutputs?: Record<string, Record<string, unknown>>,
+  calls?: Record<string, CallHandler>,
+): Promise<Synthesis> {
+  if (edit || stackOutputs || calls) return run(stack, edit ?? (() => {}), stackOutputs ?? { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS }, calls);
   if (!committed.has(stack)) committed.set(stack, run(stack, () => {}, { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS }));
   return committed.get(stack)!;
 }
 
-async function run(stack: "primary" | "secondary", edit: (config: Record<string, string>) => void, stackOutputs: Record<string, Record<string, unknown>>): Promise<Synthesis> {
+async function run(
+  stack: "primary" | "secondary",
+  edit: (config: Record<string, string>) => void,
+  stackOutputs: Record<string, Record<string, unknown>>,
+  calls?: Record<string, CallHandler>,
+): Promise<Synthesis> {
   const config = readStackFileConfig(stack, PROJECT_DIR);
   edit(config);
-  const cloud = new MockCloud({ stack, config, stackOutputs }).install();
+  const cloud = new MockCloud({ stack, config, stackOutputs, ...(calls ? { calls } : {}) }).install();
   const declared = defineStack({ projectDir: PROJECT_DIR });
   await settle();
   const outputs = (await resolve(pulumi.output(declared))) as Record<string, unknown>;
