@@ -1,6 +1,5 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { MockCloud, settle } from "../../synthesis/mock-cloud";
 import { ContactCenterMonitoring } from "../../components/contact-center-monitoring";
 import { CrmIntegration } from "../../components/crm-integration";
@@ -8,8 +7,8 @@ import { EdgeEntry } from "../../components/edge-entry";
 import { LambdaAutoScaling } from "../../components/lambda-auto-scaling";
 import { RegionalDatabase } from "../../components/regional-database";
 import { TelephonyHealthChecks } from "../../components/telephony-health-checks";
-import { POLICIES } from "../../policies/registry";
-import { HarnessResource, runResourcePolicy, runStackPolicy } from "../policies/support/policy-harness";
+import type { HarnessResource } from "../policies/support/policy-harness";
+import { harnessResources, packViolations } from "../policies/support/pack-run";
 
 // The DR architecture components, synthesized under mocks with every optional child enabled, checked
 // against every rule of the team's own pack.
@@ -61,24 +60,9 @@ async function synthesize(mode: "aurora-global" | "rds-read-replica", edge: "glo
   );
   new TelephonyHealthChecks("sip", { endpoints: { "eu-west-2": { carrier: { ipAddress: "18.130.0.10" } } }, alarmProvider: provider("network-us-east-1", "us-east-1", NETWORK) }, { provider: provider("network-eu-west-2", "eu-west-2", NETWORK) });
   await settle();
-  return cloud.resources
-    .filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))
-    .map((r) => ({ type: r.type, name: r.name, props: r.state, provider: { name: r.providerName, props: { region: r.region } } }));
+  return harnessResources(cloud);
 }
 
-async function violations(resources: readonly HarnessResource[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const policy of POLICIES as ReadonlyArray<ResourceValidationPolicy | StackValidationPolicy>) {
-    if ("validateStack" in policy) {
-      for (const v of (await runStackPolicy(policy, resources)).violations) found.push(`${policy.name}: ${v.message}`);
-    } else {
-      for (const resource of resources) {
-        for (const v of (await runResourcePolicy(policy, resource)).violations) found.push(`${policy.name} ${resource.name}: ${v.message}`);
-      }
-    }
-  }
-  return found;
-}
 
 /**
  * Region findings that are facts of AWS, not defects. Route 53 HealthCheckStatus alarms exist only in
@@ -92,20 +76,20 @@ const isRegionFinding = (v: string) => /^(gdpr-data-residency|scp-preview-denial
 
 describe("DR architecture components against the policy pack", () => {
   it("Aurora global database, Global Accelerator and the rest pass every rule but the Region facts", async () => {
-    const found = await violations(await synthesize("aurora-global", "global-accelerator"));
+    const found = await packViolations(await synthesize("aurora-global", "global-accelerator"));
     expect(found.filter((v) => !isRegionFinding(v))).to.deep.equal([]);
     expect([...new Set(found.map((v) => v.split(" ")[1].replace(/:$/, "")))].sort()).to.deep.equal([...OUTSIDE_EU, "edge-logs", "edge-logs-encryption", "edge-logs-key", "edge-logs-lifecycle", "edge-logs-ownership", "edge-logs-policy", "edge-logs-public-access-block", "edge-logs-versioning"].sort());
   });
 
   it("RDS read replica, CloudFront and the rest pass every rule but the us-east-1 alarm", async () => {
-    const found = await violations(await synthesize("rds-read-replica", "cloudfront"));
+    const found = await packViolations(await synthesize("rds-read-replica", "cloudfront"));
     expect(found.filter((v) => !isRegionFinding(v))).to.deep.equal([]);
     expect([...new Set(found.map((v) => v.split(" ")[1].replace(/:$/, "")))]).to.deep.equal(["sip-sip-alarm-eu-west-2-carrier"]);
   });
 
   it("the rules do examine these resources (dropping the log bucket's encryption is caught)", async () => {
     const resources = (await synthesize("aurora-global", "cloudfront")).filter((r) => r.name !== "edge-logs-encryption");
-    expect((await violations(resources)).filter((v) => !isRegionFinding(v))).to.deep.equal([
+    expect((await packViolations(resources)).filter((v) => !isRegionFinding(v))).to.deep.equal([
       "s3-bucket-cmk-encryption: Bucket 'edge-logs' has no server-side encryption configuration, so it gets SSE-S3 with an AWS key.",
     ]);
   });

@@ -1,11 +1,10 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { MockCloud, settle } from "../../../synthesis/mock-cloud";
 import { GlobalContactTable } from "../../../components/global-contact-table";
 import { ReplicatedRecordings } from "../../../components/replicated-recordings";
-import { POLICIES } from "../../../policies/registry";
-import { HarnessResource, runResourcePolicy, runStackPolicy } from "../../policies/support/policy-harness";
+import type { HarnessResource } from "../../policies/support/policy-harness";
+import { harnessResources, packViolations } from "../../policies/support/pack-run";
 
 // The storage components, synthesized under mocks, checked against every rule of the team's own pack.
 
@@ -31,33 +30,18 @@ async function synthesize(): Promise<HarnessResource[]> {
   new GlobalContactTable("contacts", { region: "eu-central-1", replicaProviders: { "eu-west-2": provider("workload-eu-west-2", "eu-west-2", "111122223333") } }, { provider: main });
   await settle();
   // Rules pair settings with buckets by the bucket's id, so they see state (inputs plus id and arn).
-  return cloud.resources
-    .filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))
-    .map((r) => ({ type: r.type, name: r.name, props: r.state, provider: { name: r.providerName, props: { region: r.region } } }));
+  return harnessResources(cloud);
 }
 
-async function violations(resources: readonly HarnessResource[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const policy of POLICIES as ReadonlyArray<ResourceValidationPolicy | StackValidationPolicy>) {
-    if ("validateStack" in policy) {
-      for (const v of (await runStackPolicy(policy, resources)).violations) found.push(`${policy.name}: ${v.message}`);
-    } else {
-      for (const resource of resources) {
-        for (const v of (await runResourcePolicy(policy, resource)).violations) found.push(`${policy.name} ${resource.name}: ${v.message}`);
-      }
-    }
-  }
-  return found;
-}
 
 describe("storage components against the policy pack", () => {
   it("ReplicatedRecordings and GlobalContactTable pass every rule", async () => {
-    expect(await violations(await synthesize())).to.deep.equal([]);
+    expect(await packViolations(await synthesize())).to.deep.equal([]);
   });
 
   it("the RTC rule does examine the recordings bucket (it fails without the replication configuration)", async () => {
     const withoutReplication = (await synthesize()).filter((r) => r.type !== "aws:s3/bucketReplicationConfig:BucketReplicationConfig");
-    expect(await violations(withoutReplication)).to.deep.equal([
+    expect(await packViolations(withoutReplication)).to.deep.equal([
       "s3-recordings-replication-rtc: Recordings bucket 'rec-source' has no replication configuration.",
     ]);
   });
