@@ -173,6 +173,8 @@ export class MockCloud {
 const BUILTIN_CALLS: Record<string, CallHandler> = {
   "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: DEFAULT_ACCOUNT, arn: `arn:aws:iam::${DEFAULT_ACCOUNT}:user/mock`, userId: "mock" }),
   "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com" }),
+  // Deterministic, and as long as asked: a stand-in for Secrets Manager's generator.
+  "aws:secretsmanager/getRandomPassword:getRandomPassword": (args) => ({ randomPassword: "p".repeat(Number(args.inputs.passwordLength ?? 32)) }),
 };
 
 /** Resolves once every output reachable from `value` is known, returning its plain value. */

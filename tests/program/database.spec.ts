@@ -6,7 +6,6 @@ import type { MockCloud } from "../../synthesis/mock-cloud";
 import { PROJECT_DIR, synthesize } from "./synthesize";
 
 const WORKLOAD = "111122223333";
-const RANDOM_PASSWORD = { "aws:secretsmanager/getRandomPassword:getRandomPassword": () => ({ randomPassword: "p".repeat(32) }) };
 
 /** The commented `connect-dr:database` example of Pulumi.primary.yaml, uncommented and parsed. */
 function databaseExample(): unknown {
@@ -24,7 +23,7 @@ describe("program: the database, owned by the primary stack when connect-dr:data
   let cloud: MockCloud;
   let outputs: Record<string, unknown>;
   before(async () => {
-    ({ cloud, outputs } = await synthesize("primary", (config) => (config["connect-dr:database"] = JSON.stringify(databaseExample())), undefined, RANDOM_PASSWORD));
+    ({ cloud, outputs } = await synthesize("primary", (config) => (config["connect-dr:database"] = JSON.stringify(databaseExample()))));
   });
 
   it("is off in the committed stack files", async () => {
@@ -83,7 +82,7 @@ describe("program: the database, owned by the primary stack when connect-dr:data
   it("builds an RDS instance with a cross-Region read replica in rds-read-replica mode", async () => {
     const example = databaseExample() as Record<string, unknown>;
     const rds = { ...example, mode: "rds-read-replica", engine: "postgres", parameterGroupFamily: "postgres16", allocatedStorageGb: 200 };
-    const { cloud: rdsCloud } = await synthesize("primary", (config) => (config["connect-dr:database"] = JSON.stringify(rds)), undefined, RANDOM_PASSWORD);
+    const { cloud: rdsCloud } = await synthesize("primary", (config) => (config["connect-dr:database"] = JSON.stringify(rds)));
     const instances = rdsCloud.ofType("aws:rds/instance:Instance").map((r) => [r.name, r.region, r.providerName]);
     expect(instances).to.deep.equal([
       ["database-instance-us-east-1", "us-east-1", "workload-us-east-1"],

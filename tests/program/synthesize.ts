@@ -2,7 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { readStackFileConfig } from "../../config";
 import { defineStack } from "../../program/stack";
-import { type CallHandler, MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
 
 /** The repository root (holds Pulumi.yaml and the stack files). */
 export const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -26,9 +26,8 @@ export function synthesize(
   stack: "primary" | "secondary",
   edit?: (config: Record<string, string>) => void,
   stackOutputs?: Record<string, Record<string, unknown>>,
-  calls?: Record<string, CallHandler>,
 ): Promise<Synthesis> {
-  if (edit || stackOutputs || calls) return run(stack, edit ?? (() => {}), stackOutputs ?? { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS }, calls);
+  if (edit || stackOutputs) return run(stack, edit ?? (() => {}), stackOutputs ?? { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS });
   if (!committed.has(stack)) committed.set(stack, run(stack, () => {}, { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS }));
   return committed.get(stack)!;
 }
@@ -37,11 +36,10 @@ async function run(
   stack: "primary" | "secondary",
   edit: (config: Record<string, string>) => void,
   stackOutputs: Record<string, Record<string, unknown>>,
-  calls?: Record<string, CallHandler>,
 ): Promise<Synthesis> {
   const config = readStackFileConfig(stack, PROJECT_DIR);
   edit(config);
-  const cloud = new MockCloud({ stack, config, stackOutputs, ...(calls ? { calls } : {}) }).install();
+  const cloud = new MockCloud({ stack, config, stackOutputs }).install();
   const declared = defineStack({ projectDir: PROJECT_DIR });
   await settle();
   const outputs = (await resolve(pulumi.output(declared))) as Record<string, unknown>;
