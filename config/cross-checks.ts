@@ -327,6 +327,18 @@ export function checkLambdaAutoScaling(raw: Raw): ConfigProblem[] {
   return problems;
 }
 
+/** SCPs are organization-wide: the primary stack owns them, with the management account's provider. */
+export function checkGovernance(raw: Raw): ConfigProblem[] {
+  if (raw.governance === undefined || raw.role !== "secondary") return [];
+  return [
+    {
+      path: formatKeyPath(["governance"]),
+      found: raw.governance,
+      allowed: "nothing in the secondary stack: the primary stack owns the organization's SCPs, so only its config lists them",
+    },
+  ];
+}
+
 /**
  * The SIP health checks are global (Route 53) with their alarms in us-east-1: the secondary stack owns
  * them for both Regions, as it owns the DNS failover; each DR Region needs at least one endpoint.

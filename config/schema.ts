@@ -385,6 +385,23 @@ export const databaseSchema = z.strictObject({
 });
 
 /** Every top-level key, its schema and, for the simple keys declared in Pulumi.yaml, their kind. */
+/**
+ * The organization's guardrails (`OrgGuardrails`): SCPs attached to the given roots, OUs or member
+ * accounts with the management account's provider. Global: the primary stack owns them.
+ */
+export const governanceSchema = z.strictObject({
+  /** Roots (`r-...`), OUs (`ou-...`) or member account ids the SCPs are attached to. */
+  targetIds: z
+    .array(z.string().regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12})$/, { error: "a root (r-...), an OU (ou-...-...) or a 12-digit member account id" }))
+    .min(1, { error: "at least one root, OU or account" }),
+  /** Role name exempt from the Region deny, for emergencies. */
+  breakGlassRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: "an IAM role name" }).default("ConnectDrBreakGlass"),
+  /** Role names of management/platform automation, exempt from all but the root and leave-organization denies. */
+  managementExemptRoleNames: z.array(z.string().regex(/^[\w+=,.@-]{1,64}$/, { error: "an IAM role name" })).default([]),
+  /** SCPs already attached directly to a target outside this program (AWS allows 5 per target). */
+  existingAttachmentsPerTarget: z.record(z.string(), z.int().min(0).max(5)).optional(),
+});
+
 export const TOP_LEVEL_SCHEMAS = {
   role: z.enum(ROLES),
   primaryRegion: region,
@@ -410,6 +427,7 @@ export const TOP_LEVEL_SCHEMAS = {
   telephony: telephonySchema.optional(),
   crm: crmSchema.optional(),
   database: databaseSchema.optional(),
+  governance: governanceSchema.optional(),
   tags: tagsSchema,
 } as const;
 

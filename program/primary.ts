@@ -2,8 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
 import { ConnectRegion } from "../components/connect-region";
 import { GlobalContactTable } from "../components/global-contact-table";
+import { OrgGuardrails } from "../components/org-guardrails";
 import { RegionalDatabase } from "../components/regional-database";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
+import { ORGANIZATIONS_REGION } from "./provider-plan";
 import type { StackProviders } from "./providers";
 import { optionalRegionalOutputs, regionalCrm, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
@@ -68,7 +70,10 @@ export function definePrimary(
   const crm = regionalCrm(config, providers, here);
   const database = regionalDatabase(config, providers, here, peer);
 
+  const guardrails = config.governance ? organizationGuardrails(config, providers) : undefined;
+
   return {
+    ...(guardrails ? { guardrailPolicyIds: guardrails.policyIds } : {}),
     role: pulumi.output(config.role),
     region: pulumi.output(here),
     [PRIMARY_OUTPUTS.instanceId]: connect.instanceId,
@@ -131,5 +136,32 @@ function regionalDatabase(config: StackConfig, providers: StackProviders, here: 
       ...(db.maxAllocatedStorageGb !== undefined ? { maxAllocatedStorageGb: db.maxAllocatedStorageGb } : {}),
     },
     { provider: providers.get("workload", here) },
+  );
+}
+
+/**
+ * The organization's SCPs for the DR accounts: both DR Regions allowed, the break-glass role exempt,
+ * and the DR roles this program creates (recordings replication, failover handlers and operators)
+ * protected so that only the deployer role may change them.
+ */
+function organizationGuardrails(config: StackConfig, providers: StackProviders): OrgGuardrails {
+  const governance = config.governance!;
+  const rolePattern = (name: string) => `arn:aws:iam::*:role/${name}`;
+  const deployerRoleName = config.accounts.workload.role.split("/").pop()!;
+  return new OrgGuardrails(
+    "guardrails",
+    {
+      drRegions: [config.primaryRegion, config.secondaryRegion],
+      breakGlassRoleArnPattern: rolePattern(governance.breakGlassRoleName),
+      deployerRoleArnPattern: rolePattern(deployerRoleName),
+      // Pulumi names these roles after their components (recordings-replication-role-<suffix>, ...).
+      replicationRoleNamePatterns: ["recordings-replication-role-*"],
+      failoverRoleNamePatterns: ["failover-*-role-*", "connect-dr-failover-operator-*"],
+      managementExemptPrincipalArnPatterns: governance.managementExemptRoleNames.map(rolePattern),
+      targetIds: governance.targetIds,
+      managementAccountId: config.accounts.management.id,
+      ...(governance.existingAttachmentsPerTarget ? { existingAttachmentsPerTarget: governance.existingAttachmentsPerTarget } : {}),
+    },
+    { provider: providers.get("management", ORGANIZATIONS_REGION) },
   );
 }

@@ -28,6 +28,8 @@ const ACCOUNT_SLUGS: Record<AccountName, string> = {
 
 /** Route 53 publishes health-check metrics only here, so DNS alarms need a provider in it. */
 export const ROUTE53_METRICS_REGION = "us-east-1";
+/** Organizations is a global service served from us-east-1. */
+export const ORGANIZATIONS_REGION = "us-east-1";
 
 /** `workload` + `us-east-1` -> `workload-us-east-1`. */
 export function providerName(account: AccountName, region: string): string {
@@ -62,8 +64,10 @@ export function sessionNameFor(stack: string, account: AccountName): string {
  * - secondary: workload here (replica Connect, recordings source, DR lock table) and in the peer Region
  *   (the failover automation there, the lock table's replica key); backup vault in the peer Region;
  *   network here (Direct Connect, DNS) and in us-east-1 (Route 53 health-check alarms).
+ * - with `governance` (primary only): the management account in us-east-1, where the Organizations
+ *   API is served.
  */
-export function neededProviders(role: StackConfig["role"], here: string, peer: string): { account: AccountName; region: string }[] {
+export function neededProviders(role: StackConfig["role"], here: string, peer: string, options: { governance?: boolean } = {}): { account: AccountName; region: string }[] {
   const pairs: { account: AccountName; region: string }[] =
     role === "primary"
       ? [
@@ -71,6 +75,7 @@ export function neededProviders(role: StackConfig["role"], here: string, peer: s
           { account: "workload", region: peer },
           { account: "backupVault", region: peer },
           { account: "network", region: here },
+          ...(options.governance ? [{ account: "management" as const, region: ORGANIZATIONS_REGION }] : []),
         ]
       : [
           { account: "workload", region: here },
@@ -90,12 +95,12 @@ export function neededProviders(role: StackConfig["role"], here: string, peer: s
 
 /** The complete plan for a stack: one entry per (account, Region) it needs. */
 export function planProviders(
-  config: Pick<StackConfig, "role" | "primaryRegion" | "secondaryRegion" | "tags"> & { accounts: AccountsConfig },
+  config: Pick<StackConfig, "role" | "primaryRegion" | "secondaryRegion" | "tags"> & { accounts: AccountsConfig; governance?: unknown },
   stack: string,
 ): PlannedProvider[] {
   const here = config.role === "primary" ? config.primaryRegion : config.secondaryRegion;
   const peer = config.role === "primary" ? config.secondaryRegion : config.primaryRegion;
-  return neededProviders(config.role, here, peer).map(({ account, region }) => ({
+  return neededProviders(config.role, here, peer, { governance: config.governance !== undefined }).map(({ account, region }) => ({
     name: providerName(account, region),
     account,
     accountId: config.accounts[account].id,

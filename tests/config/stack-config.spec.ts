@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { StackConfigError, checkStackConfig, formatProblem, parseStackConfig } from "../../config";
+import * as path from "node:path";
+import { StackConfigError, checkStackConfig, formatProblem, parseStackConfig, rawConfigFromMap, readStackFileConfig } from "../../config";
 import { validRawConfig } from "./valid-config";
 
 /** The one problem line a broken config gives (fails the test when there is not exactly one). */
@@ -219,7 +220,7 @@ describe("config: parseStackConfig", () => {
       title: "unknown top-level key",
       path: ["regions"],
       value: ["us-east-1"],
-      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, tags`,
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, governance, tags`,
     },
   ];
 
@@ -533,7 +534,27 @@ describe("config: parseStackConfig", () => {
       `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
       `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
       `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
-      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, tags`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, governance, tags`,
+    ]);
+  });
+});
+
+describe("config: governance", () => {
+  it("belongs to the primary stack only", () => {
+    const secondary = readStackFileConfig("secondary", path.resolve(__dirname, "../.."));
+    secondary["connect-dr:governance"] = JSON.stringify({ targetIds: ["ou-a1b2-c3d4e5f6"] });
+    const { problems } = checkStackConfig(rawConfigFromMap(secondary));
+    expect(problems.map((p) => `${p.path}: ${p.allowed}`)).to.deep.equal([
+      "connect-dr:governance: nothing in the secondary stack: the primary stack owns the organization's SCPs, so only its config lists them",
+    ]);
+  });
+
+  it("names a target that is neither a root, an OU nor an account", () => {
+    const primary = readStackFileConfig("primary", path.resolve(__dirname, "../.."));
+    primary["connect-dr:governance"] = JSON.stringify({ targetIds: ["engineering"] });
+    const { problems } = checkStackConfig(rawConfigFromMap(primary));
+    expect(problems.map((p) => [p.path, p.found, p.allowed])).to.deep.equal([
+      ["connect-dr:governance.targetIds[0]", "engineering", "a root (r-...), an OU (ou-...-...) or a 12-digit member account id"],
     ]);
   });
 });

@@ -15,7 +15,7 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
 
   it("creates exactly one provider per (account, Region) it needs, each locked to its account", () => {
     const providers = cloud.ofType("pulumi:providers:aws");
-    expect(providers.map((p) => p.name)).to.deep.equal(["workload-us-east-1", "workload-us-west-2", "backup-vault-us-west-2", "network-us-east-1"]);
+    expect(providers.map((p) => p.name)).to.deep.equal(["workload-us-east-1", "workload-us-west-2", "backup-vault-us-west-2", "network-us-east-1", "management-us-east-1"]);
     const workload = providerInputs(cloud.named("workload-us-east-1"));
     expect(workload).to.deep.equal({
       region: "us-east-1",
@@ -28,12 +28,28 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
     expect(vault.assumeRoles).to.deep.equal([{ roleArn: `arn:aws:iam::${VAULT}:role/ConnectDrDeployer`, sessionName: "connect-dr-primary-backup-vault" }]);
   });
 
-  it("puts no resource on the default provider and nothing in the management account", () => {
+  it("puts no resource on the default provider, and only the organization's guardrails in the management account", () => {
     const resources = awsResources(cloud);
     expect(resources.length).to.be.greaterThan(50);
     expect(resources.filter((r) => r.providerName === undefined).map((r) => r.name)).to.deep.equal([]);
-    expect(resources.filter((r) => r.account === "123456789012").map((r) => r.name)).to.deep.equal([]);
+    expect(resources.filter((r) => r.account === "123456789012").map((r) => [r.type, r.name, r.region])).to.deep.equal([
+      ["aws:organizations/policy:Policy", "guardrails-scp-1", "us-east-1"],
+      ["aws:organizations/policyAttachment:PolicyAttachment", "guardrails-scp-1-ou-a1b2-c3d4e5f6", "us-east-1"],
+    ]);
     expect(cloud.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))).to.deep.equal([]);
+  });
+
+  it("attaches SCPs that allow exactly the two DR Regions and protect the DR roles this program creates", () => {
+    const scp = cloud.named("guardrails-scp-1").inputs;
+    expect(scp.type).to.equal("SERVICE_CONTROL_POLICY");
+    expect(scp.content.length).to.be.at.most(5120);
+    const statements = JSON.parse(scp.content).Statement as { Condition?: Record<string, Record<string, unknown>>; Resource?: unknown }[];
+    const text = JSON.stringify(statements);
+    expect(text).to.contain('"aws:RequestedRegion":["us-east-1","us-west-2"]');
+    expect(text).to.contain("arn:aws:iam::*:role/ConnectDrBreakGlass");
+    expect(text).to.contain("arn:aws:iam::*:role/recordings-replication-role-*");
+    expect(text).to.contain("arn:aws:iam::*:role/connect-dr-failover-operator-*");
+    expect(cloud.named("guardrails-scp-1-ou-a1b2-c3d4e5f6").inputs.targetId).to.equal("ou-a1b2-c3d4e5f6");
   });
 
   const placement: [string, string, string][] = [
