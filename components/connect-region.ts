@@ -208,7 +208,7 @@ export class ConnectRegion extends pulumi.ComponentResource {
     for (const fn of config.lambdaFunctionNames) {
       new aws.connect.LambdaFunctionAssociation(`${name}-lambda-${nameSlug(fn)}`, {
         instanceId,
-        functionArn: `arn:aws:lambda:${region}:${accountId}:function:${fn}`,
+        functionArn: `arn:aws:lambda:${region}:${accountId}:function:${fn}${config.lambdaFunctionAlias ? `:${config.lambdaFunctionAlias}` : ""}`,
       }, child);
     }
     for (const bot of config.lexV2BotAliases) {

@@ -52,6 +52,8 @@ export function definePrimary(
       routingProfiles: routingProfileSpecs(config.connect),
       flows: flowSpecs(config.connect, flowContents),
       lambdaFunctionNames: config.connect.lambdaFunctionNames,
+      // With auto scaling, Connect invokes the alias that holds the provisioned concurrency.
+      ...(config.lambdaAutoScaling ? { lambdaFunctionAlias: config.lambdaAutoScaling.aliasName } : {}),
       lexV2BotAliases: config.connect.lexV2BotAliases,
     },
     { provider: workload },

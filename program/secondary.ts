@@ -67,6 +67,8 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
       recordingsBucketName: recordings.sourceBucketName,
       recordingsKmsKeyArn: recordings.sourceKeyArn,
       lambdaFunctionNames: config.connect.lambdaFunctionNames,
+      // With auto scaling, Connect invokes the alias that holds the provisioned concurrency.
+      ...(config.lambdaAutoScaling ? { lambdaFunctionAlias: config.lambdaAutoScaling.aliasName } : {}),
       lexV2BotAliases: config.connect.lexV2BotAliases,
     },
     { provider: providers.get("workload", here), dependsOn: [replica] },

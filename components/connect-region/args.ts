@@ -162,6 +162,12 @@ export interface ConnectRegionArgs {
    * @default []
    */
   readonly lambdaFunctionNames?: readonly string[];
+  /**
+   * Alias the instance is allowed to invoke (`...:function:<name>:<alias>`), e.g. the alias whose
+   * provisioned concurrency `LambdaAutoScaling` manages; flows must call the same qualified ARN.
+   * @default none: the unqualified function
+   */
+  readonly lambdaFunctionAlias?: string;
   /** Lex V2 bot aliases flows may use; ARNs are built for this Region and account. @default [] */
   readonly lexV2BotAliases?: readonly ConnectLexV2BotAliasSpec[];
 

@@ -53,6 +53,7 @@ export interface ResolvedConnectRegionArgs {
   readonly routingProfiles: readonly ConnectRoutingProfileSpec[];
   readonly flows: readonly PreparedFlow[];
   readonly lambdaFunctionNames: readonly string[];
+  readonly lambdaFunctionAlias?: string;
   readonly lexV2BotAliases: readonly ConnectLexV2BotAliasSpec[];
   readonly concurrentCallsPercentageThreshold: number;
   readonly throttledCallsThreshold: number;
@@ -231,6 +232,9 @@ export function resolveConnectRegionArgs(args: ConnectRegionArgs): ResolvedConne
     if (typeof fn !== "string" || !LAMBDA_FUNCTION_NAME.test(fn)) fail(`lambdaFunctionNames[${i}]`, fn, "a function name (1-64 letters, digits, '-' or '_'; no ARN, version or alias)");
   });
   checkNames("lambdaFunctionNames", lambdaFunctionNames.map((name) => ({ name })));
+  if (args.lambdaFunctionAlias !== undefined && !/^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$/.test(args.lambdaFunctionAlias)) {
+    fail("lambdaFunctionAlias", args.lambdaFunctionAlias, "a Lambda alias name: letters, digits, - and _ (not only digits), at most 128 characters");
+  }
   const lexV2BotAliases = args.lexV2BotAliases ?? [];
   lexV2BotAliases.forEach((bot, i) => {
     if (!LEX_ID.test(bot.botId)) fail(`lexV2BotAliases[${i}].botId`, bot.botId, "a Lex V2 bot id: 10 upper-case letters or digits");
@@ -278,6 +282,7 @@ export function resolveConnectRegionArgs(args: ConnectRegionArgs): ResolvedConne
     routingProfiles,
     flows,
     lambdaFunctionNames,
+    ...(args.lambdaFunctionAlias !== undefined ? { lambdaFunctionAlias: args.lambdaFunctionAlias } : {}),
     lexV2BotAliases,
     concurrentCallsPercentageThreshold,
     ...counts,

@@ -349,3 +349,19 @@ describe("ConnectRegion (ACGR replica: attaches to the existing instance id)", (
     expect(cloud.named("cc-tuned-storage-agent-events").inputs.instanceId).to.equal("from-stack-reference");
   });
 });
+
+describe("ConnectRegion: Lambda alias", () => {
+  it("lets the instance invoke the alias that holds the provisioned concurrency", async () => {
+    const cloud = new MockCloud().install();
+    new ConnectRegion("cc", { ...primaryArgs(), lambdaFunctionAlias: "live" }, { provider: workloadProvider("us-east-1") });
+    await settle();
+    expect(cloud.named("cc-lambda-lookup-customer").inputs.functionArn).to.equal(`arn:aws:lambda:us-east-1:${ACCOUNT}:function:lookup-customer:live`);
+  });
+
+  it("names an alias Lambda would refuse", () => {
+    new MockCloud().install();
+    expect(() => new ConnectRegion("cc", { ...primaryArgs(), lambdaFunctionAlias: "42" }, { provider: workloadProvider("us-east-1") })).to.throw(
+      `ConnectRegion: invalid 'lambdaFunctionAlias' = "42"; a Lambda alias name: letters, digits, - and _ (not only digits), at most 128 characters`,
+    );
+  });
+});

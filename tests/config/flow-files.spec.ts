@@ -42,7 +42,8 @@ describe("config: flow files", () => {
       const flow = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../stacks/flows", file), "utf8"));
       const arns = flow.Actions.map((a: any) => a.Parameters?.LambdaFunctionARN).filter(Boolean);
       expect(arns.length, file).to.be.greaterThan(0);
-      for (const arn of arns) expect(arn).to.match(/^arn:aws:lambda:\$\.AwsRegion:\d{12}:function:[\w-]+$/);
+      // Qualified by the alias whose provisioned concurrency the stacks' Lambda auto scaling manages.
+      for (const arn of arns) expect(arn).to.match(/^arn:aws:lambda:\$\.AwsRegion:\d{12}:function:[\w-]+:live$/);
     }
   });
 

@@ -104,7 +104,7 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
     const file = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "stacks/flows/inbound-main.json"), "utf8"));
     expect(created.Actions.map((a: any) => a.Identifier)).to.deep.equal(file.Actions.map((a: any) => a.Identifier));
     const lambda = created.Actions.find((a: any) => a.Type === "InvokeLambdaFunction");
-    expect(lambda.Parameters.LambdaFunctionARN).to.equal(`arn:aws:lambda:$.AwsRegion:${WORKLOAD}:function:connect-dr-customer-lookup`);
+    expect(lambda.Parameters.LambdaFunctionARN).to.equal(`arn:aws:lambda:$.AwsRegion:${WORKLOAD}:function:connect-dr-customer-lookup:live`);
   });
 
   it("stores recordings under the replicated bucket's key and associates the configured Lambdas", () => {
@@ -112,8 +112,8 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
     expect(recordings.bucketName).to.equal(cloud.named("recordings-source").state.bucket ?? cloud.named("recordings-source").state.id);
     expect(recordings.encryptionConfig.keyId).to.equal(cloud.named("recordings-source-key").state.arn);
     expect(cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation").map((r) => r.inputs.functionArn).sort()).to.deep.equal([
-      `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-customer-lookup`,
-      `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-queue-wait-time`,
+      `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-customer-lookup:live`,
+      `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-queue-wait-time:live`,
     ]);
   });
 

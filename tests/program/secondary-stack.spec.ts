@@ -47,8 +47,8 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
     expect(storage.map((r) => r.inputs.resourceType).sort()).to.deep.equal(["AGENT_EVENTS", "CALL_RECORDINGS", "CHAT_TRANSCRIPTS", "CONTACT_TRACE_RECORDS", "SCHEDULED_REPORTS"]);
     for (const r of storage) expect([r.inputs.instanceId, r.account, r.region]).to.deep.equal([PRIMARY_STACK_OUTPUTS.connectInstanceId, WORKLOAD, "us-west-2"]);
     expect(cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation").map((r) => r.inputs.functionArn).sort()).to.deep.equal([
-      `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-customer-lookup`,
-      `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-queue-wait-time`,
+      `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-customer-lookup:live`,
+      `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-queue-wait-time:live`,
     ]);
   });
 
