@@ -327,6 +327,20 @@ export function checkLambdaAutoScaling(raw: Raw): ConfigProblem[] {
   return problems;
 }
 
+/** The edge entry spans both Regions: the secondary stack owns it, with an origin in each DR Region. */
+export function checkEdge(raw: Raw): ConfigProblem[] {
+  const edge = raw.edge;
+  if (edge === undefined) return [];
+  if (raw.role === "primary") {
+    return [{ path: formatKeyPath(["edge"]), found: edge, allowed: "nothing in the primary stack: the secondary stack owns the edge entry of both Regions, so only its config lists it" }];
+  }
+  if (!isRecord(edge) || !isRecord(edge.origins)) return [];
+  const drRegions = [raw.primaryRegion, raw.secondaryRegion].filter((r): r is string => typeof r === "string");
+  const regions = Object.keys(edge.origins).sort();
+  if (regions.length === drRegions.length && drRegions.every((r) => regions.includes(r))) return [];
+  return [{ path: formatKeyPath(["edge", "origins"]), found: edge.origins, allowed: `an origin for each DR Region and no other: ${drRegions.join(" and ")}` }];
+}
+
 /** SCPs are organization-wide: the primary stack owns them, with the management account's provider. */
 export function checkGovernance(raw: Raw): ConfigProblem[] {
   if (raw.governance === undefined || raw.role !== "secondary") return [];

@@ -386,6 +386,31 @@ export const databaseSchema = z.strictObject({
 
 /** Every top-level key, its schema and, for the simple keys declared in Pulumi.yaml, their kind. */
 /**
+ * The entry point of the agent desktop and CRM web apps (`EdgeEntry`): Global Accelerator or CloudFront
+ * in front of one existing ALB per DR Region. Global: the secondary stack owns it, in the network
+ * account. The component checks what each mode needs (ALB ARNs, host names, certificate).
+ */
+export const edgeSchema = z.strictObject({
+  mode: z.enum(["global-accelerator", "cloudfront"]),
+  /** By DR Region: the ALB (Global Accelerator) or its host name and failover role (CloudFront). */
+  origins: z.record(
+    region,
+    z.strictObject({
+      loadBalancerArn: z.string().optional(),
+      domainName: z.string().optional(),
+      failover: z.enum(["PRIMARY", "SECONDARY"]).optional(),
+      trafficDialPercentage: z.int().min(0).max(100).optional(),
+    }),
+  ),
+  healthCheckPath: z.string().startsWith("/").optional(),
+  aliases: z.array(z.string()).optional(),
+  certificateArn: z.string().optional(),
+  webAclArn: z.string().optional(),
+  priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).optional(),
+  logRetentionDays: z.int().min(1).optional(),
+});
+
+/**
  * The organization's guardrails (`OrgGuardrails`): SCPs attached to the given roots, OUs or member
  * accounts with the management account's provider. Global: the primary stack owns them.
  */
@@ -427,6 +452,7 @@ export const TOP_LEVEL_SCHEMAS = {
   telephony: telephonySchema.optional(),
   crm: crmSchema.optional(),
   database: databaseSchema.optional(),
+  edge: edgeSchema.optional(),
   governance: governanceSchema.optional(),
   tags: tagsSchema,
 } as const;

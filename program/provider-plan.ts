@@ -28,6 +28,11 @@ const ACCOUNT_SLUGS: Record<AccountName, string> = {
 
 /** Route 53 publishes health-check metrics only here, so DNS alarms need a provider in it. */
 export const ROUTE53_METRICS_REGION = "us-east-1";
+/** Global Accelerator's API lives in us-west-2, CloudFront's in us-east-1. */
+export function edgeRegion(mode: "global-accelerator" | "cloudfront"): string {
+  return mode === "global-accelerator" ? "us-west-2" : "us-east-1";
+}
+
 /** Organizations is a global service served from us-east-1. */
 export const ORGANIZATIONS_REGION = "us-east-1";
 
@@ -66,8 +71,14 @@ export function sessionNameFor(stack: string, account: AccountName): string {
  *   network here (Direct Connect, DNS) and in us-east-1 (Route 53 health-check alarms).
  * - with `governance` (primary only): the management account in us-east-1, where the Organizations
  *   API is served.
+ * - with `edge` (secondary only): the network account where the edge service's API lives.
  */
-export function neededProviders(role: StackConfig["role"], here: string, peer: string, options: { governance?: boolean } = {}): { account: AccountName; region: string }[] {
+export function neededProviders(
+  role: StackConfig["role"],
+  here: string,
+  peer: string,
+  options: { governance?: boolean; edgeMode?: "global-accelerator" | "cloudfront" } = {},
+): { account: AccountName; region: string }[] {
   const pairs: { account: AccountName; region: string }[] =
     role === "primary"
       ? [
@@ -83,6 +94,7 @@ export function neededProviders(role: StackConfig["role"], here: string, peer: s
           { account: "backupVault", region: peer },
           { account: "network", region: here },
           { account: "network", region: ROUTE53_METRICS_REGION },
+          ...(options.edgeMode ? [{ account: "network" as const, region: edgeRegion(options.edgeMode) }] : []),
         ];
   const seen = new Set<string>();
   return pairs.filter((p) => {
@@ -95,12 +107,12 @@ export function neededProviders(role: StackConfig["role"], here: string, peer: s
 
 /** The complete plan for a stack: one entry per (account, Region) it needs. */
 export function planProviders(
-  config: Pick<StackConfig, "role" | "primaryRegion" | "secondaryRegion" | "tags"> & { accounts: AccountsConfig; governance?: unknown },
+  config: Pick<StackConfig, "role" | "primaryRegion" | "secondaryRegion" | "tags"> & { accounts: AccountsConfig; governance?: unknown; edge?: { mode: "global-accelerator" | "cloudfront" } },
   stack: string,
 ): PlannedProvider[] {
   const here = config.role === "primary" ? config.primaryRegion : config.secondaryRegion;
   const peer = config.role === "primary" ? config.secondaryRegion : config.primaryRegion;
-  return neededProviders(config.role, here, peer, { governance: config.governance !== undefined }).map(({ account, region }) => ({
+  return neededProviders(config.role, here, peer, { governance: config.governance !== undefined, ...(config.edge ? { edgeMode: config.edge.mode } : {}) }).map(({ account, region }) => ({
     name: providerName(account, region),
     account,
     accountId: config.accounts[account].id,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
 import { CONNECT_ALARM_ROLES, ConnectRegion, connectAlarmName } from "../components/connect-region";
+import { EdgeEntry } from "../components/edge-entry";
 import { FailoverAutomation } from "../components/failover-automation";
 import { GlobalContactTable } from "../components/global-contact-table";
 import { FailoverDns, type FailoverDnsEndpointArgs } from "../components/failover-dns";
@@ -8,7 +9,7 @@ import { InstanceReplica } from "../components/instance-replica";
 import { TelephonyHealthChecks } from "../components/telephony-health-checks";
 import { TrafficDistributionGroup } from "../components/traffic-distribution-group";
 import { PRIMARY_OUTPUTS } from "./primary";
-import { ROUTE53_METRICS_REGION, roleArnFor } from "./provider-plan";
+import { ROUTE53_METRICS_REGION, edgeRegion, roleArnFor } from "./provider-plan";
 import type { StackProviders } from "./providers";
 import { optionalRegionalOutputs, regionalCrm, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
@@ -78,6 +79,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
   const primaryAlias = primary.requireOutput(PRIMARY_OUTPUTS.instanceAlias) as pulumi.Output<string>;
   const failover = failoverAutomation(config, providers, traffic, primaryAlias);
   const telephony = telephonyHealthChecks(config, providers, here);
+  const edge = edgeEntry(config, providers);
   const local = failover.automations.find((a) => a.region === here)!.automation;
   const monitoring = regionalMonitoring(config, providers, here, {
     connectInstanceId: connect.instanceId,
@@ -108,8 +110,24 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     dnsWorstCaseFailoverSeconds: dns.worstCaseFailoverSeconds,
     ...regionalOutputs(recordings, network),
     ...optionalRegionalOutputs(monitoring, scaling, crm),
+    ...(edge ? { edgeDnsName: edge.dnsName, edgeLogBucketName: edge.logBucketName } : {}),
     ...(telephony ? { telephonyHealthCheckIds: telephony.healthCheckIds, telephonyAlarmNames: pulumi.output(telephony.alarmNamesByRegion) } : {}),
   };
+}
+
+/**
+ * The entry point of the agent desktop and CRM web apps in front of both Regions' ALBs, when
+ * `connect-dr:edge` is set: global, so this stack owns it, in the network account, with a provider in
+ * the Region of the edge service's API.
+ */
+function edgeEntry(config: StackConfig, providers: StackProviders): EdgeEntry | undefined {
+  const edge = config.edge;
+  if (!edge) return undefined;
+  return new EdgeEntry(
+    "edge",
+    { ...edge, accountId: config.accounts.network.id, tags: config.tags },
+    { provider: providers.get("network", edgeRegion(edge.mode)) },
+  );
 }
 
 /**
