@@ -386,6 +386,21 @@ export const databaseSchema = z.strictObject({
 
 /** Every top-level key, its schema and, for the simple keys declared in Pulumi.yaml, their kind. */
 /**
+ * Lex V2 bots of this stack's Region (`LexBotRegion`): a version built from each bot's DRAFT and the
+ * alias the flows call, associated with this Region's instance. Bot ids differ per Region, so each
+ * stack file lists its own Region's bots under the same keys and alias names.
+ */
+export const lexBotsSchema = z.record(
+  z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, { error: "a lower-case key such as billing" }),
+  z.strictObject({
+    botId: z.string().regex(/^[0-9A-Z]{10}$/, { error: "a Lex V2 bot id: 10 upper-case letters or digits" }),
+    localeIds: z.array(z.string().regex(/^[a-z]{2}_[A-Z]{2}$/, { error: "a Lex locale such as en_US" })).min(1),
+    aliasName: z.string().regex(/^[0-9a-zA-Z][_-]?([0-9a-zA-Z][_-]?)*$/, { error: "letters and digits, single - or _ between them" }).optional(),
+    codeHookFunctionName: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, { error: "a Lambda function name" }).optional(),
+  }),
+);
+
+/**
  * The entry point of the agent desktop and CRM web apps (`EdgeEntry`): Global Accelerator or CloudFront
  * in front of one existing ALB per DR Region. Global: the secondary stack owns it, in the network
  * account. The component checks what each mode needs (ALB ARNs, host names, certificate).
@@ -452,6 +467,7 @@ export const TOP_LEVEL_SCHEMAS = {
   telephony: telephonySchema.optional(),
   crm: crmSchema.optional(),
   database: databaseSchema.optional(),
+  lexBots: lexBotsSchema.optional(),
   edge: edgeSchema.optional(),
   governance: governanceSchema.optional(),
   tags: tagsSchema,

@@ -7,7 +7,7 @@ import { RegionalDatabase } from "../components/regional-database";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
 import { ORGANIZATIONS_REGION } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
 /** The outputs the secondary stack reads from the primary by StackReference. */
 export const PRIMARY_OUTPUTS = {
@@ -74,6 +74,8 @@ export function definePrimary(
 
   const guardrails = config.governance ? organizationGuardrails(config, providers) : undefined;
 
+  const lex = regionalLexBots(config, providers, here, connect.instanceArn);
+
   return {
     ...(guardrails ? { guardrailPolicyIds: guardrails.policyIds } : {}),
     role: pulumi.output(config.role),
@@ -90,7 +92,7 @@ export function definePrimary(
     contactTableArn: contacts.tableArn,
     contactTableKeyArns: contacts.keyArns,
     ...regionalOutputs(recordings, network),
-    ...optionalRegionalOutputs(monitoring, scaling, crm),
+    ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(database
       ? {
           databasePrimaryEndpoint: database.primaryEndpoint,

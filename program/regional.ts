@@ -4,6 +4,7 @@ import { ContactCenterMonitoring } from "../components/contact-center-monitoring
 import { CrmIntegration } from "../components/crm-integration";
 import { DirectConnectFailover } from "../components/direct-connect-failover";
 import { LambdaAutoScaling } from "../components/lambda-auto-scaling";
+import { LexBotRegion } from "../components/lex-bot-region";
 import { ReplicatedRecordings } from "../components/replicated-recordings";
 import type { StackProviders } from "./providers";
 
@@ -129,13 +130,22 @@ export function regionalCrm(
   );
 }
 
+/** This Region's Lex V2 bot versions and aliases, associated with its instance, when `connect-dr:lexBots` is set. */
+export function regionalLexBots(config: StackConfig, providers: StackProviders, here: string, connectInstanceArn: pulumi.Input<string>): LexBotRegion | undefined {
+  const bots = config.lexBots;
+  if (!bots || Object.keys(bots).length === 0) return undefined;
+  return new LexBotRegion("lex", { region: here, accountId: config.accounts.workload.id, connectInstanceArn, bots }, { provider: providers.get("workload", here) });
+}
+
 /** The outputs of the optional regional pieces that are on. */
 export function optionalRegionalOutputs(
   monitoring: ContactCenterMonitoring | undefined,
   scaling: LambdaAutoScaling | undefined,
   crm: CrmIntegration | undefined,
+  lex?: LexBotRegion,
 ): Record<string, pulumi.Output<unknown>> {
   return {
+    ...(lex ? { lexBotAliasArns: lex.aliasArns, lexBotVersions: lex.botVersions } : {}),
     ...(monitoring ? { monitoringDashboardName: monitoring.dashboardName, monitoringAlarmTopicArn: monitoring.alarmTopicArn, monitoringDestinationSecretArns: monitoring.destinationSecretArns } : {}),
     ...(scaling ? { lambdaAliasArns: scaling.aliasArns, lambdaAlarmNames: scaling.alarmNames } : {}),
     ...(crm ? { crmFunctionArns: crm.functionArns, crmKmsKeyArn: crm.kmsKeyArn, crmSecretArns: crm.secretArns } : {}),

@@ -11,7 +11,7 @@ import { TrafficDistributionGroup } from "../components/traffic-distribution-gro
 import { PRIMARY_OUTPUTS } from "./primary";
 import { ROUTE53_METRICS_REGION, edgeRegion, roleArnFor } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
 /**
  * The secondary stack, deployed after the primary (it reads the primary's outputs; the primary reads
@@ -92,6 +92,8 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     ? regionalCrm(config, providers, here, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> })
     : undefined;
 
+  const lex = regionalLexBots(config, providers, here, connect.instanceArn);
+
   return {
     role: pulumi.output(config.role),
     region: pulumi.output(here),
@@ -109,7 +111,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     dnsHealthCheckIds: dns.healthCheckIds,
     dnsWorstCaseFailoverSeconds: dns.worstCaseFailoverSeconds,
     ...regionalOutputs(recordings, network),
-    ...optionalRegionalOutputs(monitoring, scaling, crm),
+    ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(edge ? { edgeDnsName: edge.dnsName, edgeLogBucketName: edge.logBucketName } : {}),
     ...(telephony ? { telephonyHealthCheckIds: telephony.healthCheckIds, telephonyAlarmNames: pulumi.output(telephony.alarmNamesByRegion) } : {}),
   };

@@ -220,7 +220,7 @@ describe("config: parseStackConfig", () => {
       title: "unknown top-level key",
       path: ["regions"],
       value: ["us-east-1"],
-      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, edge, governance, tags`,
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, tags`,
     },
   ];
 
@@ -534,7 +534,7 @@ describe("config: parseStackConfig", () => {
       `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
       `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
       `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
-      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, edge, governance, tags`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, tags`,
     ]);
   });
 });
