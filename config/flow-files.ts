@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FlowContentError, makeRegionNeutral, parseFlowDocument } from "../flows";
+import { FlowContentError, listFlowReferences, makeRegionNeutral, parseFlowDocument } from "../flows";
 import { type ConfigProblem, formatKeyPath } from "./config-problem";
 
 /** A flow entry of `connect.flows` as far as its file is concerned. */
@@ -73,4 +73,31 @@ export function flowLanguageProblem(text: string, type?: string): string | undef
 function envelopeType(root: Record<string, unknown>): string | undefined {
   const holder = (typeof root.ContactFlow === "object" && root.ContactFlow !== null ? root.ContactFlow : root) as Record<string, unknown>;
   return "Content" in holder && typeof holder.Type === "string" ? holder.Type : undefined;
+}
+
+/**
+ * Flows that call an auto-scaled function without its alias: the provisioned concurrency lives on the
+ * alias, so such a call lands on unprovisioned capacity. One problem per call.
+ */
+export function unaliasedLambdaCalls(
+  flows: readonly FlowFileRef[],
+  contents: Readonly<Record<string, string>>,
+  autoScaled: { readonly functionNames: readonly string[]; readonly aliasName: string },
+): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  flows.forEach((flow, index) => {
+    const text = contents[flow.name];
+    if (text === undefined) return;
+    for (const reference of listFlowReferences(text, flow.name)) {
+      if (reference.kind !== "lambda" || reference.value === null) continue;
+      const call = /:function:([^:]+)(?::([^:]+))?$/.exec(reference.value);
+      if (!call || !autoScaled.functionNames.includes(call[1]) || call[2] === autoScaled.aliasName) continue;
+      problems.push({
+        path: formatKeyPath(["connect", "flows", index, "path"]),
+        found: reference.value,
+        allowed: `a call to ...:function:${call[1]}:${autoScaled.aliasName} (at ${reference.path}): lambdaAutoScaling keeps the provisioned concurrency on that alias`,
+      });
+    }
+  });
+  return problems;
 }

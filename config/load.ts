@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, type ConfigProblem } from "./config-problem";
-import { readFlowFiles } from "./flow-files";
+import { readFlowFiles, unaliasedLambdaCalls } from "./flow-files";
 import { STRING_KEYS, TOP_LEVEL_SCHEMAS, type TopLevelKey } from "./schema";
 import { type StackConfig, StackConfigError, checkStackConfig } from "./stack-config";
 
@@ -52,7 +52,12 @@ export function loadStackConfig(options: LoadStackConfigOptions = {}): StackConf
     if (!(key in raw)) raw[key] = value;
   }
   const { config: parsed, problems } = checkStackConfig(raw);
-  const flowProblems: ConfigProblem[] = parsed ? readFlowFiles(parsed.connect.flows, options.projectDir ?? process.cwd()).problems : [];
+  const flowFiles = parsed ? readFlowFiles(parsed.connect.flows, options.projectDir ?? process.cwd()) : undefined;
+  const flowProblems: ConfigProblem[] = flowFiles ? [...flowFiles.problems] : [];
+  if (parsed?.lambdaAutoScaling && flowFiles) {
+    const autoScaled = { functionNames: Object.keys(parsed.lambdaAutoScaling.functions), aliasName: parsed.lambdaAutoScaling.aliasName };
+    flowProblems.push(...unaliasedLambdaCalls(parsed.connect.flows, flowFiles.contents, autoScaled));
+  }
   if (!parsed || flowProblems.length > 0) throw new StackConfigError([...problems, ...flowProblems]);
   return parsed;
 }

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { flowLanguageProblem, formatProblem, readFlowFiles } from "../../config";
+import { flowLanguageProblem, formatProblem, readFlowFiles, unaliasedLambdaCalls } from "../../config";
 
 const REFERENCE = path.resolve(__dirname, "../../../shared/reference/connect-flows");
 
@@ -84,4 +84,35 @@ describe("config: flow files", () => {
     expect(legacy.length).to.equal(2);
     for (const f of legacy) expect(flowLanguageProblem(fs.readFileSync(path.join(REFERENCE, f), "utf8")), f).to.match(/^is a legacy console export/);
   });
+});
+
+describe("config: flows call the auto-scaled Lambda alias", () => {
+  const flow = (arn: string) =>
+    JSON.stringify({
+      Version: "2019-10-30",
+      StartAction: "invoke",
+      Actions: [
+        { Identifier: "invoke", Type: "InvokeLambdaFunction", Parameters: { LambdaFunctionARN: arn, InvocationTimeLimitSeconds: "3" }, Transitions: { NextAction: "end", Errors: [] } },
+        { Identifier: "end", Type: "DisconnectParticipant", Parameters: {}, Transitions: {} },
+      ],
+    });
+  const autoScaled = { functionNames: ["lookup"], aliasName: "live" };
+  const check = (arn: string) => unaliasedLambdaCalls([{ name: "Main", path: "flows/main.json" }], { Main: flow(arn) }, autoScaled);
+
+  it("accepts the alias, and functions that are not auto scaled", () => {
+    expect(check("arn:aws:lambda:$.AwsRegion:111122223333:function:lookup:live")).to.deep.equal([]);
+    expect(check("arn:aws:lambda:$.AwsRegion:111122223333:function:other")).to.deep.equal([]);
+  });
+
+  for (const arn of ["arn:aws:lambda:$.AwsRegion:111122223333:function:lookup", "arn:aws:lambda:$.AwsRegion:111122223333:function:lookup:2"]) {
+    it(`names a call that bypasses the provisioned concurrency: ${arn.split(":function:")[1]}`, () => {
+      expect(check(arn)).to.deep.equal([
+        {
+          path: "connect-dr:connect.flows[0].path",
+          found: arn,
+          allowed: "a call to ...:function:lookup:live (at $.Actions[0].Parameters.LambdaFunctionARN): lambdaAutoScaling keeps the provisioned concurrency on that alias",
+        },
+      ]);
+    });
+  }
 });

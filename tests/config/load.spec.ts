@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { StackConfigError, decodeConfigValue, loadStackConfig, readStackFileConfig } from "../../config";
@@ -49,5 +51,26 @@ describe("config: loadStackConfig", () => {
     expect(() => loadStackConfig({ projectDir: PROJECT_DIR })).to.throw(
       `connect-dr:connect.flows[1].path: found "stacks/flows/missing.json"; allowed: a readable file relative to ${PROJECT_DIR} (ENOENT)`,
     );
+  });
+});
+
+describe("config: loadStackConfig with Lambda auto scaling", () => {
+  it("refuses a flow that calls an auto-scaled function without its alias, in the ONE error", () => {
+    // A project folder whose main flow calls the function itself instead of its alias.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-"));
+    try {
+      fs.mkdirSync(path.join(dir, "stacks/flows"), { recursive: true });
+      for (const file of ["inbound-main.json", "customer-queue.json"]) {
+        const text = fs.readFileSync(path.join(PROJECT_DIR, "stacks/flows", file), "utf8");
+        fs.writeFileSync(path.join(dir, "stacks/flows", file), text.replace(":function:connect-dr-customer-lookup:live", ":function:connect-dr-customer-lookup"));
+      }
+      new MockCloud({ config: readStackFileConfig("primary", PROJECT_DIR) }).install();
+      expect(() => loadStackConfig({ projectDir: dir })).to.throw(
+        StackConfigError,
+        "connect-dr:connect.flows[0].path: found \"arn:aws:lambda:$.AwsRegion:111122223333:function:connect-dr-customer-lookup\"; allowed: a call to ...:function:connect-dr-customer-lookup:live",
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
