@@ -4,7 +4,6 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { LambdaClient, GetFunctionCommand } from "@aws-sdk/client-lambda";
 import { SNSClient } from "@aws-sdk/client-sns";
 import type { Command } from "commander";
-import { openSession } from "../operations/connect/session";
 import { ACGR_REPLICATION } from "../resiliency/acgr/region-pairs";
 import { parseInstanceArn } from "../resiliency/acgr/preconditions";
 import { alarmRegionHealth, snsNotifier } from "../resiliency/aws-ports";
@@ -14,7 +13,7 @@ import { DynamoDbFailoverStore, type AuditLog, type FailoverLock } from "../resi
 import { connectMetricAnomalies } from "../resiliency/metric-anomalies";
 import type { ValidationPorts } from "../resiliency/validation";
 import { parseUrl } from "./arguments";
-import { addCommonOptions, quotasFromFlags, type CommonFlags } from "./connect-options";
+import { addCommonOptions, sessionFromFlags, type CommonFlags } from "./connect-options";
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";
 
@@ -63,16 +62,17 @@ export function pairFromFlags(flags: PairFlags): { instanceArn: string; instance
   return { instanceArn: flags.instanceArn!, instanceId: parsed.instanceId, pair: [parsed.region, replica], healthAlarms };
 }
 
-/** A rate-aware Connect client per Region, from the common flags. */
-export function connectClients(flags: PairFlags, io: CliIo): (region: string) => Promise<ConnectClient> {
-  const endpoint = parseUrl("--endpoint-url", flags.endpointUrl);
-  const quotas = quotasFromFlags(flags, io);
-  const clients = new Map<string, Promise<ConnectClient>>();
+/**
+ * A rate-aware Connect client in each Region of the pair, from the common flags (the same session
+ * every other command opens, with `--region` set per Region).
+ */
+export async function pairClients(flags: PairFlags, io: CliIo, pair: readonly [string, string]): Promise<(region: string) => ConnectClient> {
+  const clients = new Map<string, ConnectClient>();
+  for (const region of pair) clients.set(region, (await sessionFromFlags({ ...flags, region }, io)).client);
   return (region) => {
-    if (!clients.has(region)) {
-      clients.set(region, openSession({ region, ...(endpoint ? { endpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}), quotas }).then((s) => s.client));
-    }
-    return clients.get(region)!;
+    const client = clients.get(region);
+    if (!client) throw new Error(`no Connect client for ${region}; the pair is ${pair.join(" and ")}`);
+    return client;
   };
 }
 
@@ -107,9 +107,9 @@ export async function failoverPortsFromFlags(
   flags: PairFlags,
   io: CliIo,
   target: { pair: [string, string]; healthAlarms: Record<string, string>; groupArn: string; callRegion: string },
-  connect: (region: string) => Promise<ConnectClient>,
+  connect: (region: string) => ConnectClient,
 ): Promise<FailoverPorts> {
-  const client = await connect(target.callRegion);
+  const client = connect(target.callRegion);
   const dynamoEndpoint = parseUrl("--dynamodb-endpoint-url", flags.dynamodbEndpointUrl);
   const store = flags.lockTable
     ? new DynamoDbFailoverStore(new DynamoDBClient({ region: target.callRegion, ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}) }), flags.lockTable, target.groupArn)

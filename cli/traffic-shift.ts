@@ -6,7 +6,7 @@ import type { CliContext } from "./command-module";
 import { emit } from "./connect-options";
 import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
-import { connectClients, failoverPortsFromFlags, groupArnFromFlags, pairFromFlags, type PairFlags } from "./resiliency-options";
+import { failoverPortsFromFlags, groupArnFromFlags, pairClients, pairFromFlags, type PairFlags } from "./resiliency-options";
 
 export interface ShiftFlags extends PairFlags {
   percent?: string;
@@ -61,8 +61,8 @@ export async function shiftTraffic(ctx: CliContext, command: "failover" | "failb
   if (!Number.isInteger(cooldownSeconds) || cooldownSeconds < 0) throw new UsageError(`--cooldown-seconds: found ${JSON.stringify(flags.cooldownSeconds)}; allowed: a whole number of seconds`);
 
   // Act from the Region that receives the traffic: it is the one known to be up.
-  const connect = connectClients(flags, ctx.io);
-  const groupArn = await groupArnFromFlags(flags, await connect(toRegion), instanceArn);
+  const connect = await pairClients(flags, ctx.io, pair);
+  const groupArn = await groupArnFromFlags(flags, connect(toRegion), instanceArn);
   const ports = await failoverPortsFromFlags(flags, ctx.io, { pair, healthAlarms, groupArn, callRegion: toRegion }, connect);
   const current = await ports.distribution.read();
   const planned = planShift(current, { toRegion, percent }, pair);

@@ -7,7 +7,7 @@ import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";
 import { UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
-import { addPairOptions, addValidationCheckOptions, connectClients, failoverPortsFromFlags, groupArnFromFlags, pairFromFlags, validationPortsFromFlags, type PairFlags } from "../resiliency-options";
+import { addPairOptions, addValidationCheckOptions, failoverPortsFromFlags, groupArnFromFlags, pairClients, pairFromFlags, validationPortsFromFlags, type PairFlags } from "../resiliency-options";
 
 interface DrillFlags extends PairFlags {
   to?: string;
@@ -49,9 +49,8 @@ export const command: CliCommand = {
       if (!pair.includes(to)) throw new UsageError(`--to: found ${JSON.stringify(to)}; allowed: ${pair.join(" or ")}`);
       const steadyStateTimeoutSeconds = parsePositive("--steady-state-timeout-seconds", flags.steadyStateTimeoutSeconds)!;
       const pollSeconds = parsePositive("--poll-seconds", flags.pollSeconds)!;
-      const connect = connectClients(flags, ctx.io);
-      const clients = new Map([[pair[0], await connect(pair[0])], [pair[1], await connect(pair[1])]]);
-      const groupArn = await groupArnFromFlags(flags, clients.get(to)!, instanceArn);
+      const connect = await pairClients(flags, ctx.io, pair);
+      const groupArn = await groupArnFromFlags(flags, connect(to), instanceArn);
       const options = {
         target: { instanceId, regions: pair, groupArn, ...(flags.syntheticFlow ? { syntheticFlowName: flags.syntheticFlow } : {}) },
         toRegion: to,
@@ -67,7 +66,7 @@ export const command: CliCommand = {
         return;
       }
       if (!flags.yes) throw new UsageError("a drill moves live traffic twice: pass --yes to run it (or --dry-run to see the plan)");
-      const validation = { ...validationPortsFromFlags(flags, (region) => clients.get(region)!) };
+      const validation = validationPortsFromFlags(flags, connect);
       const report = await runDrill(options, {
         ...ports,
         validation,

@@ -5,7 +5,7 @@ import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";
 import { UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
-import { addPairOptions, addValidationCheckOptions, connectClients, groupArnFromFlags, pairFromFlags, validationPortsFromFlags, type PairFlags } from "../resiliency-options";
+import { addPairOptions, addValidationCheckOptions, groupArnFromFlags, pairClients, pairFromFlags, validationPortsFromFlags, type PairFlags } from "../resiliency-options";
 import { formatChecks } from "../validation-table";
 
 interface ValidateFlags extends PairFlags {
@@ -36,14 +36,13 @@ export const command: CliCommand = {
       if (flags.expectActive !== undefined && !pair.includes(flags.expectActive)) {
         throw new UsageError(`--expect-active: found ${JSON.stringify(flags.expectActive)}; allowed: ${pair.join(" or ")}`);
       }
-      const connect = connectClients(flags, ctx.io);
-      const clients = new Map([[pair[0], await connect(pair[0])], [pair[1], await connect(pair[1])]]);
+      const connect = await pairClients(flags, ctx.io, pair);
       // Either Region can name the group; after a failover the source may be the one that is down.
-      const groupArn = await groupArnFromFlags(flags, clients.get(pair[1])!, instanceArn).catch(() => groupArnFromFlags(flags, clients.get(pair[0])!, instanceArn));
+      const groupArn = await groupArnFromFlags(flags, connect(pair[1]), instanceArn).catch(() => groupArnFromFlags(flags, connect(pair[0]), instanceArn));
       const expectedDistribution = flags.expectActive ? planShift({ telephony: [], agents: [], signIn: [] }, { toRegion: flags.expectActive }, pair) : undefined;
       const checks = await validateService(
         { instanceId, regions: pair, ...(groupArn ? { groupArn } : {}), ...(expectedDistribution ? { expectedDistribution } : {}), ...(flags.syntheticFlow ? { syntheticFlowName: flags.syntheticFlow } : {}) },
-        { ...validationPortsFromFlags(flags, (region) => clients.get(region)!), ...(flags.json ? {} : { onCheck: (c) => ctx.io.stderr.write(flags.progress === false ? "" : `checked: ${c.region} ${c.name}\n`) }) },
+        { ...validationPortsFromFlags(flags, connect), ...(flags.json || flags.progress === false ? {} : { onCheck: (c) => ctx.io.stderr.write(`checked: ${c.region} ${c.name}\n`) }) },
       );
       const passed = validationPassed(checks);
       emit(ctx.io, flags, { passed, instanceArn, groupArn, checks }, () => `${formatChecks(checks)}${passed ? "PASSED" : "FAILED"}: ${(["fail", "pass", "warn", "skip"] as const).map((status) => `${checks.filter((c) => c.status === status).length} ${{ fail: "failed", pass: "passed", warn: "warnings", skip: "skipped" }[status]}`).join(", ")}\n`);
