@@ -5,9 +5,8 @@ import { join } from "node:path";
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
-import type { Simulator } from "../../simulator";
 import { startDynalite, type LocalDynamo } from "../support/dynalite";
-import { startTestSimulator, useSimulatorCredentials } from "../support/simulator";
+import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
 
 const ROOT = join(__dirname, "../..");
@@ -22,29 +21,23 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe("connect-dr failover, failback, validate, drill and readiness", function () {
   this.timeout(30_000);
-  let simulator: Simulator;
+  const suite = simulatorForSuite();
   let dynamo: LocalDynamo;
-  let restore: () => void;
   let centre: ReplicatedCentre;
   let lockTable = 0;
   before(async () => {
-    simulator = await startTestSimulator();
     dynamo = await startDynalite();
-    restore = useSimulatorCredentials();
     process.env.AWS_REGION ??= "us-east-1";
   });
   after(async () => {
-    restore();
     await dynamo.close();
-    await simulator.close();
   });
   beforeEach(async () => {
-    simulator.reset();
-    centre = await replicatedCentre(simulator);
+    centre = await replicatedCentre(suite.simulator);
   });
   afterEach(() => centre.close());
 
-  const target = () => ["--instance-arn", centre.instanceArn, "--endpoint-url", simulator.endpoint, "--rate", "100", "--burst", "100", "--no-progress"];
+  const target = () => ["--instance-arn", centre.instanceArn, "--endpoint-url", suite.simulator.endpoint, "--rate", "100", "--burst", "100", "--no-progress"];
   const withLock = async () => {
     const name = `cli-lock-${++lockTable}`;
     await dynamo.createTable(name);
@@ -58,14 +51,14 @@ describe("connect-dr failover, failback, validate, drill and readiness", functio
     const out = JSON.parse(result.stdout);
     expect(out).to.include({ command: "failover", dryRun: true, toRegion: "us-west-2", groupArn: centre.groupArn });
     expect(out.planned.telephony).to.deep.equal([{ region: "us-west-2", percentage: 100 }, { region: "us-east-1", percentage: 0 }]);
-    expect(simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
+    expect(suite.simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
   });
 
   it("refuses to move traffic without a terminal or --yes", async () => {
     const result = await run(["failover", ...target(), "--to", "us-west-2"]);
     expect(result.code).to.equal(2);
     expect(result.stderr).to.contain("refusing to move traffic without confirmation: run on a terminal to be asked, or pass --yes");
-    expect(simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
+    expect(suite.simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
   });
 
   it("failover --yes moves traffic under the lock and audits it; failback brings it back", async () => {
@@ -96,7 +89,7 @@ describe("connect-dr failover, failback, validate, drill and readiness", functio
   }
 
   it("names a malformed instance ARN", async () => {
-    const result = await run(["validate", "--instance-arn", "instance/abc", "--endpoint-url", simulator.endpoint]);
+    const result = await run(["validate", "--instance-arn", "instance/abc", "--endpoint-url", suite.simulator.endpoint]);
     expect(result.code).to.equal(2);
     expect(result.stderr).to.equal('error: --instance-arn: found "instance/abc"; expected arn:aws:connect:<region>:<account>:instance/<uuid>\n');
   });
@@ -116,7 +109,7 @@ describe("connect-dr failover, failback, validate, drill and readiness", functio
     const plan = await run(["drill", ...target(), ...offline, "--dry-run"]);
     expect(plan.code).to.equal(0);
     expect(plan.stdout).to.contain("2. fail over: move telephony and agents to us-west-2 (telephony us-west-2 100% / us-east-1 0%");
-    expect(simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
+    expect(suite.simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
 
     const dir = mkdtempSync(join(tmpdir(), "drill-"));
     try {

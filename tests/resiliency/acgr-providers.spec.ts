@@ -3,8 +3,7 @@ import { ClaimPhoneNumberCommand, DescribeInstanceCommand, ListPhoneNumbersV2Com
 import { instanceReplicaProvider, type InstanceReplicaInputs } from "../../resiliency/acgr/instance-replica-provider";
 import { trafficDistributionGroupProvider, type TrafficDistributionGroupInputs } from "../../resiliency/acgr/traffic-distribution-group-provider";
 import { declaredDistribution } from "../../components/traffic-distribution-group";
-import type { Simulator } from "../../simulator";
-import { connectTo, startTestSimulator, useSimulatorCredentials, WORKLOAD_ACCOUNT } from "../support/simulator";
+import { WORKLOAD_ACCOUNT, connectTo, simulatorForSuite } from "../support/simulator";
 // The engine's dynamic provider host loads serialized providers this way.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString: (code: string) => { handler: () => typeof instanceReplicaProvider } = require("require-from-string");
@@ -12,20 +11,14 @@ const requireFromString: (code: string) => { handler: () => typeof instanceRepli
 const pair = ["us-east-1", "us-west-2"] as const;
 
 describe("ACGR dynamic providers against the Connect API simulator", () => {
-  let simulator: Simulator;
+  const suite = simulatorForSuite({ replicationDelayMs: 100 });
   let east: ConnectClient;
-  let restore: () => void;
   before(async () => {
-    simulator = await startTestSimulator({ replicationDelayMs: 100 });
-    east = connectTo(simulator, "us-east-1");
-    restore = useSimulatorCredentials();
+    east = connectTo(suite.simulator, "us-east-1");
   });
   after(async () => {
-    restore();
     east.destroy();
-    await simulator.close();
   });
-  beforeEach(() => simulator.reset());
 
   const replicaInputs = (sourceInstanceArn: string, alias = "acme-west"): InstanceReplicaInputs => ({
     sourceInstanceArn,
@@ -33,28 +26,28 @@ describe("ACGR dynamic providers against the Connect API simulator", () => {
     replicaAlias: alias,
     timeoutSeconds: 5,
     pollSeconds: 0.02,
-    connection: { endpoint: simulator.endpoint },
+    connection: { endpoint: suite.simulator.endpoint },
   });
 
   describe("InstanceReplica", () => {
     it("replicates with the same id in the other Region and waits until ACTIVE", async () => {
-      const source = simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
+      const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
       const created = await instanceReplicaProvider.create(replicaInputs(source.instanceArn));
       expect(created.id).to.equal(`arn:aws:connect:us-west-2:${WORKLOAD_ACCOUNT}:instance/${source.instanceId}`);
       expect(created.outs!).to.include({ instanceId: source.instanceId, status: "ACTIVE" });
-      const west = connectTo(simulator, "us-west-2");
+      const west = connectTo(suite.simulator, "us-west-2");
       const replica = (await west.send(new DescribeInstanceCommand({ InstanceId: source.instanceId }))).Instance;
       west.destroy();
       expect(replica).to.include({ InstanceStatus: "ACTIVE", InstanceAlias: "acme-west" });
     });
 
     it("lists every unmet precondition before calling ReplicateInstance", async () => {
-      const source = simulator.seed({ region: "us-east-1", instance: { alias: "managed", identityManagementType: "CONNECT_MANAGED" } });
+      const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "managed", identityManagementType: "CONNECT_MANAGED" } });
       const error = await instanceReplicaProvider.create({ ...replicaInputs(source.instanceArn), replicaRegion: "eu-west-2" }).catch((e: Error) => e);
       expect((error as Error).message).to.equal(
         `cannot replicate ${source.instanceArn}:\n- replicaRegion: eu-west-2 cannot replicate an instance in us-east-1; allowed: us-west-2\n- instance ${source.instanceId}: identity management is CONNECT_MANAGED; ACGR needs SAML`,
       );
-      expect(simulator.counters().ReplicateInstance?.requests ?? 0).to.equal(0);
+      expect(suite.simulator.counters().ReplicateInstance?.requests ?? 0).to.equal(0);
     });
 
     it("plans a replacement when the alias or Region changes, an in-place update for wait settings", async () => {
@@ -65,7 +58,7 @@ describe("ACGR dynamic providers against the Connect API simulator", () => {
     });
 
     it("deletes the replica on destroy, after which read reports it gone", async () => {
-      const source = simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
+      const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
       const created = await instanceReplicaProvider.create(replicaInputs(source.instanceArn));
       await instanceReplicaProvider.delete(created.id, created.outs!);
       expect(await instanceReplicaProvider.read(created.id, created.outs!)).to.deep.equal({});
@@ -76,7 +69,7 @@ describe("ACGR dynamic providers against the Connect API simulator", () => {
       // Exactly as @pulumi/pulumi/dynamic serializes a provider for the engine.
       const serialized = await pulumi.runtime.serializeFunction(() => instanceReplicaProvider, { allowSecrets: true });
       const provider = requireFromString(serialized.text).handler();
-      const source = simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
+      const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
       const created = await provider.create(replicaInputs(source.instanceArn));
       expect(created.outs!.status).to.equal("ACTIVE");
     });
@@ -84,7 +77,7 @@ describe("ACGR dynamic providers against the Connect API simulator", () => {
 
   describe("TrafficDistributionGroup", () => {
     async function replicated() {
-      const source = simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
+      const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
       await instanceReplicaProvider.create(replicaInputs(source.instanceArn));
       const claimed = await east.send(new ClaimPhoneNumberCommand({ TargetArn: source.instanceArn, PhoneNumber: "+12065550100" }));
       return { source, phoneNumberId: claimed.PhoneNumberId! };
@@ -99,7 +92,7 @@ describe("ACGR dynamic providers against the Connect API simulator", () => {
       phoneNumberIds: [],
       timeoutSeconds: 5,
       pollSeconds: 0.02,
-      connection: { endpoint: simulator.endpoint },
+      connection: { endpoint: suite.simulator.endpoint },
       ...patch,
     });
 

@@ -2,32 +2,25 @@ import { expect } from "chai";
 import { ConnectDistribution } from "../../resiliency/connect-distribution";
 import { drillPlan, renderDrillMarkdown, runDrill, type DrillPorts } from "../../resiliency/drill";
 import { DynamoDbFailoverStore } from "../../resiliency/failover-lock";
-import type { Simulator } from "../../simulator";
 import { startDynalite, type LocalDynamo } from "../support/dynalite";
-import { startTestSimulator, useSimulatorCredentials } from "../support/simulator";
+import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 
 describe("DR drill against the Connect API simulator and a real DynamoDB-compatible lock table", () => {
-  let simulator: Simulator;
+  const suite = simulatorForSuite();
   let dynamo: LocalDynamo;
-  let restore: () => void;
   let centre: ReplicatedCentre;
   let table = 0;
   before(async () => {
-    simulator = await startTestSimulator();
     dynamo = await startDynalite();
-    restore = useSimulatorCredentials();
   });
   after(async () => {
-    restore();
     await dynamo.close();
-    await simulator.close();
   });
   beforeEach(async () => {
-    simulator.reset();
-    centre = await replicatedCentre(simulator);
+    centre = await replicatedCentre(suite.simulator);
   });
   afterEach(() => centre.close());
 
@@ -66,7 +59,7 @@ describe("DR drill against the Connect API simulator and a real DynamoDB-compati
     const report = await runDrill(options(), { ...p, validation: { ...p.validation, functionExists: async (region) => region !== "us-west-2" } });
     expect(report).to.include({ passed: false, abortedBecause: "pre-checks failed: us-west-2 Lambda functions exist" });
     expect(report.failover).to.equal(undefined);
-    expect(simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
+    expect(suite.simulator.counters().UpdateTrafficDistribution?.requests ?? 0).to.equal(0);
   });
 
   it("reports no steady state when validation keeps failing after the shift", async () => {

@@ -2,27 +2,16 @@ import { expect } from "chai";
 import { AssociateLambdaFunctionCommand, DisassociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
 import { planShift } from "../../resiliency/traffic-distribution";
 import { validateService, validationPassed, type ValidationTarget } from "../../resiliency/validation";
-import type { Simulator } from "../../simulator";
-import { startTestSimulator, useSimulatorCredentials } from "../support/simulator";
+import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 
 describe("validateService against the Connect API simulator", () => {
-  let simulator: Simulator;
-  let restore: () => void;
+  const suite = simulatorForSuite();
   let centre: ReplicatedCentre;
-  before(async () => {
-    simulator = await startTestSimulator();
-    restore = useSimulatorCredentials();
-  });
-  after(async () => {
-    restore();
-    await simulator.close();
-  });
   beforeEach(async () => {
-    simulator.reset();
-    centre = await replicatedCentre(simulator);
+    centre = await replicatedCentre(suite.simulator);
   });
   afterEach(() => centre.close());
 
@@ -102,12 +91,12 @@ describe("validateService against the Connect API simulator", () => {
   });
 
   it("reports each Region whose instance cannot be reached as a failed check instead of throwing", async () => {
-    simulator.setFaults({ errorRate: 1, operations: ["DescribeInstance"] });
+    suite.simulator.setFaults({ errorRate: 1, operations: ["DescribeInstance"] });
     const checks = await validateService(target({ syntheticFlowName: undefined, expectedDistribution: undefined }), {
       ...ports(),
       connect: (region: string) => centre.clients[region as (typeof pair)[number]],
     });
-    simulator.setFaults({});
+    suite.simulator.setFaults({});
     expect(checks.filter((c) => c.name === "instance reachable").map((c) => [c.region, c.status])).to.deep.equal([
       ["us-east-1", "fail"],
       ["us-west-2", "fail"],

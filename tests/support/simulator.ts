@@ -30,3 +30,22 @@ export function useSimulatorCredentials(): () => void {
     else process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
   };
 }
+
+/**
+ * A simulator for a mocha suite: started (with simulator credentials in the environment) before the
+ * suite, reset before each test, stopped after. Call at the top of a `describe`.
+ */
+export function simulatorForSuite(options: SimulatorOptions = {}): { readonly simulator: Simulator } {
+  const suite = {} as { simulator: Simulator };
+  let restore = () => {};
+  before(async () => {
+    suite.simulator = await startTestSimulator(options);
+    restore = useSimulatorCredentials();
+  });
+  after(async () => {
+    restore();
+    await suite.simulator.close();
+  });
+  beforeEach(() => suite.simulator.reset());
+  return suite;
+}
