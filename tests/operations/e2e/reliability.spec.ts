@@ -96,23 +96,29 @@ describe("reliability: throttling, 5xx, dropped connections, SIGKILL", function 
         { env: { ...process.env, AWS_ACCESS_KEY_ID: DST_KEY, AWS_SECRET_ACCESS_KEY: "secret", AWS_REGION: DST_REGION }, stdio: ["ignore", "pipe", "pipe"] },
       );
       let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-      const delayMs = Math.floor(Math.random() * 1500);
+      // The kill point is random in progress, not in time: after 1..12 of the restore's writes reach
+      // the simulator, so a fast machine cannot finish before the kill, nor a slow one be killed early.
+      const killAfter = 1 + Math.floor(Math.random() * 12);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`restore never reached the apply phase: ${stderr}`)), 20_000);
-        child.stderr.on("data", (d: Buffer) => {
-          stderr += d.toString();
-          if (stderr.includes("restore: apply")) {
-            clearTimeout(timer);
-            setTimeout(resolve, delayMs);
+        const deadline = Date.now() + 20_000;
+        const poll = setInterval(() => {
+          if (world.writes() >= killAfter || child.exitCode !== null) {
+            clearInterval(poll);
+            resolve();
+          } else if (Date.now() > deadline) {
+            clearInterval(poll);
+            reject(new Error(`restore made fewer than ${killAfter} writes in 20 s: ${stderr}`));
           }
-        });
+        }, 2);
       });
       child.kill("SIGKILL");
       const { signal } = await exited;
-      expect(signal, `the child finished before the kill (after ${delayMs} ms): ${stderr}`).to.equal("SIGKILL");
+      expect(signal, `the child finished before the kill (after ${killAfter} writes): ${stderr}`).to.equal("SIGKILL");
       const before = readJournal(journal);
-      console.log(`      killed ${delayMs} ms into the apply phase after ${before.created.size} creates (${world.writes()} writes)`);
+      const killedAt = world.writes();
+      console.log(`      killed after ${killedAt} writes (aimed at ${killAfter}): ${before.created.size} creates journalled`);
       expect(before.complete).to.equal(false);
 
       const t = await world.session("target");
@@ -121,6 +127,7 @@ describe("reliability: throttling, 5xx, dropped connections, SIGKILL", function 
       if (o.status !== "applied") return;
       expect(o.resumed?.runs).to.equal(1);
       expect(o.result.results.filter((r) => r.error)).to.deep.equal([]);
+      console.log(`      the re-run made ${world.writes() - killedAt} more writes`);
       expect(readJournal(journal).complete).to.equal(true);
       const { diff, right } = await diffSourceTarget(world);
       expect(diff.kinds).to.deep.equal([]);
