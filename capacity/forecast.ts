@@ -9,8 +9,11 @@
  *   (daily pattern), centred to sum to zero;
  * - trend and seasonal are refitted alternately (backfitting) so that an uneven number of
  *   weekdays does not leak the weekly pattern into the slope;
- * - error band: the empirical quantiles of the in-sample residuals at (1 - c) / 2 and (1 + c) / 2
- *   for confidence c, added to the forecast mean.
+ * - error band: contact volumes are noisier when busy (Poisson counts: variance ~ level; noise
+ *   proportional to volume: sd ~ level), so residuals are scaled to level^a, with the exponent a
+ *   in [0, 1] estimated from how the residual spread grows with level across the hours of the
+ *   day; the empirical quantiles of the pooled scaled residuals at (1 - c) / 2 and (1 + c) / 2 for
+ *   confidence c, inflated for the fitted parameters, are scaled back to each forecast's level.
  * The forecast peak is the largest trend + seasonal value over the horizon, with that band.
  */
 import { leastSquares, mean, quantile, type Line } from "./stats";
@@ -42,8 +45,12 @@ export interface Decomposition {
   readonly seasonal: readonly number[];
   /** y - trend - seasonal of the points used in the fit, in time order. */
   readonly residuals: readonly number[];
-  /** The same residuals grouped by UTC hour of day (the band of a forecast hour uses its group). */
-  readonly residualsByHour: readonly (readonly number[])[];
+  /** How residual spread grows with level: sd ~ level^noiseExponent, in [0, 1]. */
+  readonly noiseExponent: number;
+  /** Levels below this are treated as this when scaling (night hours near zero). */
+  readonly levelFloor: number;
+  /** The residuals divided by levelFloored^noiseExponent, pooled over all hours. */
+  readonly scaledResiduals: readonly number[];
   /** Points left out of the fit and the band (holiday spikes, outages), with their residual. */
   readonly outliers: readonly { readonly t: number; readonly v: number; readonly residual: number }[];
   readonly firstMs: number;
@@ -125,13 +132,16 @@ export function decompose(points: readonly SeriesPoint[], options: DecomposeOpti
     return others.length ? detrended[i]! - quantile(others, 0.5) : 0;
   });
   const hours = sorted.map((p) => new Date(p.t).getUTCHours());
+  const resolution = resolutionOf(ys);
   const inlier = ys.map(() => true);
   for (let h = 0; h < 24; h++) {
     const idx = hours.map((hh, i) => (hh === h ? i : -1)).filter((i) => i >= 0);
     if (idx.length < 3) continue;
     const r = idx.map((i) => looResiduals[i]!);
     const med = quantile(r, 0.5);
-    const mad = 1.4826 * quantile(r.map((x) => Math.abs(x - med)), 0.5);
+    // Counts move in whole units: a quiet hour that is 5 contacts almost every week has a MAD near
+    // 0, and without this floor every 4 or 6 would be called an outlier and dropped from the band.
+    const mad = Math.max(1.4826 * quantile(r.map((x) => Math.abs(x - med)), 0.5), resolution);
     if (mad === 0) continue;
     idx.forEach((i, j) => {
       if (Math.abs(r[j]! - med) > outlierMads * mad) inlier[i] = false;
@@ -139,15 +149,17 @@ export function decompose(points: readonly SeriesPoint[], options: DecomposeOpti
   }
   const { trend, seasonal, residuals: all } = fit(inlier, false);
   const residuals = all.filter((_, i) => inlier[i]);
-  const residualsByHour: number[][] = Array.from({ length: 24 }, () => []);
-  all.forEach((r, i) => {
-    if (inlier[i]) residualsByHour[hours[i]!]!.push(r);
-  });
+  // Fitted level (trend + seasonal) of each inlier, floored so near-empty night hours stay finite.
+  const fitted = ys.map((y, i) => y - all[i]!);
+  const levelFloor = Math.max(resolution, 0.01 * Math.abs(quantile(fitted, 0.5)), Number.MIN_VALUE);
+  const levels = fitted.filter((_, i) => inlier[i]).map((l) => Math.max(l, levelFloor));
+  const noiseExponent = estimateNoiseExponent(hours.filter((_, i) => inlier[i]), levels, residuals);
+  const scaledResiduals = residuals.map((r, j) => r / levels[j]! ** noiseExponent);
   const outliers = sorted.map((p, i) => ({ t: p.t, v: p.v, residual: all[i]! })).filter((_, i) => !inlier[i]);
   return {
     method:
       `additive decomposition: linear trend by least squares + ${season === "weekly" ? "hour-of-week" : "hour-of-day"} seasonal means of the detrended series ` +
-      `(${iterations} backfitting passes; points beyond ${outlierMads} robust sd of their hour of day left out as outliers); error band from the empirical quantiles of the residuals at the same hour of day, scaled by sqrt((n+p)/(n-p)) for the p fitted parameters`,
+      `(${iterations} backfitting passes; points beyond ${outlierMads} robust sd of their hour of day left out as outliers); error band from the empirical quantiles of the residuals scaled to level^${noiseExponent.toFixed(2)} (estimated), inflated by sqrt((n+p)/(n-p)) for the p fitted parameters`,
     stepMs,
     season,
     period,
@@ -155,12 +167,53 @@ export function decompose(points: readonly SeriesPoint[], options: DecomposeOpti
     originMs: firstMs,
     seasonal,
     residuals,
-    residualsByHour,
+    noiseExponent,
+    levelFloor,
+    scaledResiduals,
     outliers,
     firstMs,
     lastMs,
     points: sorted.length,
   };
+}
+
+/**
+ * The exponent a of sd ~ level^a: the least-squares slope of log(robust spread) on log(mean level)
+ * over the hours of the day, at most 1; 0 when it is within two standard errors of 0 or fewer than
+ * 3 hours differ in level.
+ */
+export function estimateNoiseExponent(hours: readonly number[], levels: readonly number[], residuals: readonly number[]): number {
+  const logLevel: number[] = [];
+  const logSpread: number[] = [];
+  for (let h = 0; h < 24; h++) {
+    const idx = hours.map((hh, i) => (hh === h ? i : -1)).filter((i) => i >= 0);
+    if (idx.length < 3) continue;
+    const r = idx.map((i) => residuals[i]!);
+    const med = quantile(r, 0.5);
+    const spread = quantile(r.map((x) => Math.abs(x - med)), 0.5);
+    const level = mean(idx.map((i) => levels[i]!));
+    if (spread > 0 && level > 0) {
+      logLevel.push(Math.log(level));
+      logSpread.push(Math.log(spread));
+    }
+  }
+  if (logLevel.length < 3 || Math.max(...logLevel) - Math.min(...logLevel) < 1e-9) return 0;
+  const line = leastSquares(logLevel, logSpread);
+  // Constant noise unless the data show otherwise: a slope within two standard errors of 0 is 0.
+  const mx = mean(logLevel);
+  const sxx = logLevel.reduce((a, x) => a + (x - mx) ** 2, 0);
+  const sse = logLevel.reduce((a, x, i) => a + (logSpread[i]! - line.intercept - line.slope * x) ** 2, 0);
+  const standardError = logLevel.length > 2 ? Math.sqrt(sse / (logLevel.length - 2) / sxx) : Number.POSITIVE_INFINITY;
+  if (line.slope < 2 * standardError) return 0;
+  return Math.min(1, line.slope);
+}
+
+/** The smallest step between distinct values: 1 for counts, 1/3600 for counts per second, ~0 for measurements. */
+export function resolutionOf(values: readonly number[]): number {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  let step = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < distinct.length; i++) step = Math.min(step, distinct[i]! - distinct[i - 1]!);
+  return Number.isFinite(step) ? step : 0;
 }
 
 function nearestObserved(raw: readonly number[], k: number): number {
@@ -189,7 +242,7 @@ export interface ForecastPoint {
 export interface Forecast {
   readonly method: string;
   readonly confidence: number;
-  /** Residual quantiles (of the peak's hour of day, inflated) added to the peak's mean. */
+  /** Residual quantiles (inflated, scaled to the peak's level) added to the peak's mean. */
   readonly band: { readonly low: number; readonly high: number };
   readonly points: readonly ForecastPoint[];
   readonly peak: ForecastPoint;
@@ -225,21 +278,21 @@ export function forecast(d: Decomposition, options: ForecastOptions): Forecast {
   const inflation = bandInflation(d);
   const lo = (1 - confidence) / 2;
   const hi = (1 + confidence) / 2;
-  const offsets = d.residualsByHour.map((r) => {
-    // An hour with too few residuals for its own quantiles uses all of them.
-    const use = r.length >= 8 ? r : d.residuals;
-    return { low: quantile(use, lo) * inflation, high: quantile(use, hi) * inflation };
-  });
+  const qLow = quantile(d.scaledResiduals, lo) * inflation;
+  const qHigh = quantile(d.scaledResiduals, hi) * inflation;
+  const offsetsAt = (level: number) => {
+    const scale = Math.max(level, d.levelFloor) ** d.noiseExponent;
+    return { low: qLow * scale, high: qHigh * scale };
+  };
   const points: ForecastPoint[] = [];
   for (let i = 1; i <= options.horizonSteps; i++) {
     const t = d.lastMs + i * d.stepMs;
     const m = Math.max(0, expectedAt(d, t));
-    const o = offsets[new Date(t).getUTCHours()]!;
+    const o = offsetsAt(m);
     points.push({ t, mean: m, low: Math.max(0, m + o.low), high: Math.max(0, m + o.high) });
   }
   const peak = points.reduce((best, p) => (p.mean > best.mean ? p : best), points[0]!);
-  const peakOffsets = offsets[new Date(peak.t).getUTCHours()]!;
-  return { method: d.method, confidence, band: { low: peakOffsets.low, high: peakOffsets.high }, points, peak, decomposition: d };
+  return { method: d.method, confidence, band: offsetsAt(peak.mean), points, peak, decomposition: d };
 }
 
 /** The daily and weekly shape of a decomposition, for people. */

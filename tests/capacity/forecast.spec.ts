@@ -1,6 +1,7 @@
 import { expect } from "chai";
-import { backtest, decompose, forecast, HOUR_MS, pattern, slotOf } from "../../capacity/forecast";
-import { generate, meanAt, truePeak, type GeneratorParams } from "./generator";
+import { backtest, decompose, forecast, HOUR_MS, pattern, resolutionOf, slotOf } from "../../capacity/forecast";
+import { MetricsModel } from "../../simulator/metrics-generator";
+import { generate, meanAt, mulberry32, truePeak, type GeneratorParams } from "./generator";
 
 // Monday 2026-09-07 00:00 UTC: 5 full weeks of history, a week's horizon.
 const start = Date.UTC(2026, 8, 7);
@@ -29,7 +30,7 @@ describe("capacity forecast: additive decomposition on a seeded series with a kn
     expect(d.period).to.equal(168);
     expect(d.points).to.equal(35 * 24);
     expect(d.method).to.equal(
-      "additive decomposition: linear trend by least squares + hour-of-week seasonal means of the detrended series (4 backfitting passes; points beyond 5 robust sd of their hour of day left out as outliers); error band from the empirical quantiles of the residuals at the same hour of day, scaled by sqrt((n+p)/(n-p)) for the p fitted parameters",
+      `additive decomposition: linear trend by least squares + hour-of-week seasonal means of the detrended series (4 backfitting passes; points beyond 5 robust sd of their hour of day left out as outliers); error band from the empirical quantiles of the residuals scaled to level^${d.noiseExponent.toFixed(2)} (estimated), inflated by sqrt((n+p)/(n-p)) for the p fitted parameters`,
     );
   });
 
@@ -67,10 +68,41 @@ describe("capacity forecast: additive decomposition on a seeded series with a kn
     expect(f.points[0]!.t).to.equal(start + 35 * 24 * HOUR_MS);
   });
 
-  it("the band is the residuals' 5% and 95% quantiles, about +-1.645 sd for Gaussian noise", () => {
-    expect(f.band.low).to.be.closeTo(-1.645 * known.noiseSd, 2);
-    expect(f.band.high).to.be.closeTo(1.645 * known.noiseSd, 3);
+  it("for constant Gaussian noise the band is the residuals' 5% and 95% quantiles, about +-1.645 sd at every level", () => {
+    const g = decompose(generate({ ...known, holidayDays: [] }));
+    expect(g.noiseExponent).to.equal(0);
+    const gf = forecast(g, { horizonSteps: 168, confidence: 0.9 });
+    expect(gf.band.low).to.be.closeTo(-1.645 * known.noiseSd, 2);
+    expect(gf.band.high).to.be.closeTo(1.645 * known.noiseSd, 2);
+    for (const p of gf.points.filter((x) => x.low > 0)) expect(p.high - p.low).to.be.closeTo(gf.band.high - gf.band.low, 1e-9);
     expect(f.peak.high - f.peak.mean).to.be.closeTo(f.band.high, 1e-9);
+  });
+
+  it("for noise that grows with volume the band grows with the level: sd ~ level (a = 1), Poisson counts (a = 0.5)", () => {
+    const rnd = mulberry32(11);
+    const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+    // Knuth's method: exact for the levels here (below 200, where exp(-lambda) is still a double).
+    const poisson = (lambda: number) => {
+      const limit = Math.exp(-lambda);
+      let k = 0;
+      for (let p = rnd(); p > limit; p *= rnd()) k++;
+      return k;
+    };
+    const series = (noise: (m: number) => number) =>
+      Array.from({ length: 35 * 24 }, (_, i) => {
+        const t = start + i * HOUR_MS;
+        return { t, v: Math.max(0, noise(meanAt({ ...known, slopePerDay: 0 }, t))) };
+      });
+    const proportional = decompose(series((m) => m * (1 + 0.1 * gauss())));
+    expect(proportional.noiseExponent).to.be.closeTo(1, 0.15);
+    const counts = decompose(series(poisson));
+    expect(counts.noiseExponent).to.be.closeTo(0.5, 0.15);
+    const pf = forecast(proportional, { horizonSteps: 168 });
+    const quiet = pf.points.reduce((a, p) => (p.mean < a.mean ? p : a));
+    // Constant noise would give the same width at every level; here it follows the level.
+    const levelRatio = pf.peak.mean / quiet.mean;
+    expect(levelRatio).to.be.above(3);
+    expect((pf.peak.high - pf.peak.low) / (quiet.high - quiet.low)).to.be.within(0.8 * levelRatio, 1.2 * levelRatio);
   });
 
   it("forecast means follow the true mean hour by hour (mean abs error < 3)", () => {
@@ -83,6 +115,25 @@ describe("capacity forecast: additive decomposition on a seeded series with a kn
     expect(b.holdoutSteps).to.equal(168);
     expect(b.coverage).to.be.within(0.8, 1);
     expect(b.peakWithinBand).to.equal(true);
+  });
+
+  it("on the simulator's contact model (noise proportional to volume, whole contacts) the 90% band covers ~90% of held-out weeks", () => {
+    // 4 weeks of hourly contacts per seed and end, the last week held out: 3 weeks to fit.
+    const ends = [Date.UTC(2026, 5, 1), Date.UTC(2026, 8, 14), Date.UTC(2026, 9, 5), Date.UTC(2026, 10, 24)];
+    const coverage: number[] = [];
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const model = new MetricsModel({ seed });
+      for (const end of ends) {
+        const history = Array.from({ length: 4 * 168 }, (_, i) => {
+          const t = end - (4 * 168 - i) * HOUR_MS;
+          return { t, v: model.contacts("q|VOICE", t, t + HOUR_MS) };
+        });
+        coverage.push(backtest(history, { holdoutSteps: 168, confidence: 0.9 }).coverage);
+      }
+    }
+    const average = coverage.reduce((a, b) => a + b, 0) / coverage.length;
+    expect(average, coverage.map((c) => c.toFixed(2)).join(" ")).to.be.within(0.86, 0.95);
+    expect(Math.min(...coverage)).to.be.at.least(0.8);
   });
 
   it("a flat series with no noise is forecast exactly", () => {
@@ -105,4 +156,14 @@ describe("capacity forecast: additive decomposition on a seeded series with a kn
     expect(slotOf(start + 168 * HOUR_MS, HOUR_MS, "weekly")).to.equal(0);
     expect(slotOf(start + 25 * HOUR_MS, HOUR_MS, "daily")).to.equal(1);
   });
+
+  for (const [values, step] of [
+    [[5, 4, 6, 5, 5], 1],
+    [[4 / 3600, 5 / 3600, 7 / 3600], 1 / 3600],
+    [[0.5, 0.25, 2], 0.25],
+    [[3, 3, 3], 0],
+    [[], 0],
+  ] as const) {
+    it(`resolutionOf([${values.join(", ")}]) = ${step}`, () => expect(resolutionOf(values)).to.be.closeTo(step, 1e-12));
+  }
 });
