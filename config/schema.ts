@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "../components/connect-region/validate";
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { isIpv4Cidr, isPublicIpv4Address } from "../network/ip-address";
 
@@ -56,15 +57,6 @@ const connectName = z.string().min(1).max(127);
 const description = z.string().min(1).max(250);
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "a 24-hour time HH:MM, 00:00 to 23:59" });
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const hoursOfOperation = z.strictObject({
   name: connectName,

@@ -94,11 +94,21 @@ function checkInteger(argument: string, value: number, min: number, max: number,
   if (!Number.isInteger(value) || value < min || value > max) fail(argument, value, `an integer from ${min} to ${max}${unit}`);
 }
 
+/** True for a time zone name the IANA database (as Node's Intl knows it) resolves. Config uses the same rule. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkHours(hours: readonly ConnectHoursOfOperationSpec[]): void {
   checkNames("hoursOfOperation", hours);
   for (const h of hours) {
     const at = `hoursOfOperation[${h.name}]`;
-    if (typeof h.timeZone !== "string" || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(h.timeZone)) fail(`${at}.timeZone`, h.timeZone, "an IANA time zone such as 'America/New_York'");
+    if (typeof h.timeZone !== "string" || !isTimeZone(h.timeZone)) fail(`${at}.timeZone`, h.timeZone, "an IANA time zone such as 'America/New_York'");
     if (!Array.isArray(h.config) || h.config.length === 0) fail(`${at}.config`, h.config, "at least one day's hours");
     h.config.forEach((day, i) => {
       if (!DAYS.includes(day.day)) fail(`${at}.config[${i}].day`, day.day, `one of ${DAYS.join(", ")}`);

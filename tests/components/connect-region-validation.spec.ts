@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { ArgumentError } from "../../components/argument-error";
 import { ConnectRegion, ConnectRegionArgs } from "../../components/connect-region";
-import { nameSlug } from "../../components/connect-region/validate";
+import { isTimeZone, nameSlug } from "../../components/connect-region/validate";
 import { MockCloud, settle } from "../../synthesis/mock-cloud";
 
 
@@ -46,6 +46,7 @@ const cases: Case[] = [
   { name: "a stream retention under 24 hours", args: (a) => ({ ...a, streamRetentionPeriodHours: 12 }), argument: "streamRetentionPeriodHours", value: 12, allowed: /^an integer from 24 to 8760 hours$/ },
   { name: "routing lists on a replica", args: (a) => ({ ...a, instanceId: "i-1", manageRoutingConfiguration: false }), argument: "hoursOfOperation", value: ["Always"], allowed: /none when manageRoutingConfiguration is false \(ACGR mirrors them/ },
   { name: "a day that is no day", args: (a) => ({ ...a, hoursOfOperation: [{ ...a.hoursOfOperation![0], config: [{ day: "FUNDAY", startTime: { hours: 1, minutes: 0 }, endTime: { hours: 2, minutes: 0 } }] }] }), argument: "hoursOfOperation[Always].config[0].day", value: "FUNDAY", allowed: /^one of MONDAY, TUESDAY/ },
+  { name: "a time zone the IANA database does not have", args: (a) => ({ ...a, hoursOfOperation: [{ ...a.hoursOfOperation![0], timeZone: "Mars/Olympus" }] }), argument: "hoursOfOperation[Always].timeZone", value: "Mars/Olympus", allowed: /^an IANA time zone such as 'America\/New_York'$/ },
   { name: "a closing hour of 24", args: (a) => ({ ...a, hoursOfOperation: [{ ...a.hoursOfOperation![0], config: [{ day: "MONDAY", startTime: { hours: 1, minutes: 0 }, endTime: { hours: 24, minutes: 0 } }] }] }), argument: "hoursOfOperation[Always].config[0].endTime.hours", value: 24, allowed: /^an integer from 0 to 23$/ },
   { name: "a queue name over 127 characters", args: (a) => ({ ...a, queues: [{ name: "q".repeat(128), hoursOfOperationName: "Always" }] }), argument: "queues[0].name", value: "q".repeat(128), allowed: /^1-127 characters with at least one letter or digit$/ },
   { name: "a negative maxContacts", args: (a) => ({ ...a, queues: [{ name: "Support", hoursOfOperationName: "Always", maxContacts: -1 }] }), argument: "queues[Support].maxContacts", value: -1, allowed: /^an integer from 0 to 2147483647$/ },
@@ -106,5 +107,11 @@ describe("ConnectRegion argument validation", () => {
 describe("nameSlug", () => {
   for (const [name, slug] of [["Sales", "sales"], ["Billing Support", "billing-support"], ["  Tier-2 / VIP  ", "tier-2-vip"], ["Create_Callback", "create-callback"], ["!!!", ""]]) {
     it(`${JSON.stringify(name)} -> ${JSON.stringify(slug)}`, () => expect(nameSlug(name)).to.equal(slug));
+  }
+});
+
+describe("isTimeZone (ConnectRegion and stack config share it)", () => {
+  for (const [zone, ok] of [["America/New_York", true], ["Europe/London", true], ["EST5EDT", true], ["UTC", true], ["America/Argentina/Buenos_Aires", true], ["Mars/Olympus", false], ["", false], ["America/New York", false]] as const) {
+    it(`${JSON.stringify(zone)} -> ${ok}`, () => expect(isTimeZone(zone)).to.equal(ok));
   }
 });
