@@ -40,6 +40,12 @@ export interface CrmIntegrationArgs {
   readonly servicenow?: CrmConnectionArgs;
   /** Log retention in days (at least 365). @default 365 */
   readonly logRetentionDays?: number;
+  /**
+   * Amazon Connect instance id in this Region to associate each function with, so flows may invoke
+   * it. The association names the function's ARN output, so it is created after the function.
+   * @default no association
+   */
+  readonly connectInstanceId?: pulumi.Input<string>;
   /** Tags for every child. @default none */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -194,6 +200,9 @@ export class CrmIntegration extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: [logGroup, policy] },
       );
+      if (args.connectInstanceId !== undefined) {
+        new aws.connect.LambdaFunctionAssociation(`${name}-${kind}-connect`, { instanceId: args.connectInstanceId, functionArn: fn.arn }, parent);
+      }
       functionArns[kind] = fn.arn;
       functionNames[kind] = functionName;
     }

@@ -78,7 +78,7 @@ const queue = z.strictObject({
   description: description.optional(),
   /** Name of an entry of `connect.hoursOfOperation`. */
   hoursOfOperation: connectName,
-  maxContacts: z.int().min(0).optional(),
+  maxContacts: z.int().min(0).max(2147483647).optional(),
 });
 
 const routingProfile = z.strictObject({

@@ -69,7 +69,7 @@ export function definePrimary(
     globalTable: { tableName: `${config.connect.instanceAlias}-contacts`, receivingRegions: [peer] },
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
-  const crm = regionalCrm(config, providers, here);
+  const crm = regionalCrm(config, providers, here, connect.instanceId);
   const database = regionalDatabase(config, providers, here, peer);
 
   const guardrails = config.governance ? organizationGuardrails(config, providers) : undefined;

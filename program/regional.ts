@@ -102,15 +102,16 @@ export function regionalLambdaAutoScaling(
 }
 
 /**
- * The CRM lookup functions of this Region, when `connect-dr:crm` is set. `secrets` is given by the
- * stack that owns the credential secrets (the secondary: it can read the primary's CRM key by
- * StackReference to encrypt the replicas, the reverse would be a cycle); the other stack's functions
- * read those replicas by name.
+ * The CRM lookup functions of this Region, associated with its Connect instance, when
+ * `connect-dr:crm` is set. `secrets` is given by the stack that owns the credential secrets (the
+ * secondary: it can read the primary's CRM key by StackReference to encrypt the replicas, the
+ * reverse would be a cycle); the other stack's functions read those replicas by name.
  */
 export function regionalCrm(
   config: StackConfig,
   providers: StackProviders,
   here: string,
+  connectInstanceId: pulumi.Input<string>,
   secrets?: { readonly replicaRegion: string; readonly replicaKmsKeyArn: pulumi.Input<string> },
 ): CrmIntegration | undefined {
   const crm = config.crm;
@@ -125,6 +126,7 @@ export function regionalCrm(
       ...(crm.salesforce ? { salesforce: crm.salesforce } : {}),
       ...(crm.servicenow ? { servicenow: crm.servicenow } : {}),
       logRetentionDays: crm.logRetentionDays,
+      connectInstanceId,
     },
     { provider: providers.get("workload", here) },
   );

@@ -89,7 +89,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
   const crm = config.crm
-    ? regionalCrm(config, providers, here, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> })
+    ? regionalCrm(config, providers, here, connect.instanceId, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> })
     : undefined;
 
   const lex = regionalLexBots(config, providers, here, connect.instanceArn);

@@ -27,11 +27,17 @@ export function defineStack(options: DefineStackOptions = {}): Record<string, pu
     }
     return defineSecondary(config, providers);
   } catch (error) {
-    // Components validate before creating anything; what they refuse came from the config (or a flow
-    // file), so it is reported like a config problem: one clear message, no stack trace.
-    if (error instanceof ArgumentError) {
-      throw new pulumi.RunError(`A component refused a value from the stack configuration or a flow file:\n  ${error.message}`);
-    }
-    throw error;
+    throw asConfigProblem(error);
   }
+}
+
+/**
+ * Components validate before creating anything; what they refuse came from the config (or a flow
+ * file), so it is reported like a config problem: one clear message, no stack trace. The config
+ * schema checks what the components check, so this is the net under it; other errors pass through.
+ */
+export function asConfigProblem(error: unknown): unknown {
+  return error instanceof ArgumentError
+    ? new pulumi.RunError(`A component refused a value from the stack configuration or a flow file:\n  ${error.message}`)
+    : error;
 }

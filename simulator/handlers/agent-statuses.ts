@@ -1,21 +1,69 @@
 /**
- * Agent statuses (read-only here: Available, Offline and seeded custom ones). Mirrored by ACGR.
+ * Agent statuses: the built-in Available (ROUTABLE) and Offline (OFFLINE), and CUSTOM ones created
+ * or seeded. Mirrored by ACGR.
  */
 import {
+  AgentStatusState,
   AgentStatusType,
+  type CreateAgentStatusRequest,
+  type CreateAgentStatusResponse,
+  type UpdateAgentStatusRequest,
   type DescribeAgentStatusRequest,
   type DescribeAgentStatusResponse,
   type ListAgentStatusRequest,
   type ListAgentStatusResponse,
 } from "@aws-sdk/client-connect";
 import { instanceResourceArn } from "../arns";
+import { invalidParameter } from "../errors";
 import { paginate } from "../pagination";
-import { requireEnum } from "../validation";
+import type { AgentStatusRecord } from "../state/model";
+import { requireEnum, requireIntegerInRange, requireLength, validateTags } from "../validation";
 import { op, type HandlerTable } from "./context";
-import { requireInstance, requireRecord } from "./lookup";
+import { assertUniqueName, requireInstance, requireRecord, touch } from "./lookup";
 
 /** Operation handlers of this family. */
 export const agentStatusHandlers: HandlerTable = {
+  CreateAgentStatus: op<CreateAgentStatusRequest, CreateAgentStatusResponse>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const name = requireLength("Name", input.Name, 1, 127);
+    assertUniqueName(instance.config.agentStatuses, name, "Agent status");
+    const record: AgentStatusRecord = {
+      id: ctx.newId(),
+      name,
+      type: "CUSTOM",
+      state: requireEnum("State", input.State, Object.values(AgentStatusState)),
+      ...(input.Description !== undefined ? { description: requireLength("Description", input.Description, 1, 250) } : {}),
+      ...(input.DisplayOrder !== undefined ? { displayOrder: requireIntegerInRange("DisplayOrder", input.DisplayOrder, 1, 50) } : {}),
+      tags: validateTags(input.Tags),
+      lastModifiedTime: ctx.now(),
+      lastModifiedRegion: ctx.region,
+    };
+    instance.config.agentStatuses.set(record.id, record);
+    return { AgentStatusId: record.id, AgentStatusARN: instanceResourceArn(ctx.region, ctx.account, instance.id, "agentStatus", record.id) };
+  }),
+
+  UpdateAgentStatus: op<UpdateAgentStatusRequest, Record<string, never>>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const s = requireRecord(instance.config.agentStatuses, input.AgentStatusId!, "Agent status");
+    if (input.Name !== undefined) {
+      const name = requireLength("Name", input.Name, 1, 127);
+      // Available and Offline are the system's: they keep their names.
+      if (s.type !== "CUSTOM" && name !== s.name) throw invalidParameter(`The name of the ${s.type} agent status '${s.name}' cannot be changed`);
+      assertUniqueName(instance.config.agentStatuses, name, "Agent status", s.id);
+      s.name = name;
+    }
+    // An empty Description clears it (restore sends "" for a status without one).
+    if (input.Description !== undefined) {
+      if (input.Description === "") delete s.description;
+      else s.description = requireLength("Description", input.Description, 1, 250);
+    }
+    if (input.State !== undefined) s.state = requireEnum("State", input.State, Object.values(AgentStatusState));
+    if (input.ResetOrderNumber) delete s.displayOrder;
+    else if (input.DisplayOrder !== undefined) s.displayOrder = requireIntegerInRange("DisplayOrder", input.DisplayOrder, 1, 50);
+    touch(ctx, s);
+    return {};
+  }),
+
   ListAgentStatuses: op<ListAgentStatusRequest, ListAgentStatusResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const types = (input.AgentStatusTypes ?? []).map((t, i) => requireEnum(`AgentStatusTypes[${i}]`, t, Object.values(AgentStatusType)));

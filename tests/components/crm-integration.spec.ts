@@ -121,6 +121,10 @@ describe("CrmIntegration", () => {
       expect(cloud.named("crm-salesforce-function").inputs.code).to.have.property("__pulumiArchive", true);
     });
 
+    it("associates no function with Connect unless given an instance", () => {
+      expect(cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation")).to.deep.equal([]);
+    });
+
     it("outputs function names and ARNs and secret ARNs", async () => {
       expect(crm.functionNames).to.deep.equal({ salesforce: "connect-dr-crm-salesforce", servicenow: "connect-dr-crm-servicenow" });
       expect(await resolve(crm.functionArns)).to.deep.equal({
@@ -141,6 +145,20 @@ describe("CrmIntegration", () => {
     expect(JSON.parse(cloud.named("crm-salesforce-policy").inputs.policy).Statement[0].Resource).to.equal(`arn:aws:secretsmanager:us-west-2:${ACCOUNT}:secret:connect-dr/crm/salesforce-??????`);
     expect(cloud.named("crm-salesforce-function").inputs.name).to.equal("connect-dr-crm-salesforce");
     expect(await resolve(crm.secretArns)).to.deep.equal({});
+  });
+
+  it("with connectInstanceId, associates each function with the instance by the function's ARN", async () => {
+    const cloud = new MockCloud().install();
+    new CrmIntegration("crm", primaryArgs({ connectInstanceId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }), { provider: provider("us-east-1") });
+    await settle();
+    const associations = cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation");
+    expect(associations.map((r) => [r.name, r.inputs, r.providerName])).to.deep.equal(
+      ["salesforce", "servicenow"].map((kind) => [
+        `crm-${kind}-connect`,
+        { instanceId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", functionArn: cloud.named(`crm-${kind}-function`).state.arn },
+        "workload-us-east-1",
+      ]),
+    );
   });
 
   describe("validation", () => {

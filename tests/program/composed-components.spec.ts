@@ -47,6 +47,7 @@ const CRM_FUNCTION_CHILDREN: [string, string][] = [
   ["aws:iam/role:Role", "crm-salesforce-role"],
   ["aws:iam/rolePolicy:RolePolicy", "crm-salesforce-policy"],
   ["aws:lambda/function:Function", "crm-salesforce-function"],
+  ["aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation", "crm-salesforce-connect"],
 ];
 
 for (const [stack, here, peer] of [
@@ -126,6 +127,9 @@ for (const [stack, here, peer] of [
         CRM_SECRET_ID: "connect-dr/crm/salesforce",
         CRM_TIMEOUT_MS: "2500",
       });
+      // Associated with this Region's instance (the replica keeps the primary's id), by the function's own ARN.
+      const instanceId = stack === "primary" ? cloud.named("connect-instance").state.id : PRIMARY_STACK_OUTPUTS.connectInstanceId;
+      expect(cloud.named("crm-salesforce-connect").inputs).to.deep.equal({ instanceId, functionArn: cloud.named("crm-salesforce-function").state.arn });
       const statements = JSON.parse(cloud.named("crm-salesforce-policy").inputs.policy).Statement;
       const read = statements.find((s: { Sid: string }) => s.Sid === "ReadOwnSecret");
       if (stack === "secondary") {

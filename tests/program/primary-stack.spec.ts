@@ -111,10 +111,12 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
     const recordings = cloud.named("connect-storage-call-recordings").inputs.storageConfig.s3Config;
     expect(recordings.bucketName).to.equal(cloud.named("recordings-source").state.bucket ?? cloud.named("recordings-source").state.id);
     expect(recordings.encryptionConfig.keyId).to.equal(cloud.named("recordings-source-key").state.arn);
+    // The flow functions through their auto-scaled alias, and the CRM lookup by its own ARN.
     expect(cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation").map((r) => r.inputs.functionArn).sort()).to.deep.equal([
+      cloud.named("crm-salesforce-function").state.arn,
       `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-customer-lookup:live`,
       `arn:aws:lambda:us-east-1:${WORKLOAD}:function:connect-dr-queue-wait-time:live`,
-    ]);
+    ].sort());
   });
 
   it("locks the replicas as configured and rotates every KMS key", () => {

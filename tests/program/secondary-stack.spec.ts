@@ -46,10 +46,12 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
     const storage = cloud.ofType("aws:connect/instanceStorageConfig:InstanceStorageConfig");
     expect(storage.map((r) => r.inputs.resourceType).sort()).to.deep.equal(["AGENT_EVENTS", "CALL_RECORDINGS", "CHAT_TRANSCRIPTS", "CONTACT_TRACE_RECORDS", "SCHEDULED_REPORTS"]);
     for (const r of storage) expect([r.inputs.instanceId, r.account, r.region]).to.deep.equal([PRIMARY_STACK_OUTPUTS.connectInstanceId, WORKLOAD, "us-west-2"]);
+    // The flow functions through their auto-scaled alias, and the CRM lookup by its own ARN.
     expect(cloud.ofType("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation").map((r) => r.inputs.functionArn).sort()).to.deep.equal([
+      cloud.named("crm-salesforce-function").state.arn,
       `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-customer-lookup:live`,
       `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-queue-wait-time:live`,
-    ]);
+    ].sort());
   });
 
   const placement: [string, string, string][] = [

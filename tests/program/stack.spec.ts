@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { readStackFileConfig } from "../../config";
-import { defineStack } from "../../program/stack";
+import { ArgumentError } from "../../components/argument-error";
+import { asConfigProblem, defineStack } from "../../program/stack";
 import { MockCloud, settle } from "../../synthesis/mock-cloud";
 import { PROJECT_DIR, awsResources, synthesize } from "./synthesize";
 
@@ -58,13 +59,24 @@ describe("program: both stacks together", () => {
     expect(cloud.resources).to.deep.equal([]);
   });
 
-  it("reports a value a component refuses as a RunError without stack trace", async () => {
+  it("reports a value a component refuses as a RunError without stack trace; other errors pass through", () => {
+    const refused = asConfigProblem(new ArgumentError("ConnectRegion", "queues[Sales].maxContacts", 2 ** 31, "an integer from 0 to 2147483647"));
+    expect(pulumi.RunError.isInstance(refused)).to.equal(true);
+    expect((refused as Error).message).to.equal(
+      "A component refused a value from the stack configuration or a flow file:\n" +
+        "  ConnectRegion: invalid 'queues[Sales].maxContacts' = 2147483648; an integer from 0 to 2147483647",
+    );
+    const bug = new TypeError("x is undefined");
+    expect(asConfigProblem(bug)).to.equal(bug);
+  });
+
+  it("refuses in the config what ConnectRegion would refuse (a time zone, maxContacts past 2^31 - 1), before declaring anything", async () => {
     const config = readStackFileConfig("primary", PROJECT_DIR);
     const connect = JSON.parse(config["connect-dr:connect"]);
-    // A valid IANA zone (the config accepts it) that ConnectRegion's own, stricter pattern refuses.
-    connect.hoursOfOperation[1].timeZone = "EST5EDT";
+    connect.hoursOfOperation[1].timeZone = "Mars/Olympus";
+    connect.queues[0].maxContacts = 2 ** 31;
     config["connect-dr:connect"] = JSON.stringify(connect);
-    new MockCloud({ stack: "primary", config }).install();
+    const cloud = new MockCloud({ stack: "primary", config }).install();
     let error: unknown;
     try {
       defineStack({ projectDir: PROJECT_DIR });
@@ -73,9 +85,9 @@ describe("program: both stacks together", () => {
     }
     await settle();
     expect(pulumi.RunError.isInstance(error)).to.equal(true);
-    expect((error as Error).message).to.equal(
-      "A component refused a value from the stack configuration or a flow file:\n" +
-        `  ConnectRegion: invalid 'hoursOfOperation[Support 24x7].timeZone' = "EST5EDT"; an IANA time zone such as 'America/New_York'`,
-    );
+    expect((error as Error).message).to.match(/^Stack configuration has 2 problems:\n/);
+    expect((error as Error).message).to.contain(`connect-dr:connect.hoursOfOperation[1].timeZone: found "Mars/Olympus"; allowed: an IANA time zone`);
+    expect((error as Error).message).to.contain("connect-dr:connect.queues[0].maxContacts: found 2147483648; allowed:");
+    expect(cloud.resources).to.deep.equal([]);
   });
 });

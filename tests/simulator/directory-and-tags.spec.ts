@@ -2,7 +2,9 @@ import { expect } from "chai";
 import {
   ConnectClient,
   ContactFlowNotPublishedException,
+  CreateAgentStatusCommand,
   CreateContactFlowCommand,
+  DuplicateResourceException,
   CreateContactFlowModuleCommand,
   DeleteContactFlowModuleCommand,
   DescribeAgentStatusCommand,
@@ -33,6 +35,7 @@ import {
   UpdateContactFlowMetadataCommand,
   UpdateContactFlowModuleContentCommand,
   UpdateContactFlowModuleMetadataCommand,
+  UpdateAgentStatusCommand,
   UpdateContactFlowNameCommand,
 } from "@aws-sdk/client-connect";
 import type { SeedResult, Simulator } from "../../simulator";
@@ -103,6 +106,31 @@ describe("simulator: prompts, security profiles, hierarchy, agent statuses, user
     const custom = await client.send(new ListAgentStatusesCommand({ InstanceId: instanceId, AgentStatusTypes: ["CUSTOM"] }));
     const lunch = await client.send(new DescribeAgentStatusCommand({ InstanceId: instanceId, AgentStatusId: custom.AgentStatusSummaryList![0]!.Id }));
     expect(lunch.AgentStatus).to.deep.include({ Name: "Lunch", Type: "CUSTOM", State: "ENABLED" });
+  });
+
+  it("creates and updates custom agent statuses; Available and Offline keep their names", async () => {
+    const created = await client.send(new CreateAgentStatusCommand({ InstanceId: instanceId, Name: "Training", Description: "Classroom", State: "DISABLED", DisplayOrder: 4, Tags: { team: "cc" } }));
+    expect(created.AgentStatusARN).to.equal(`arn:aws:connect:us-east-1:${ACCOUNT_A}:instance/${instanceId}/agent-state/${created.AgentStatusId}`);
+    const describe = async (id: string) => (await client.send(new DescribeAgentStatusCommand({ InstanceId: instanceId, AgentStatusId: id }))).AgentStatus!;
+    expect(await describe(created.AgentStatusId!)).to.deep.include({ Name: "Training", Description: "Classroom", Type: "CUSTOM", State: "DISABLED", DisplayOrder: 4, Tags: { team: "cc" } });
+
+    await client.send(new UpdateAgentStatusCommand({ InstanceId: instanceId, AgentStatusId: created.AgentStatusId, Name: "Coaching", Description: "", State: "ENABLED", DisplayOrder: 2 }));
+    const updated = await describe(created.AgentStatusId!);
+    expect(updated).to.deep.include({ Name: "Coaching", State: "ENABLED", DisplayOrder: 2 });
+    expect(updated).to.not.have.property("Description");
+    await client.send(new UpdateAgentStatusCommand({ InstanceId: instanceId, AgentStatusId: created.AgentStatusId, ResetOrderNumber: true }));
+    expect(await describe(created.AgentStatusId!)).to.not.have.property("DisplayOrder");
+
+    const duplicate = await rejectionOf(client.send(new CreateAgentStatusCommand({ InstanceId: instanceId, Name: "Lunch", State: "ENABLED" })));
+    expect(duplicate).to.be.instanceOf(DuplicateResourceException);
+    const order = await rejectionOf(client.send(new CreateAgentStatusCommand({ InstanceId: instanceId, Name: "Break", State: "ENABLED", DisplayOrder: 51 })));
+    expect(order).to.be.instanceOf(InvalidParameterException);
+    const state = await rejectionOf(client.send(new CreateAgentStatusCommand({ InstanceId: instanceId, Name: "Break", State: "PAUSED" as never })));
+    expect(state).to.be.instanceOf(InvalidParameterException);
+    const available = (await client.send(new ListAgentStatusesCommand({ InstanceId: instanceId, AgentStatusTypes: ["ROUTABLE"] }))).AgentStatusSummaryList![0]!;
+    const rename = await rejectionOf(client.send(new UpdateAgentStatusCommand({ InstanceId: instanceId, AgentStatusId: available.Id, Name: "Ready" })));
+    expect(rename).to.be.instanceOf(InvalidParameterException);
+    expect((rename as Error).message).to.equal("The name of the ROUTABLE agent status 'Available' cannot be changed");
   });
 
   it("manages flow modules and flow metadata", async () => {

@@ -132,6 +132,9 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
   await send(s.client, "UpdateQueueOutboundCallerConfig", { ...I, QueueId: q.Sales!, OutboundCallerConfig: { OutboundCallerIdName: "Acme", OutboundFlowId: outWhisper } });
   await send(s.client, "UpdateQueueMaxContacts", { ...I, QueueId: q.Support!, MaxContacts: 25 });
   const qc = (await send(s.client, "CreateQuickConnect", { ...I, Name: "ToSupport", QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: q.Support!, ContactFlowId: xfer } } })).QuickConnectId as string;
+  // Custom agent statuses exist only in the source: restore creates them (Available/Offline match by name).
+  await send(s.client, "CreateAgentStatus", { ...I, Name: "Lunch", Description: "Away for lunch", State: "ENABLED", DisplayOrder: 3, Tags: { team: "cc" } });
+  await send(s.client, "CreateAgentStatus", { ...I, Name: "Training", State: "DISABLED" });
   await send(s.client, "CreateQuickConnect", { ...I, Name: "Escalations", Description: "external", QuickConnectConfig: { QuickConnectType: "PHONE_NUMBER", PhoneConfig: { PhoneNumber: "+15555550100" } } });
   await send(s.client, "AssociateQueueQuickConnects", { ...I, QueueId: q.Sales!, QuickConnectIds: [qc] });
   await send(s.client, "CreateRoutingProfile", {

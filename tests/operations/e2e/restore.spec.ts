@@ -38,6 +38,7 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     expect(manifest.counts.quickConnects).to.equal(2);
     expect(manifest.counts.flowModules).to.equal(1);
     expect(manifest.counts.lambdaFunctions).to.equal(1);
+    expect(manifest.counts.agentStatuses).to.equal(4); // Available, Offline + Lunch, Training
     expect(manifest.objects.every((o) => /^[0-9a-f]{64}$/.test(o.sha256) && o.size > 0)).to.equal(true);
     const report = await verifyBackup(new DirStore(dir));
     expect(report.failures).to.deep.equal([]);
@@ -52,7 +53,9 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     if (o.status !== "planned") return;
     expect(o.plan.problems).to.deep.equal([]);
     const creates = o.plan.nodes.filter((n) => n.op === "create").map((n) => n.key);
-    expect(creates).to.include.members(["hours/Office", "queues/Sales", "flows/Main", "flows/Sub", "flowModules/Greeting", "routingProfiles/Agents", "quickConnects/ToSupport", "lambdaFunctions/lookup"]);
+    expect(creates).to.include.members(["hours/Office", "queues/Sales", "flows/Main", "flows/Sub", "flowModules/Greeting", "routingProfiles/Agents", "quickConnects/ToSupport", "lambdaFunctions/lookup", "agentStatuses/Lunch", "agentStatuses/Training"]);
+    // Available and Offline exist in every instance: matched by name, never created.
+    expect(creates.filter((k) => k.startsWith("agentStatuses/"))).to.deep.equal(["agentStatuses/Lunch", "agentStatuses/Training"]);
     expect(o.plan.nodes.find((n) => n.key === "flows/Main")!.deferred).to.deep.equal(["flows/Sub"]);
     expect(o.plan.nodes.filter((n) => n.op === "blocked")).to.deep.equal([]);
     expect(world.writes()).to.equal(0);
