@@ -3,6 +3,7 @@
  * series, requirements with all traffic in one Region, quota checks per Region and
  * recommendations. Pure: no I/O.
  */
+import { applyEvents, type CapacityEvent } from "./events";
 import { backtest, decompose, forecast, pattern, WEEK_MS, type Backtest, type Forecast, type Pattern, type SeriesPoint } from "./forecast";
 import type { HistoryRow, RegionHistory } from "./metrics";
 import {
@@ -47,6 +48,8 @@ export interface AnalyzeSettings {
   /** Counts that override the API (null: counted from the API). */
   readonly phoneNumbers?: number | null;
   readonly queues?: number | null;
+  /** Known busy or quiet days in the horizon, applied to every series' forecast. @default none */
+  readonly events?: readonly CapacityEvent[];
 }
 
 export interface SeriesAnalysis {
@@ -73,6 +76,8 @@ export interface CapacityAnalysis {
   readonly checks: readonly QuotaCheck[];
   readonly quotaIncreases: readonly QuotaIncrease[];
   readonly provisionedConcurrency: ProvisionedConcurrency;
+  /** The known days applied to the forecasts. */
+  readonly events: readonly CapacityEvent[];
   /** True when every Region can carry all the traffic with every known quota. */
   readonly eachRegionCanCarryAllTraffic: boolean;
 }
@@ -156,9 +161,14 @@ export function allTrafficSeries(histories: readonly RegionHistory[], settings: 
 }
 
 /** Decomposes and forecasts one series, with a one-week (or horizon) backtest when history allows. */
-export function analyzeSeries(name: SeriesName, history: readonly SeriesPoint[], source: string, settings: Pick<AnalyzeSettings, "stepMs" | "horizonSteps" | "confidence">): SeriesAnalysis {
+export function analyzeSeries(
+  name: SeriesName,
+  history: readonly SeriesPoint[],
+  source: string,
+  settings: Pick<AnalyzeSettings, "stepMs" | "horizonSteps" | "confidence" | "events">,
+): SeriesAnalysis {
   const d = decompose(history, { stepMs: settings.stepMs });
-  const f = forecast(d, { horizonSteps: settings.horizonSteps, confidence: settings.confidence });
+  const f = applyEvents(forecast(d, { horizonSteps: settings.horizonSteps, confidence: settings.confidence }), settings.events ?? []);
   const { decomposition: _d, ...rest } = f;
   void _d;
   const span = d.lastMs - d.firstMs + settings.stepMs;
@@ -222,6 +232,7 @@ export function analyzeCapacity(histories: readonly RegionHistory[], quotas: Rea
     checks,
     quotaIncreases: quotaIncreases(checks),
     provisionedConcurrency: pc,
+    events: settings.events ?? [],
     eachRegionCanCarryAllTraffic: checks.every((c) => c.status !== "insufficient"),
     notes: histories.flatMap((h) => h.notes),
   };

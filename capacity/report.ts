@@ -7,6 +7,7 @@ import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import type { CapacityAnalysis, SeriesAnalysis, SeriesName } from "./analyze";
+import type { CapacityEvent } from "./events";
 import { SERVICE_QUOTAS, type QuotaKey } from "./quotas";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -150,6 +151,7 @@ export function capacityJson(a: CapacityAnalysis, extra: Record<string, unknown>
   return {
     ...extra,
     method: a.method,
+    events: a.events,
     regions: a.regions,
     eachRegionCanCarryAllTraffic: a.eachRegionCanCarryAllTraffic,
     series,
@@ -160,11 +162,16 @@ export function capacityJson(a: CapacityAnalysis, extra: Record<string, unknown>
   };
 }
 
+function eventsText(events: readonly CapacityEvent[]): string {
+  return events.map((e) => `${e.date} x${e.factor}`).join(", ");
+}
+
 /** The terminal summary (plain text, one screen). */
 export function summaryText(a: CapacityAnalysis, ctx: ReportContext, horizonHours: number): string {
   const lines: string[] = [];
   lines.push(`Capacity of ${ctx.instanceId} with ALL traffic in one Region (${a.regions.join(", ")}), history ${ctx.windowStart} .. ${ctx.windowEnd}, horizon ${horizonHours} h`);
   lines.push(`Method: ${a.method}`);
+  if (a.events.length) lines.push(`Known days applied to the forecast (UTC): ${eventsText(a.events)}`);
   lines.push("");
   for (const s of Object.values(a.series) as SeriesAnalysis[]) {
     const p = s.forecast.peak;
@@ -224,6 +231,6 @@ ${series}</table>
 ${rows}</table>
 <h2>Recommendations</h2><ul>${recs}</ul>
 <h2>Charts</h2>${svg}
-<h2>Method</h2><p>${esc(a.method)}.</p></body></html>
+<h2>Method</h2><p>${esc(a.method)}.${a.events.length ? ` Known days applied to the forecast (UTC): ${esc(eventsText(a.events))}.` : ""}</p></body></html>
 `;
 }

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { Command } from "commander";
 import { analyzeCapacity, type AnalyzeSettings } from "../../capacity/analyze";
+import { CapacityEventError, checkEvents, parseEvent, type CapacityEvent } from "../../capacity/events";
 import { HOUR_MS } from "../../capacity/forecast";
 import { INTERVAL_PERIODS, pullRegionHistory, type IntervalPeriod, type RegionHistory } from "../../capacity/metrics";
 import { CapacityInputError, mergeQuotas, parseQuotaFlag, parseQuotasFile, type RegionQuotas } from "../../capacity/quotas";
@@ -31,6 +32,7 @@ interface CapacityFlags extends CommonFlags {
   phoneNumbers?: string;
   queues?: string;
   quota: string[];
+  event: string[];
   serviceQuotas?: string;
   cloudwatch?: boolean;
   cloudwatchEndpointUrl?: string;
@@ -88,6 +90,14 @@ export function capacitySettings(flags: CapacityFlags, now: number): {
   const horizonHours = parsePositive("--horizon-hours", flags.horizonHours, true) ?? 168;
   if (horizonHours > 24 * 90) throw UsageError.invalid("--horizon-hours", flags.horizonHours, "expected at most 2160 hours (90 days)");
   const lambdaDurationMs = parsePositive("--lambda-duration-ms", flags.lambdaDurationMs) ?? 1000;
+  let events: CapacityEvent[];
+  try {
+    events = (flags.event ?? []).map((v) => parseEvent("--event", v));
+    checkEvents("--event", events, endMs, endMs + horizonHours * HOUR_MS);
+  } catch (err) {
+    if (err instanceof CapacityEventError) throw new UsageError(err.message);
+    throw err;
+  }
   return {
     instanceId,
     regions,
@@ -107,6 +117,7 @@ export function capacitySettings(flags: CapacityFlags, now: number): {
       targetUtilization: fraction("--target-utilization", flags.targetUtilization, 0.7),
       phoneNumbers: flags.phoneNumbers === undefined ? null : nonNegative("--phone-numbers", flags.phoneNumbers, 0, true),
       queues: flags.queues === undefined ? null : nonNegative("--queues", flags.queues, 0, true),
+      events,
     },
   };
 }
@@ -223,6 +234,12 @@ export function capacityCommand(ctx: CliContext): Command {
     .option("--phone-numbers <n>", "phone numbers the instance needs (default: counted with ListPhoneNumbersV2)")
     .option("--queues <n>", "queues the instance needs (default: counted with ListQueues)")
     .option("--quota <region:name=value>", "a Region's quota, repeatable; names: concurrent-calls, concurrent-chats, phone-numbers, queues, lambda-concurrency", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      "--event <YYYY-MM-DD=factor>",
+      "a known busy or quiet UTC day in the horizon and its volume against an ordinary day, repeatable (e.g. 2026-11-27=1.8 for Black Friday)",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option("--service-quotas <file>", 'quotas per Region: {"us-east-1": {"concurrentCalls": 100, ...}} or per Region the output of `aws service-quotas list-service-quotas`')
     .option("--no-cloudwatch", "do not read CloudWatch; derive concurrency by Little's law")
     .option("--cloudwatch-endpoint-url <url>", "CloudWatch endpoint override")

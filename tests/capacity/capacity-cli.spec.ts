@@ -86,6 +86,27 @@ describe("connect-dr capacity against the Connect API simulator (GetMetricDataV2
     expect(readFileSync(join(dir, "capacity.html"), "utf8")).to.contain("<svg").and.contain("Concurrent active calls per instance");
   });
 
+  it("--event multiplies a known day's forecast: Monday at x1.5 makes the all-traffic peak 1.5 times Monday's", async () => {
+    const run = async (extra: string[]) => {
+      const io = bufferIo(dir);
+      await main(
+        ["capacity", "--instance", instanceId, "--regions", "us-east-1", "--endpoint-url", simulator.endpoint, "--end", new Date(END).toISOString(), "--days", "28", "--horizon-hours", "168", "--rate", "1000", "--burst", "1000", "--json", "--no-progress", ...extra],
+        io,
+      );
+      expect(io.err()).to.equal("");
+      return JSON.parse(io.out());
+    };
+    const plain = (await run([])).series.callArrivalsPerSecond.forecastPeak;
+    const busy = await run(["--event", "2026-10-19=1.5", "--event", "2026-10-20=0.5"]);
+    expect(busy.events).to.deep.equal([{ date: "2026-10-19", factor: 1.5 }, { date: "2026-10-20", factor: 0.5 }]);
+    const peak = busy.series.callArrivalsPerSecond.forecastPeak;
+    // The plain peak is on Monday 2026-10-19 (the generator's busiest day), so it scales exactly.
+    expect(plain.at.slice(0, 10)).to.equal("2026-10-19");
+    expect(peak.at).to.equal(plain.at);
+    expect(peak.mean).to.be.closeTo(1.5 * plain.mean, 1e-12);
+    expect(peak.high).to.be.closeTo(1.5 * plain.high, 1e-12);
+  });
+
   it("bad input names the flag, the value and what is allowed, without a stack", async () => {
     const cases: [string[], string][] = [
       [["--instance", "nope"], 'error: --instance "nope": expected an instance id (UUID'],
@@ -94,6 +115,11 @@ describe("connect-dr capacity against the Connect API simulator (GetMetricDataV2
       [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--confidence", "1.5"], 'error: --confidence "1.5": expected a number > 0 and < 1'],
       [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--quota", "us-east-1:calls=3"], 'error: --quota: unknown quota "calls"'],
       [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--days", "1"], 'error: --days "1": expected 2 to 90 days'],
+      [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--event", "2026-11-27"], 'error: --event "2026-11-27": expected YYYY-MM-DD=FACTOR'],
+      [
+        ["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--end", "2026-10-19T00:00:00Z", "--event", "2025-11-28=1.8"],
+        'error: --event "2025-11-28=1.8": expected a day within the forecast horizon, 2026-10-19 to 2026-10-25 (UTC)',
+      ],
     ];
     for (const [args, message] of cases) {
       const io = bufferIo(dir);
