@@ -79,6 +79,8 @@ export class ConnectRegion extends pulumi.ComponentResource {
   public readonly routingProfileIds: pulumi.Output<Record<string, string>>;
   /** Alarm ARNs by alarm role (`concurrent-calls`, `throttled-calls`, ...). */
   public readonly alarmArns: pulumi.Output<Record<string, string>>;
+  /** Alarm names by alarm role, resolved once the alarms exist (for composite alarms of this Region). */
+  public readonly alarmNames: pulumi.Output<Record<string, string>>;
   /** What was rewritten in each flow to make it Region-neutral, by flow name. */
   public readonly flowRewrites: Readonly<Record<string, readonly ArnRewrite[]>>;
 
@@ -237,6 +239,7 @@ export class ConnectRegion extends pulumi.ComponentResource {
     this.flowIds = byName(flows, (f) => f.contactFlowId);
     this.flowArns = byName(flows, (f) => f.arn);
     this.alarmArns = byName(alarms, (a) => a.arn);
+    this.alarmNames = byName(alarms, (a) => a.name);
     this.registerOutputs({
       instanceId: this.instanceId,
       instanceArn: this.instanceArn,
@@ -251,6 +254,7 @@ export class ConnectRegion extends pulumi.ComponentResource {
       flowIds: this.flowIds,
       flowArns: this.flowArns,
       alarmArns: this.alarmArns,
+      alarmNames: this.alarmNames,
     });
   }
 

@@ -20,6 +20,13 @@ export interface FailoverAutomationArgs {
    * The health composite alarm is ALARM when any of them is.
    */
   readonly healthSignalAlarmNames: readonly pulumi.Input<string>[];
+  /**
+   * Alarms of the Region's dependencies that flows need (the Connect-facing Lambda functions'
+   * throttles and errors), ORed into the same composite alarm. A list whose length is known only
+   * from another stack's outputs, hence an Input of a list.
+   * @default none
+   */
+  readonly dependencyAlarmNames?: pulumi.Input<readonly string[]>;
   /** Name prefix for the health composite alarms of both Regions. @default "connect-dr" */
   readonly alarmNamePrefix?: string;
   /** The lock and audit table (a global table with `pk`/`sk` string keys): this Region's replica. */
@@ -44,9 +51,22 @@ export interface FailoverAutomationArgs {
 
 const COMPONENT = "FailoverAutomation";
 
+/** The composite alarm rule over a Region's health signals: ALARM when any of them is. */
+export function healthAlarmRule(alarmNames: readonly string[]): string {
+  return alarmNames.map((n) => `ALARM("${n}")`).join(" OR ");
+}
+
+/** The default of `alarmNamePrefix`. */
+export const DEFAULT_ALARM_NAME_PREFIX = "connect-dr";
+
 /** The health composite alarm name of a Region: the peer's automation listens for this name. */
 export function healthAlarmName(prefix: string, region: string): string {
   return `${prefix}-${region}-health`;
+}
+
+/** The ARN of a Region's health composite alarm, known before the alarm exists. */
+export function healthAlarmArn(region: string, accountId: string, prefix = DEFAULT_ALARM_NAME_PREFIX): string {
+  return `arn:aws:cloudwatch:${region}:${accountId}:alarm:${healthAlarmName(prefix, region)}`;
 }
 
 /**
@@ -71,7 +91,7 @@ export class FailoverAutomation extends pulumi.ComponentResource {
     validate(args);
     const [primary, secondary] = args.pair;
     const peer = args.region === primary ? secondary : primary;
-    const prefix = args.alarmNamePrefix ?? "connect-dr";
+    const prefix = args.alarmNamePrefix ?? DEFAULT_ALARM_NAME_PREFIX;
     const cooldownSeconds = args.cooldownSeconds ?? 300;
     const partition = "aws";
     const accountRoot = `arn:${partition}:iam::${args.accountId}:root`;
@@ -119,7 +139,9 @@ export class FailoverAutomation extends pulumi.ComponentResource {
       {
         alarmName: ownHealth,
         alarmDescription: `Any health signal of ${args.region} in ALARM: the peer Region's automation moves traffic to ${peer}.`,
-        alarmRule: pulumi.output(args.healthSignalAlarmNames).apply((names: readonly string[]) => names.map((n) => `ALARM("${n}")`).join(" OR ")),
+        alarmRule: pulumi
+          .all([pulumi.output(args.healthSignalAlarmNames), pulumi.output(args.dependencyAlarmNames ?? [])])
+          .apply(([signals, dependencies]) => healthAlarmRule([...signals, ...dependencies])),
         alarmActions: [topic.arn],
         okActions: [topic.arn],
       },

@@ -82,7 +82,7 @@ export class LambdaAutoScaling extends pulumi.ComponentResource {
     const actions = [...(args.alarmActions ?? [])];
     const aliasArns: Record<string, pulumi.Output<string>> = {};
     const alarmArns: Record<string, { throttles: pulumi.Output<string>; errors: pulumi.Output<string> }> = {};
-    const alarmNames: string[] = [];
+    const alarmNames: pulumi.Output<string>[] = [];
 
     for (const functionName of Object.keys(args.functions).sort()) {
       const fn = args.functions[functionName];
@@ -124,8 +124,7 @@ export class LambdaAutoScaling extends pulumi.ComponentResource {
       );
       const alarm = (metric: "Throttles" | "Errors", threshold: number, description: string) => {
         const alarmName = lambdaAlarmName(s.prefix, functionName, metric, args.region);
-        alarmNames.push(alarmName);
-        return new aws.cloudwatch.MetricAlarm(
+        const metricAlarm = new aws.cloudwatch.MetricAlarm(
           `${name}-${metric.toLowerCase()}-${functionName}`,
           {
             name: alarmName,
@@ -147,6 +146,9 @@ export class LambdaAutoScaling extends pulumi.ComponentResource {
           },
           parent,
         );
+        // Through the alarm's output, so a composite alarm naming it is created after it.
+        alarmNames.push(metricAlarm.name);
+        return metricAlarm;
       };
       const throttles = alarm("Throttles", s.throttlesThreshold, `${functionName} in ${args.region} is throttled: Connect flows calling it take their error branch`);
       const errors = alarm("Errors", s.errorsThreshold, `${functionName} in ${args.region} returns errors`);
@@ -155,7 +157,7 @@ export class LambdaAutoScaling extends pulumi.ComponentResource {
     }
 
     this.aliasArns = pulumi.output(aliasArns);
-    this.alarmNames = pulumi.output(alarmNames);
+    this.alarmNames = pulumi.all(alarmNames);
     this.alarmArns = pulumi.output(alarmArns);
     this.registerOutputs({ aliasArns: this.aliasArns, alarmNames: this.alarmNames, alarmArns: this.alarmArns });
   }

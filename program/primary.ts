@@ -16,6 +16,8 @@ export const PRIMARY_OUTPUTS = {
   instanceAlias: "connectInstanceAlias",
   /** The CRM key of the primary Region: the secondary stack encrypts the CRM secrets' replicas with it. */
   crmKmsKeyArn: "crmKmsKeyArn",
+  /** With Lambda auto scaling: the Throttles/Errors alarms of the flow functions, health signals of this Region. */
+  lambdaAlarmNames: "lambdaAlarmNames",
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
 import { CONNECT_ALARM_ROLES, ConnectRegion, connectAlarmName } from "../components/connect-region";
 import { EdgeEntry } from "../components/edge-entry";
-import { FailoverAutomation } from "../components/failover-automation";
+import { FailoverAutomation, healthAlarmArn } from "../components/failover-automation";
 import { GlobalContactTable } from "../components/global-contact-table";
 import { FailoverDns, type FailoverDnsEndpointArgs } from "../components/failover-dns";
 import { InstanceReplica } from "../components/instance-replica";
@@ -76,18 +76,28 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
   );
   const network = regionalDirectConnect(config, providers, here);
   const dns = failoverDns(config, providers, here);
-  const primaryAlias = primary.requireOutput(PRIMARY_OUTPUTS.instanceAlias) as pulumi.Output<string>;
-  const failover = failoverAutomation(config, providers, traffic, primaryAlias);
   const telephony = telephonyHealthChecks(config, providers, here);
   const edge = edgeEntry(config, providers);
-  const local = failover.automations.find((a) => a.region === here)!.automation;
   const monitoring = regionalMonitoring(config, providers, here, {
     connectInstanceId: connect.instanceId,
     globalTable: { tableName: `${config.connect.instanceAlias}-dr-lock`, receivingRegions: [peer] },
     healthCheckIds: dnsAndSipHealthChecks(dns, telephony),
-    failoverAlarmArns: local.healthAlarmArn.apply((arn) => [arn]),
+    // By ARN, before the alarm exists (a dashboard does not check): the health alarm watches this
+    // Region's Lambda alarms, which notify the monitoring topic, so monitoring is declared first.
+    failoverAlarmArns: [healthAlarmArn(here, config.accounts.workload.id)],
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
+  const failover = failoverAutomation(config, providers, traffic, {
+    [here]: {
+      connect: CONNECT_ALARM_ROLES.map((role) => connect.alarmNames.apply((byRole) => byRole[role]!)),
+      dependencies: scaling ? scaling.alarmNames : [],
+    },
+    [peer]: {
+      connect: CONNECT_ALARM_ROLES.map((role) => (primary.requireOutput(PRIMARY_OUTPUTS.instanceAlias) as pulumi.Output<string>).apply((alias) => connectAlarmName(alias, role))),
+      // The primary exports its Lambda alarms when it runs auto scaling; they exist before this stack.
+      dependencies: primary.getOutput(PRIMARY_OUTPUTS.lambdaAlarmNames).apply((names) => (names ?? []) as string[]),
+    },
+  });
   const crm = config.crm
     ? regionalCrm(config, providers, here, connect.instanceId, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> })
     : undefined;
@@ -197,12 +207,20 @@ function failoverDns(config: StackConfig, providers: StackProviders, here: strin
   );
 }
 
+/** A Region's health signals: its Connect alarms and the alarms of the dependencies its flows call. */
+interface RegionHealthSignals {
+  readonly connect: readonly pulumi.Input<string>[];
+  readonly dependencies: pulumi.Input<readonly string[]>;
+}
+
 /**
  * Automated failover in both Regions (only the Region that survives can act), sharing one DR lock and
  * audit table (a global table: home here, replica in the primary Region). Each Region's health
- * composite alarm watches that Region's Connect alarms, whose names follow from the instance alias.
+ * composite alarm watches that Region's signals. A composite alarm can only be created once the
+ * alarms it names exist: this Region's are passed through their resources' outputs, the primary
+ * Region's exist since the primary stack was deployed.
  */
-function failoverAutomation(config: StackConfig, providers: StackProviders, traffic: TrafficDistributionGroup, primaryAlias: pulumi.Output<string>) {
+function failoverAutomation(config: StackConfig, providers: StackProviders, traffic: TrafficDistributionGroup, signals: Readonly<Record<string, RegionHealthSignals>>) {
   const here = config.secondaryRegion;
   const peer = config.primaryRegion;
   const pair: [string, string] = [config.primaryRegion, config.secondaryRegion];
@@ -219,9 +237,6 @@ function failoverAutomation(config: StackConfig, providers: StackProviders, traf
     },
     { provider: providers.get("workload", here) },
   );
-  // Each Region's instance has its own alias (the replica's is this stack's), so its alarms their own names.
-  const alarmNames = (region: string) =>
-    CONNECT_ALARM_ROLES.map((role) => (region === here ? connectAlarmName(config.connect.instanceAlias, role) : primaryAlias.apply((alias) => connectAlarmName(alias, role))));
   const automations = pair.map((region) => ({
     region,
     automation: new FailoverAutomation(
@@ -231,7 +246,8 @@ function failoverAutomation(config: StackConfig, providers: StackProviders, traf
         pair,
         accountId,
         trafficDistributionGroupArn: traffic.arn,
-        healthSignalAlarmNames: alarmNames(region),
+        healthSignalAlarmNames: signals[region]!.connect,
+        dependencyAlarmNames: signals[region]!.dependencies,
         lockTableName: lock.tableName,
         lockTableArn: pulumi.interpolate`arn:aws:dynamodb:${region}:${accountId}:table/${lock.tableName}`,
         lockTableKmsKeyArn: lock.keyArns.apply((keys) => keys[region]),

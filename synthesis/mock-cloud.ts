@@ -183,6 +183,17 @@ export function resolve<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
 }
 
 /**
+ * The names of the resources an output carries, sorted: what a resource taking it as an input
+ * waits for (a composite alarm must not be created before the alarms it names).
+ */
+export async function resourcesBehind(value: pulumi.Output<unknown>): Promise<string[]> {
+  // allResources is how the engine learns an input's dependencies; it is not on the public type.
+  const resources = await (value as unknown as { allResources(): Promise<Set<pulumi.Resource>> }).allResources();
+  const urns = await Promise.all([...resources].map((r) => resolve(r.urn)));
+  return urns.map((urn) => urn.slice(urn.lastIndexOf("::") + 2)).sort();
+}
+
+/**
  * Waits until the mock engine has seen every resource registered so far (registrations are
  * asynchronous even under mocks).
  */

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { ConnectRegion, ConnectRegionArgs } from "../../components/connect-region";
 import { connectKeyPolicy } from "../../components/connect-region/key-policy";
-import { MockCloud, RecordedResource, computedId, resolve, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, RecordedResource, computedId, resolve, resourcesBehind, settle } from "../../synthesis/mock-cloud";
 
 const ACCOUNT = "111122223333";
 const TOPIC_EAST = `arn:aws:sns:us-east-1:${ACCOUNT}:connect-alarms`;
@@ -292,6 +292,12 @@ describe("ConnectRegion (primary: creates the instance and the routing configura
     expect(await resolve(region.queueArns)).to.deep.equal({ Sales: `arn:aws:connect:us-east-1:${ACCOUNT}:cc-queue-sales`, "Billing Support": `arn:aws:connect:us-east-1:${ACCOUNT}:cc-queue-billing-support` });
     expect(await resolve(region.flowIds)).to.deep.equal({ "Main IVR": computedId("cc-flow-main-ivr"), "Queue Transfer": computedId("cc-flow-queue-transfer") });
     expect(Object.keys(await resolve(region.alarmArns))).to.deep.equal(["concurrent-calls", "throttled-calls", "contact-flow-errors", "contact-flow-fatal-errors", "call-recording-upload-errors"]);
+  });
+
+  it("exposes alarm names through the alarms, so a composite alarm naming them waits for them", async () => {
+    const roles = ["concurrent-calls", "throttled-calls", "contact-flow-errors", "contact-flow-fatal-errors", "call-recording-upload-errors"];
+    expect(await resolve(region.alarmNames)).to.deep.equal(Object.fromEntries(roles.map((r) => [r, `acme-cc-connect-${r}`])));
+    expect(await resourcesBehind(region.alarmNames)).to.deep.equal(roles.map((r) => `cc-alarm-${r}`).sort());
   });
 });
 

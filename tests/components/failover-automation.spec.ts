@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { FailoverAutomation, type FailoverAutomationArgs } from "../../components/failover-automation";
+import * as pulumi from "@pulumi/pulumi";
+import { FailoverAutomation, healthAlarmArn, type FailoverAutomationArgs } from "../../components/failover-automation";
 import { ArgumentError } from "../../components/argument-error";
 import { MockCloud, settle } from "../../synthesis/mock-cloud";
 
@@ -59,6 +60,16 @@ describe("FailoverAutomation", () => {
     expect(JSON.parse(cloud.named("failover-forward-rule").inputs.eventPattern).detail).to.deep.equal({ alarmName: ["connect-dr-us-west-2-health"], state: { value: ["ALARM"] } });
     expect(cloud.named("failover-forward-target").inputs.arn).to.equal("arn:aws:events:us-east-1:111122223333:event-bus/default");
     expect(cloud.named("failover-health").inputs).to.include({ alarmName: "connect-dr-us-west-2-health", alarmRule: 'ALARM("connect-throttles") OR ALARM("connect-flow-errors")' });
+  });
+
+  it("ORs the dependency alarms (a list known only from outputs) into the same health alarm, after the signals", async () => {
+    const cloud = synth({ ...baseArgs, dependencyAlarmNames: pulumi.output(["lambda-lookup-throttles", "lambda-lookup-errors"]) });
+    await settle();
+    expect(cloud.named("failover-health").inputs.alarmRule).to.equal(
+      'ALARM("connect-throttles") OR ALARM("connect-flow-errors") OR ALARM("lambda-lookup-throttles") OR ALARM("lambda-lookup-errors")',
+    );
+    expect(healthAlarmArn("us-west-2", "111122223333")).to.equal("arn:aws:cloudwatch:us-west-2:111122223333:alarm:connect-dr-us-west-2-health");
+    expect(healthAlarmArn("us-west-2", "111122223333", "acme")).to.equal("arn:aws:cloudwatch:us-west-2:111122223333:alarm:acme-us-west-2-health");
   });
 
   it("bundles the handler and hands it its settings, encrypted with a rotating CMK", async () => {

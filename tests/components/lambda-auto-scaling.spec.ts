@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { ArgumentError } from "../../components/argument-error";
 import { LambdaAutoScaling, type LambdaAutoScalingArgs, lambdaAlarmName } from "../../components/lambda-auto-scaling";
-import { MockCloud, resolve, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, resolve, resourcesBehind, settle } from "../../synthesis/mock-cloud";
 
 const ACCOUNT = "222233334444";
 const provider = (region: string) => new aws.Provider(`workload-${region}`, { region, assumeRoles: [{ roleArn: `arn:aws:iam::${ACCOUNT}:role/ConnectDrDeployer` }] });
@@ -123,6 +123,13 @@ describe("LambdaAutoScaling", () => {
         "connect-dr-lambda-callback-scheduler-errors-us-west-2",
         "connect-dr-lambda-crm-lookup-throttles-us-west-2",
         "connect-dr-lambda-crm-lookup-errors-us-west-2",
+      ]);
+      // Through the alarms' outputs: a composite alarm naming them is created after them.
+      expect(await resourcesBehind(scaling.alarmNames)).to.deep.equal([
+        "connect-fns-errors-callback-scheduler",
+        "connect-fns-errors-crm-lookup",
+        "connect-fns-throttles-callback-scheduler",
+        "connect-fns-throttles-crm-lookup",
       ]);
       expect((await resolve(scaling.alarmArns))["crm-lookup"]).to.deep.equal({
         throttles: `arn:aws:cloudwatch:us-west-2:${ACCOUNT}:connect-fns-throttles-crm-lookup`,

@@ -201,7 +201,9 @@ describe("program: the SIP health checks of both Regions, owned by the secondary
     const text = cloud.named("monitoring-dashboard").inputs.dashboardBody;
     for (const [region, name] of endpoints) expect(text).to.contain(`"sip-${region}-${name}"`).and.to.contain(cloud.named(`telephony-sip-${region}-${name}`).state.id);
     expect(text).to.contain(`"dns-us-east-1"`).and.to.contain(`"dns-us-west-2"`);
-    expect(text).to.contain(cloud.named("failover-us-west-2-health").state.arn);
+    // Named before it exists: the health alarm waits for this Region's Lambda alarms, which notify the monitoring topic.
+    expect(cloud.named("failover-us-west-2-health").inputs.alarmName).to.equal("connect-dr-us-west-2-health");
+    expect(text).to.contain(`"arn:aws:cloudwatch:us-west-2:${WORKLOAD}:alarm:connect-dr-us-west-2-health"`);
   });
 
   it("exports the health check ids and alarm names", () => {

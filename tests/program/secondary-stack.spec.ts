@@ -125,11 +125,14 @@ describe("program: the failover automation, owned by the secondary stack, in bot
     ]);
   });
 
-  it("watches each Region's own Connect alarms, named from that Region's instance alias", () => {
-    expect(cloud.named("failover-us-east-1-health").inputs.alarmRule).to.equal(
-      ["concurrent-calls", "throttled-calls", "contact-flow-errors", "contact-flow-fatal-errors", "call-recording-upload-errors"].map((r) => `ALARM("example-corp-contact-connect-${r}")`).join(" OR "),
-    );
-    expect(cloud.named("failover-us-west-2-health").inputs.alarmRule).to.contain('ALARM("example-corp-contact-west-connect-throttled-calls")');
+  it("watches each Region's own Connect alarms (named from its instance alias) and its flow functions' Lambda alarms", () => {
+    const roles = ["concurrent-calls", "throttled-calls", "contact-flow-errors", "contact-flow-fatal-errors", "call-recording-upload-errors"];
+    const lambda = (region: string) => ["connect-dr-customer-lookup", "connect-dr-queue-wait-time"].flatMap((fn) => [`connect-dr-lambda-${fn}-throttles-${region}`, `connect-dr-lambda-${fn}-errors-${region}`]);
+    const rule = (alias: string, region: string) => [...roles.map((r) => `${alias}-connect-${r}`), ...lambda(region)].map((n) => `ALARM("${n}")`).join(" OR ");
+    // The primary Region's Lambda alarms come from the primary stack's lambdaAlarmNames output.
+    expect(cloud.named("failover-us-east-1-health").inputs.alarmRule).to.equal(rule("example-corp-contact", "us-east-1"));
+    expect(cloud.named("failover-us-west-2-health").inputs.alarmRule).to.equal(rule("example-corp-contact-west", "us-west-2"));
+    for (const name of lambda("us-west-2")) expect(cloud.resources.filter((r) => r.inputs.name === name && r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")).to.have.length(1);
   });
 
   it("shares one lock table: home in this Region, replica in the primary's, each handler on its own replica and key", () => {

@@ -13,6 +13,8 @@ export const PRIMARY_STACK_OUTPUTS = {
   connectInstanceArn: "arn:aws:connect:us-east-1:111122223333:instance/11111111-2222-3333-4444-555555555555",
   connectInstanceAlias: "example-corp-contact",
   crmKmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/0e1f2a3b-4c5d-6e7f-8091-a2b3c4d5e6f7",
+  // What the committed primary stack's Lambda auto scaling exports.
+  lambdaAlarmNames: ["connect-dr-customer-lookup", "connect-dr-queue-wait-time"].flatMap((fn) => [`connect-dr-lambda-${fn}-throttles-us-east-1`, `connect-dr-lambda-${fn}-errors-us-east-1`]),
 };
 
 type Synthesis = { cloud: MockCloud; outputs: Record<string, unknown> };
