@@ -20,13 +20,14 @@ import {
 } from "./quotas";
 import { poissonQuantile, quantile } from "./stats";
 
-export const SERIES = ["concurrentCalls", "concurrentChats", "callArrivalsPerSecond", "agentsOnline"] as const;
+export const SERIES = ["concurrentCalls", "concurrentChats", "callArrivalsPerSecond", "queueSize", "agentsOnline"] as const;
 export type SeriesName = (typeof SERIES)[number];
 
 export const SERIES_LABELS: Readonly<Record<SeriesName, { title: string; unit: string }>> = {
   concurrentCalls: { title: "Concurrent calls (all Regions)", unit: "calls" },
   concurrentChats: { title: "Concurrent active chats (all Regions)", unit: "chats" },
   callArrivalsPerSecond: { title: "Call arrival rate (all Regions)", unit: "calls/s" },
+  queueSize: { title: "Contacts in queue (all Regions)", unit: "contacts" },
   agentsOnline: { title: "Agents online (all Regions)", unit: "agents" },
 };
 
@@ -89,11 +90,14 @@ interface Combined {
   chatCreated: number;
   chatHandled: number;
   chatAhtWeighted: number;
+  queueSeconds: number;
   agentsOnline: number;
   callsMax: number;
   chatsMax: number;
+  queueMax: number;
   cwCalls: number;
   cwChats: number;
+  cwQueue: number;
   regions: number;
 }
 
@@ -111,13 +115,14 @@ export function allTrafficSeries(histories: readonly RegionHistory[], settings: 
   const byT = new Map<number, Combined>();
   for (const h of histories) {
     for (const r of h.rows) {
-      const c = byT.get(r.t) ?? { voiceCreated: 0, voiceHandled: 0, voiceHoldingWeighted: 0, chatCreated: 0, chatHandled: 0, chatAhtWeighted: 0, agentsOnline: 0, callsMax: 0, chatsMax: 0, cwCalls: 0, cwChats: 0, regions: 0 };
+      const c = byT.get(r.t) ?? { voiceCreated: 0, voiceHandled: 0, voiceHoldingWeighted: 0, chatCreated: 0, chatHandled: 0, chatAhtWeighted: 0, queueSeconds: 0, agentsOnline: 0, callsMax: 0, chatsMax: 0, queueMax: 0, cwCalls: 0, cwChats: 0, cwQueue: 0, regions: 0 };
       c.voiceCreated += r.voiceCreated;
       c.voiceHandled += r.voiceHandled;
       c.voiceHoldingWeighted += (r.voiceAhtSeconds + r.voiceQueueAnswerSeconds) * r.voiceHandled;
       c.chatCreated += r.chatCreated;
       c.chatHandled += r.chatHandled;
       c.chatAhtWeighted += r.chatAhtSeconds * r.chatHandled;
+      c.queueSeconds += r.queueSeconds;
       c.agentsOnline += r.agentsOnline;
       if (r.concurrentCallsMax !== undefined) {
         c.callsMax += r.concurrentCallsMax;
@@ -126,6 +131,10 @@ export function allTrafficSeries(histories: readonly RegionHistory[], settings: 
       if (r.concurrentChatsMax !== undefined) {
         c.chatsMax += r.concurrentChatsMax;
         c.cwChats++;
+      }
+      if (r.queueSizeMax !== undefined) {
+        c.queueMax += r.queueSizeMax;
+        c.cwQueue++;
       }
       c.regions++;
       byT.set(r.t, c);
@@ -136,6 +145,7 @@ export function allTrafficSeries(histories: readonly RegionHistory[], settings: 
   const seconds = settings.stepMs / 1000;
   const useCwCalls = rows.length > 0 && rows.every(({ c }) => c.cwCalls === c.regions);
   const useCwChats = rows.length > 0 && rows.every(({ c }) => c.cwChats === c.regions);
+  const useCwQueue = rows.length > 0 && rows.every(({ c }) => c.cwQueue === c.regions);
   const p = settings.concurrencyPercentile;
   const littles = (rate: number, holdingSeconds: number) => poissonQuantile(rate * holdingSeconds, p);
   return {
@@ -145,6 +155,8 @@ export function allTrafficSeries(histories: readonly RegionHistory[], settings: 
         useCwCalls ? { t, v: c.callsMax } : { t, v: littles(c.voiceCreated / seconds, settings.ivrSeconds + (c.voiceHandled > 0 ? c.voiceHoldingWeighted / c.voiceHandled : 0)) },
       ),
       concurrentChats: rows.map(({ t, c }) => (useCwChats ? { t, v: c.chatsMax } : { t, v: littles(c.chatCreated / seconds, c.chatHandled > 0 ? c.chatAhtWeighted / c.chatHandled : 0) })),
+      // Little's law again: contacts waiting on average = contact-seconds in queue / interval seconds.
+      queueSize: rows.map(({ t, c }) => (useCwQueue ? { t, v: c.queueMax } : { t, v: poissonQuantile(c.queueSeconds / seconds, p) })),
       agentsOnline: rows.map(({ t, c }) => ({ t, v: c.agentsOnline })),
     },
     sources: {
@@ -155,6 +167,9 @@ export function allTrafficSeries(histories: readonly RegionHistory[], settings: 
       concurrentChats: useCwChats
         ? "CloudWatch AWS/Connect ConcurrentActiveChats, Maximum per interval, summed over Regions"
         : `Little's law: GetMetricDataV2 CONTACTS_CREATED (CHAT)/s x AVG_HANDLE_TIME (CHAT), Poisson p${Math.round(p * 1000) / 10}`,
+      queueSize: useCwQueue
+        ? "CloudWatch AWS/Connect QueueSize, Maximum per interval, summed over queues and Regions"
+        : `Little's law: GetMetricDataV2 CONTACTS_QUEUED x AVG_QUEUE_ANSWER_TIME per channel / interval seconds, Poisson p${Math.round(p * 1000) / 10}`,
       agentsOnline: "GetMetricDataV2 SUM_ONLINE_TIME_AGENT / interval seconds",
     },
   };

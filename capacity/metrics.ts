@@ -1,7 +1,8 @@
 /**
- * Pulling an instance's history: Amazon Connect GetMetricDataV2 (contacts created and handled per
- * channel, handle and queue-answer times, agent online time) and, where the account has them,
- * CloudWatch AWS/Connect metrics (ConcurrentCalls, ConcurrentActiveChats, maxima per interval).
+ * Pulling an instance's history: Amazon Connect GetMetricDataV2 (contacts created, queued and
+ * handled per channel, handle and queue-answer times, agent online time) and, where the account has
+ * them, CloudWatch AWS/Connect metrics (ConcurrentCalls, ConcurrentActiveChats and the queues'
+ * QueueSize, maxima per interval).
  *
  * GetMetricDataV2 facts this follows (from the API reference): one request may cover less than
  * 3 days at FIFTEEN_MIN, THIRTY_MIN and HOUR intervals; at least one resource filter (QUEUE,
@@ -33,7 +34,7 @@ export const CHUNK_MS: Readonly<Record<IntervalPeriod, number>> = { FIFTEEN_MIN:
 export const FILTER_VALUES_MAX = 100;
 
 /** The GetMetricDataV2 metrics asked for, grouped by CHANNEL and filtered by QUEUE. */
-export const CONTACT_METRICS = ["CONTACTS_CREATED", "CONTACTS_HANDLED", "AVG_HANDLE_TIME", "AVG_QUEUE_ANSWER_TIME"] as const;
+export const CONTACT_METRICS = ["CONTACTS_CREATED", "CONTACTS_QUEUED", "CONTACTS_HANDLED", "AVG_HANDLE_TIME", "AVG_QUEUE_ANSWER_TIME"] as const;
 /** Metrics the pull does without (and says so) when the service rejects them. */
 export const OPTIONAL_METRICS = ["AVG_QUEUE_ANSWER_TIME", "SUM_ONLINE_TIME_AGENT"] as const;
 /** Filtered by ROUTING_PROFILE: seconds agents were online in the interval. */
@@ -52,11 +53,18 @@ export interface HistoryRow {
   readonly chatCreated: number;
   readonly chatHandled: number;
   readonly chatAhtSeconds: number;
+  /**
+   * Contact-seconds spent waiting in queue in the interval, both channels: CONTACTS_QUEUED x
+   * AVG_QUEUE_ANSWER_TIME per channel (abandoned contacts counted as waiting as long as answered ones).
+   */
+  readonly queueSeconds: number;
   /** Mean agents online over the interval (online seconds / interval seconds). */
   readonly agentsOnline: number;
   /** CloudWatch maxima, when pulled. */
   readonly concurrentCallsMax?: number;
   readonly concurrentChatsMax?: number;
+  /** CloudWatch: the queues' QueueSize maxima, summed. */
+  readonly queueSizeMax?: number;
 }
 
 /** Splits [start, end) into request windows of at most `chunkMs`, aligned to the interval. */
@@ -119,9 +127,11 @@ interface Acc {
   chatCreated: number;
   chatHandled: number;
   chatAhtWeighted: number;
+  queueSeconds: number;
   agentSeconds: number;
   concurrentCallsMax?: number;
   concurrentChatsMax?: number;
+  queueSizeMax?: number;
 }
 
 /**
@@ -134,7 +144,7 @@ export class HistoryAccumulator {
 
   private at(t: number): Acc {
     let a = this.byT.get(t);
-    if (!a) this.byT.set(t, (a = { voiceCreated: 0, voiceHandled: 0, voiceAhtWeighted: 0, voiceQaWeighted: 0, chatCreated: 0, chatHandled: 0, chatAhtWeighted: 0, agentSeconds: 0 }));
+    if (!a) this.byT.set(t, (a = { voiceCreated: 0, voiceHandled: 0, voiceAhtWeighted: 0, voiceQaWeighted: 0, chatCreated: 0, chatHandled: 0, chatAhtWeighted: 0, queueSeconds: 0, agentSeconds: 0 }));
     return a;
   }
 
@@ -153,6 +163,7 @@ export class HistoryAccumulator {
       const handled = values.get("CONTACTS_HANDLED") ?? 0;
       const aht = values.get("AVG_HANDLE_TIME") ?? 0;
       const qa = values.get("AVG_QUEUE_ANSWER_TIME") ?? 0;
+      a.queueSeconds += (values.get("CONTACTS_QUEUED") ?? 0) * qa;
       if (channel === "CHAT") {
         a.chatCreated += created;
         a.chatHandled += handled;
@@ -166,10 +177,11 @@ export class HistoryAccumulator {
     }
   }
 
-  addCloudWatch(t: number, concurrentCallsMax: number | undefined, concurrentChatsMax: number | undefined): void {
+  addCloudWatch(t: number, maxima: CloudWatchMaxima): void {
     const a = this.at(t);
-    if (concurrentCallsMax !== undefined) a.concurrentCallsMax = concurrentCallsMax;
-    if (concurrentChatsMax !== undefined) a.concurrentChatsMax = concurrentChatsMax;
+    if (maxima.calls !== undefined) a.concurrentCallsMax = maxima.calls;
+    if (maxima.chats !== undefined) a.concurrentChatsMax = maxima.chats;
+    if (maxima.queue !== undefined) a.queueSizeMax = maxima.queue;
   }
 
   rows(): HistoryRow[] {
@@ -185,14 +197,29 @@ export class HistoryAccumulator {
         chatCreated: a.chatCreated,
         chatHandled: a.chatHandled,
         chatAhtSeconds: a.chatHandled > 0 ? a.chatAhtWeighted / a.chatHandled : 0,
+        queueSeconds: a.queueSeconds,
         agentsOnline: a.agentSeconds / seconds,
         ...(a.concurrentCallsMax !== undefined ? { concurrentCallsMax: a.concurrentCallsMax } : {}),
         ...(a.concurrentChatsMax !== undefined ? { concurrentChatsMax: a.concurrentChatsMax } : {}),
+        ...(a.queueSizeMax !== undefined ? { queueSizeMax: a.queueSizeMax } : {}),
       }));
   }
 }
 
-/** The CloudWatch GetMetricData request for an instance's concurrency maxima per interval. */
+/** CloudWatch maxima of one interval. */
+export interface CloudWatchMaxima {
+  calls?: number;
+  chats?: number;
+  /** Sum over the instance's queues of each queue's QueueSize maximum. */
+  queue?: number;
+}
+
+const CLOUDWATCH_IDS = ["calls", "chats", "queue"] as const;
+
+/**
+ * The CloudWatch GetMetricData request for an instance's concurrency maxima per interval, and the sum
+ * of its queues' QueueSize maxima (a SEARCH over the per-queue series, so no queue list is needed).
+ */
 export function cloudWatchRequest(instanceId: string, startMs: number, endMs: number, periodSeconds: number): GetMetricDataCommandInput {
   const metric = (MetricName: string, group: string) => ({
     Metric: { Namespace: "AWS/Connect", MetricName, Dimensions: [{ Name: "InstanceId", Value: instanceId }, { Name: "MetricGroup", Value: group }] },
@@ -206,22 +233,28 @@ export function cloudWatchRequest(instanceId: string, startMs: number, endMs: nu
     MetricDataQueries: [
       { Id: "calls", MetricStat: metric("ConcurrentCalls", "VoiceCalls"), ReturnData: true },
       { Id: "chats", MetricStat: metric("ConcurrentActiveChats", "Chats"), ReturnData: true },
+      {
+        Id: "queue",
+        Expression: `SUM(SEARCH('{AWS/Connect,InstanceId,MetricGroup,QueueName} MetricName="QueueSize" InstanceId="${instanceId}"', 'Maximum', ${periodSeconds}))`,
+        Period: periodSeconds,
+        ReturnData: true,
+      },
     ],
   };
 }
 
 /** Folds CloudWatch pages into maxima per interval start. */
-export function cloudWatchMaxima(pages: readonly Pick<GetMetricDataCommandOutput, "MetricDataResults">[]): Map<number, { calls?: number; chats?: number }> {
-  const out = new Map<number, { calls?: number; chats?: number }>();
+export function cloudWatchMaxima(pages: readonly Pick<GetMetricDataCommandOutput, "MetricDataResults">[]): Map<number, CloudWatchMaxima> {
+  const out = new Map<number, CloudWatchMaxima>();
   for (const page of pages) {
     for (const r of page.MetricDataResults ?? []) {
-      if (r.Id !== "calls" && r.Id !== "chats") continue;
+      const key = CLOUDWATCH_IDS.find((id) => id === r.Id);
+      if (!key) continue;
       (r.Timestamps ?? []).forEach((ts, i) => {
         const t = new Date(ts).getTime();
         const v = r.Values?.[i];
         if (v === undefined) return;
         const e = out.get(t) ?? {};
-        const key = r.Id as "calls" | "chats";
         e[key] = Math.max(e[key] ?? 0, v);
         out.set(t, e);
       });
@@ -367,7 +400,7 @@ export async function pullRegionHistory(source: RegionSource, options: PullOptio
       token = out.NextToken;
       tick(`${source.region} CloudWatch`);
     } while (token);
-    for (const [t, m] of cloudWatchMaxima(pages)) acc.addCloudWatch(t, m.calls, m.chats);
+    for (const [t, m] of cloudWatchMaxima(pages)) acc.addCloudWatch(t, m);
   }
   if (phoneNumbers === null) notes.push(`${source.region}: ListPhoneNumbersV2 failed; pass --phone-numbers`);
   return { region: source.region, instanceArn, rows: acc.rows(), queues: queueIds.length, phoneNumbers, requests: done, agentData, notes };

@@ -42,6 +42,7 @@ function panels(a: CapacityAnalysis, ctx: ReportContext): Panel[] {
       scale: ctx.lambdaInvocationsPerContact * ctx.lambdaDurationSeconds,
       quota: "lambdaConcurrency",
     },
+    { title: s.queueSize.title, unit: "contacts", series: s.queueSize, scale: 1 },
     ...(s.agentsOnline ? [{ title: s.agentsOnline.title, unit: "agents", series: s.agentsOnline, scale: 1 }] : []),
   ];
 }

@@ -118,6 +118,12 @@ export class MetricsModel {
     return Math.round(280 + 60 * Math.min(1.5, load) + 20 * (uniform(this.options.seed, `aht|${series}`, Math.floor(start / SLOT_MS)) - 0.5));
   }
 
+  /** Average seconds in queue before an agent answers: ~15 s when quiet, ~95 s at a Wednesday peak, growing with load squared. */
+  averageQueueAnswerTime(series: string, start: number, end: number): number {
+    const load = this.contacts(series, start, end) / Math.max(1, ((end - start) / 3_600_000) * this.peak);
+    return Math.round(15 + 80 * Math.min(1.5, load) ** 2 + 10 * (uniform(this.options.seed, `qa|${series}`, Math.floor(start / SLOT_MS)) - 0.5));
+  }
+
   /** Fraction of contacts abandoned: 3-10%, rising with load. */
   abandonRate(series: string, start: number, end: number): number {
     const load = this.contacts(series, start, end) / Math.max(1, ((end - start) / 3_600_000) * this.peak);

@@ -31,7 +31,7 @@ const PERIOD_MS: Readonly<Record<Exclude<IntervalPeriod, "TOTAL">, number>> = {
   FIFTEEN_MIN: 15 * 60_000, THIRTY_MIN: 30 * 60_000, HOUR: 3_600_000, DAY: DAY_MS, WEEK: 7 * DAY_MS,
 };
 /** Historical metrics the simulator computes. */
-export const HISTORICAL_METRICS = ["CONTACTS_CREATED", "CONTACTS_HANDLED", "CONTACTS_QUEUED", "CONTACTS_ABANDONED", "AVG_HANDLE_TIME", "ABANDONMENT_RATE", "SERVICE_LEVEL"] as const;
+export const HISTORICAL_METRICS = ["CONTACTS_CREATED", "CONTACTS_HANDLED", "CONTACTS_QUEUED", "CONTACTS_ABANDONED", "AVG_HANDLE_TIME", "AVG_QUEUE_ANSWER_TIME", "ABANDONMENT_RATE", "SERVICE_LEVEL"] as const;
 /** Real-time metrics the simulator computes, with their units. */
 export const CURRENT_METRICS: Readonly<Record<string, "COUNT" | "SECONDS">> = {
   AGENTS_ONLINE: "COUNT", AGENTS_AVAILABLE: "COUNT", AGENTS_ON_CONTACT: "COUNT", AGENTS_STAFFED: "COUNT", CONTACTS_IN_QUEUE: "COUNT", OLDEST_CONTACT_AGE: "SECONDS",
@@ -57,6 +57,7 @@ function historicalValue(m: MetricsModel, name: string, series: string[], start:
     case "CONTACTS_ABANDONED": return abandoned;
     case "CONTACTS_HANDLED": return total - abandoned;
     case "AVG_HANDLE_TIME": return Math.round(weighted((s) => m.averageHandleTime(s, start, end)));
+    case "AVG_QUEUE_ANSWER_TIME": return Math.round(weighted((s) => m.averageQueueAnswerTime(s, start, end)));
     case "ABANDONMENT_RATE": return total === 0 ? 0 : Math.round((10_000 * abandoned) / total) / 100;
     case "SERVICE_LEVEL": {
       // Share answered within the threshold: falls as handle time (load) rises and as the threshold tightens.

@@ -7,7 +7,7 @@ import { generate, truePeak, type GeneratorParams } from "./generator";
 const start = Date.UTC(2026, 8, 7);
 
 function row(t: number, over: Partial<HistoryRow> = {}): HistoryRow {
-  return { t, voiceCreated: 0, voiceHandled: 0, voiceAhtSeconds: 0, voiceQueueAnswerSeconds: 0, chatCreated: 0, chatHandled: 0, chatAhtSeconds: 0, agentsOnline: 0, ...over };
+  return { t, voiceCreated: 0, voiceHandled: 0, voiceAhtSeconds: 0, voiceQueueAnswerSeconds: 0, chatCreated: 0, chatHandled: 0, chatAhtSeconds: 0, queueSeconds: 0, agentsOnline: 0, ...over };
 }
 
 const settings: AnalyzeSettings = {
@@ -24,8 +24,8 @@ const settings: AnalyzeSettings = {
 
 describe("capacity analysis: all traffic in one Region", () => {
   it("sums Regions and derives concurrency by Little's law and a Poisson percentile", () => {
-    const east = regionHistory("us-east-1", [row(start, { voiceCreated: 300, voiceHandled: 300, voiceAhtSeconds: 280, voiceQueueAnswerSeconds: 20, chatCreated: 36, chatHandled: 36, chatAhtSeconds: 500, agentsOnline: 20 })]);
-    const west = regionHistory("us-west-2", [row(start, { voiceCreated: 60, voiceHandled: 60, voiceAhtSeconds: 280, voiceQueueAnswerSeconds: 20, agentsOnline: 4 })]);
+    const east = regionHistory("us-east-1", [row(start, { voiceCreated: 300, voiceHandled: 300, voiceAhtSeconds: 280, voiceQueueAnswerSeconds: 20, chatCreated: 36, chatHandled: 36, chatAhtSeconds: 500, queueSeconds: 300 * 20, agentsOnline: 20 })]);
+    const west = regionHistory("us-west-2", [row(start, { voiceCreated: 60, voiceHandled: 60, voiceAhtSeconds: 280, voiceQueueAnswerSeconds: 20, queueSeconds: 60 * 20, agentsOnline: 4 })]);
     const { series, sources } = allTrafficSeries([east, west], settings);
     expect(series.callArrivalsPerSecond).to.deep.equal([{ t: start, v: 0.1 }]);
     // 0.1 calls/s x 300 s = 30 calls in progress on average; Poisson(30) 99th percentile = 43.
@@ -33,15 +33,20 @@ describe("capacity analysis: all traffic in one Region", () => {
     // 0.01 chats/s x 500 s = 5; Poisson(5) 99th percentile = 11.
     expect(series.concurrentChats).to.deep.equal([{ t: start, v: 11 }]);
     expect(series.agentsOnline).to.deep.equal([{ t: start, v: 24 }]);
+    // 7,200 contact-seconds in queue over 3,600 s = 2 waiting on average; Poisson(2) 99th percentile = 6.
+    expect(series.queueSize).to.deep.equal([{ t: start, v: 6 }]);
+    expect(sources.queueSize).to.equal("Little's law: GetMetricDataV2 CONTACTS_QUEUED x AVG_QUEUE_ANSWER_TIME per channel / interval seconds, Poisson p99");
     expect(sources.concurrentCalls).to.equal("Little's law: GetMetricDataV2 CONTACTS_CREATED (VOICE)/s x (IVR 0 s + AVG_QUEUE_ANSWER_TIME + AVG_HANDLE_TIME), Poisson p99");
   });
 
   it("uses CloudWatch maxima when every interval of every Region has them", () => {
-    const east = regionHistory("us-east-1", [row(start, { voiceCreated: 300, concurrentCallsMax: 37, concurrentChatsMax: 9 })]);
-    const west = regionHistory("us-west-2", [row(start, { voiceCreated: 60, concurrentCallsMax: 8, concurrentChatsMax: 1 })]);
+    const east = regionHistory("us-east-1", [row(start, { voiceCreated: 300, concurrentCallsMax: 37, concurrentChatsMax: 9, queueSizeMax: 5 })]);
+    const west = regionHistory("us-west-2", [row(start, { voiceCreated: 60, concurrentCallsMax: 8, concurrentChatsMax: 1, queueSizeMax: 2 })]);
     const { series, sources } = allTrafficSeries([east, west], settings);
     expect(series.concurrentCalls).to.deep.equal([{ t: start, v: 45 }]);
     expect(series.concurrentChats).to.deep.equal([{ t: start, v: 10 }]);
+    expect(series.queueSize).to.deep.equal([{ t: start, v: 7 }]);
+    expect(sources.queueSize).to.equal("CloudWatch AWS/Connect QueueSize, Maximum per interval, summed over queues and Regions");
     expect(sources.concurrentCalls).to.equal("CloudWatch AWS/Connect ConcurrentCalls, Maximum per interval, summed over Regions");
   });
 

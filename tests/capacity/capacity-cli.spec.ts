@@ -77,10 +77,13 @@ describe("connect-dr capacity against the Connect API simulator (GetMetricDataV2
     expect(calls).to.include({ region: "us-east-1", quota: 5, status: "insufficient" });
     expect(result.recommendations[0]).to.include({ kind: "quota-increase", region: "us-east-1", key: "concurrentCalls", current: 5 });
     expect(result.checks.find((c: { key: string }) => c.key === "queues")).to.include({ status: "ok", expected: voiceQueues.length });
-    expect(result.notes).to.deep.equal([
-      "us-east-1: GetMetricDataV2 does not offer AVG_QUEUE_ANSWER_TIME; taken as 0",
-      "us-east-1: GetMetricDataV2 does not offer SUM_ONLINE_TIME_AGENT; agents online not forecast",
-    ]);
+    expect(result.notes).to.deep.equal(["us-east-1: GetMetricDataV2 does not offer SUM_ONLINE_TIME_AGENT; agents online not forecast"]);
+    // Queue size from CONTACTS_QUEUED x AVG_QUEUE_ANSWER_TIME: waits grow with load, so it peaks with the calls.
+    const queue = result.series.queueSize;
+    expect(queue.source).to.match(/^Little's law: GetMetricDataV2 CONTACTS_QUEUED x AVG_QUEUE_ANSWER_TIME/);
+    expect(queue.forecastPeak.mean).to.be.greaterThan(0);
+    expect(queue.peakDayOfWeek).to.equal("Mon");
+    expect(readFileSync(join(dir, "capacity.html"), "utf8")).to.contain("Contacts in queue (all Regions)");
     expect(result.api["us-east-1"].throttlesSurfaced).to.equal(0);
     expect(readFileSync(join(dir, "capacity.png")).subarray(1, 4).toString()).to.equal("PNG");
     expect(readFileSync(join(dir, "capacity.html"), "utf8")).to.contain("<svg").and.contain("Concurrent active calls per instance");
