@@ -2,16 +2,17 @@ import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { type ConnectClient, paginateListTrafficDistributionGroups } from "@aws-sdk/client-connect";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { LambdaClient, GetFunctionCommand } from "@aws-sdk/client-lambda";
+import { Route53Client } from "@aws-sdk/client-route-53";
 import { SNSClient } from "@aws-sdk/client-sns";
 import type { Command } from "commander";
 import { ACGR_REPLICATION } from "../resiliency/acgr/region-pairs";
 import { parseInstanceArn } from "../resiliency/acgr/preconditions";
-import { alarmRegionHealth, snsNotifier } from "../resiliency/aws-ports";
+import { alarmRegionHealth, lambdaHealthCheck, route53HealthCheck, snsNotifier } from "../resiliency/aws-ports";
 import { ConnectDistribution } from "../resiliency/connect-distribution";
 import type { FailoverPorts, RegionHealth } from "../resiliency/failover";
 import { DynamoDbFailoverStore, type AuditLog, type FailoverLock } from "../resiliency/failover-lock";
 import { connectMetricAnomalies } from "../resiliency/metric-anomalies";
-import type { ValidationPorts } from "../resiliency/validation";
+import type { ValidationPorts, ValidationTarget } from "../resiliency/validation";
 import { parseUrl } from "./arguments";
 import { addCommonOptions, sessionFromFlags, type CommonFlags } from "./connect-options";
 import { UsageError } from "./errors";
@@ -27,6 +28,10 @@ export interface PairFlags extends CommonFlags {
   snsTopicArn?: string;
   lambdaCheck?: boolean;
   metricsCheck?: boolean;
+  healthCheckFunction?: string[];
+  sipHealthCheck?: string[];
+  lambdaEndpointUrl?: string;
+  route53EndpointUrl?: string;
 }
 
 const collectPairs = (value: string, previous: string[] = []) => [...previous, value];
@@ -126,8 +131,15 @@ export async function failoverPortsFromFlags(
 /** Validation ports: Connect per Region, and Lambda and CloudWatch unless turned off. */
 export function validationPortsFromFlags(flags: PairFlags, connect: (region: string) => ConnectClient): ValidationPorts {
   const profile = flags.profile ? { profile: flags.profile } : {};
+  const lambdaEndpoint = parseUrl("--lambda-endpoint-url", flags.lambdaEndpointUrl);
+  const route53Endpoint = parseUrl("--route53-endpoint-url", flags.route53EndpointUrl);
   return {
     connect,
+    ...(flags.healthCheckFunction?.length
+      ? { invokeHealthCheck: lambdaHealthCheck((region) => new LambdaClient({ region, ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}), ...profile })) }
+      : {}),
+    // Route 53's API lives in us-east-1.
+    ...(flags.sipHealthCheck?.length ? { route53HealthCheck: route53HealthCheck(new Route53Client({ region: "us-east-1", ...(route53Endpoint ? { endpoint: route53Endpoint } : {}), ...profile })) } : {}),
     ...(flags.lambdaCheck === false
       ? {}
       : {
@@ -148,5 +160,26 @@ export function validationPortsFromFlags(flags: PairFlags, connect: (region: str
 export function addValidationCheckOptions(cmd: Command): Command {
   return cmd
     .option("--no-lambda-check", "do not check that associated Lambda functions exist (needs lambda:GetFunction)")
-    .option("--no-metrics-check", "do not read Connect metrics from CloudWatch");
+    .option("--no-metrics-check", "do not read Connect metrics from CloudWatch")
+    .option("--health-check-function <name>", 'invoke this function with {"healthCheck": true} in each Region, e.g. connect-dr-crm-salesforce (repeatable; needs lambda:InvokeFunction)', collectPairs)
+    .option("--sip-health-check <region=id>", "a Route 53 health check of a Region's SIP endpoint (stack output telephonyHealthCheckIds; repeatable)", collectPairs)
+    .option("--lambda-endpoint-url <url>", "Lambda endpoint override")
+    .option("--route53-endpoint-url <url>", "Route 53 endpoint override");
+}
+
+/** The optional probes of validation, from the flags: health-check functions and SIP health checks by Region. */
+export function validationProbesFromFlags(flags: PairFlags, pair: readonly [string, string]): Pick<ValidationTarget, "healthCheckFunctions" | "sipHealthCheckIds"> {
+  const functions = flags.healthCheckFunction ?? [];
+  for (const name of functions) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new UsageError(`--health-check-function: found ${JSON.stringify(name)}; expected a function name (letters, digits, - and _; no ARN: the same name is invoked in both Regions)`);
+  }
+  const sip: Record<string, string[]> = {};
+  for (const entry of flags.sipHealthCheck ?? []) {
+    const [region = "", id = ""] = entry.split("=", 2);
+    if (!pair.includes(region) || !/^[0-9a-f-]{36}$/.test(id)) {
+      throw new UsageError(`--sip-health-check: found ${JSON.stringify(entry)}; expected <region>=<Route 53 health check id> with region ${pair.join(" or ")}`);
+    }
+    sip[region] = [...(sip[region] ?? []), id];
+  }
+  return { ...(functions.length ? { healthCheckFunctions: functions } : {}), ...(Object.keys(sip).length ? { sipHealthCheckIds: sip } : {}) };
 }

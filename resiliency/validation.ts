@@ -35,6 +35,30 @@ export interface ValidationTarget {
   readonly expectedDistribution?: TrafficDistribution;
   /** Start a synthetic chat into this flow (by name) in each Region. @default no synthetic contact */
   readonly syntheticFlowName?: string;
+  /**
+   * Functions to invoke with `{"healthCheck": true}` in each Region: the CRM lookups answer it by
+   * calling their CRM with the Region's credentials. @default none
+   */
+  readonly healthCheckFunctions?: readonly string[];
+  /** Route 53 health checks of each Region's SIP endpoints (stack output telephonyHealthCheckIds), by Region. @default none */
+  readonly sipHealthCheckIds?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** What a health probe found. */
+export interface ProbeResult {
+  readonly healthy: boolean;
+  readonly detail: string;
+}
+
+/**
+ * Route 53's own verdict on a health check: healthy when more than 18% of its checkers report
+ * success (what Route 53 uses for DNS failover), from GetHealthCheckStatus's StatusReport.Status lines.
+ */
+export function route53Verdict(statuses: readonly string[]): ProbeResult {
+  if (statuses.length === 0) return { healthy: false, detail: "no checker has reported yet" };
+  const ok = statuses.filter((s) => s.startsWith("Success")).length;
+  const failure = statuses.find((s) => !s.startsWith("Success"));
+  return { healthy: ok / statuses.length > 0.18, detail: `${ok} of ${statuses.length} checkers report success${ok < statuses.length && failure ? ` (e.g. ${failure})` : ""}` };
 }
 
 /** What validation reads beyond Connect; absent ports are reported as skipped checks. */
@@ -44,6 +68,10 @@ export interface ValidationPorts {
   readonly functionExists?: (region: string, functionArn: string) => Promise<boolean>;
   /** Post-recovery anomalies in the Connect CloudWatch metrics of a Region (empty when none). */
   readonly metricAnomalies?: (region: string) => Promise<string[]>;
+  /** Invokes a function with `{"healthCheck": true}` in a Region. */
+  readonly invokeHealthCheck?: (region: string, functionName: string) => Promise<ProbeResult>;
+  /** Reads a Route 53 health check's status (Route 53 is global). */
+  readonly route53HealthCheck?: (healthCheckId: string) => Promise<ProbeResult>;
   readonly onCheck?: (check: Check) => void;
 }
 
@@ -109,7 +137,8 @@ async function regionChecks(region: string, target: ValidationTarget, client: Co
 /**
  * Service validation after a failover or restore: each Region's instance, flows, queues, routing and
  * numbers; what ACGR does not mirror (Lambda, Lex) present under the same names in both Regions; users
- * in both; the distribution in force; metrics; and optionally a synthetic chat through a test flow.
+ * in both; the distribution in force; metrics; and optionally the CRM functions answering their
+ * health check, the SIP endpoints' Route 53 health checks, and a synthetic chat through a test flow.
  */
 export async function validateService(target: ValidationTarget, ports: ValidationPorts): Promise<Check[]> {
   const checks: Check[] = [];
@@ -187,6 +216,26 @@ export async function validateService(target: ValidationTarget, ports: Validatio
       const anomalies = await ports.metricAnomalies(region);
       emit({ region, name: "metrics without anomalies", status: anomalies.length ? "warn" : "pass", detail: anomalies.length ? anomalies.join("; ") : "no anomalies" });
     }
+  }
+
+  const probe = async (region: string, name: string, items: readonly string[], run?: (item: string) => Promise<ProbeResult>) => {
+    if (items.length === 0) return;
+    if (!run) {
+      emit({ region, name, status: "skip", detail: "no access configured" });
+      return;
+    }
+    const results = await Promise.all(items.map(async (item) => ({ item, result: await run(item).catch((error: Error): ProbeResult => ({ healthy: false, detail: `${error.name}: ${error.message}` })) })));
+    const bad = results.filter((r) => !r.result.healthy);
+    emit({
+      region,
+      name,
+      status: bad.length ? "fail" : "pass",
+      detail: (bad.length ? bad : results).map((r) => `${r.item}: ${r.result.detail}`).join("; "),
+    });
+  };
+  for (const region of target.regions) {
+    await probe(region, "health-check functions answer", target.healthCheckFunctions ?? [], ports.invokeHealthCheck && ((fn) => ports.invokeHealthCheck!(region, fn)));
+    await probe(region, "SIP endpoints healthy", target.sipHealthCheckIds?.[region] ?? [], ports.route53HealthCheck);
   }
 
   if (target.syntheticFlowName) {

@@ -7,7 +7,7 @@ import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";
 import { UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
-import { addPairOptions, addValidationCheckOptions, failoverPortsFromFlags, groupArnFromFlags, pairClients, pairFromFlags, validationPortsFromFlags, type PairFlags } from "../resiliency-options";
+import { addPairOptions, addValidationCheckOptions, failoverPortsFromFlags, groupArnFromFlags, pairClients, pairFromFlags, validationPortsFromFlags, validationProbesFromFlags, type PairFlags } from "../resiliency-options";
 
 interface DrillFlags extends PairFlags {
   to?: string;
@@ -49,10 +49,11 @@ export const command: CliCommand = {
       if (!pair.includes(to)) throw new UsageError(`--to: found ${JSON.stringify(to)}; allowed: ${pair.join(" or ")}`);
       const steadyStateTimeoutSeconds = parsePositive("--steady-state-timeout-seconds", flags.steadyStateTimeoutSeconds)!;
       const pollSeconds = parsePositive("--poll-seconds", flags.pollSeconds)!;
+      const probes = validationProbesFromFlags(flags, pair);
       const connect = await pairClients(flags, ctx.io, pair);
       const groupArn = await groupArnFromFlags(flags, connect(to), instanceArn);
       const options = {
-        target: { instanceId, regions: pair, groupArn, ...(flags.syntheticFlow ? { syntheticFlowName: flags.syntheticFlow } : {}) },
+        target: { instanceId, regions: pair, groupArn, ...(flags.syntheticFlow ? { syntheticFlowName: flags.syntheticFlow } : {}), ...probes },
         toRegion: to,
         steadyStateTimeoutSeconds,
         pollSeconds,

@@ -5,7 +5,7 @@ import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";
 import { UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
-import { addPairOptions, addValidationCheckOptions, groupArnFromFlags, pairClients, pairFromFlags, validationPortsFromFlags, type PairFlags } from "../resiliency-options";
+import { addPairOptions, addValidationCheckOptions, groupArnFromFlags, pairClients, pairFromFlags, validationPortsFromFlags, validationProbesFromFlags, type PairFlags } from "../resiliency-options";
 import { formatChecks } from "../validation-table";
 
 interface ValidateFlags extends PairFlags {
@@ -25,7 +25,8 @@ export const command: CliCommand = {
             "Service validation per Region: instance ACTIVE, flows published, queues with hours and in a routing profile, phone " +
               "numbers in the traffic distribution group with flows; across the pair: the same Lambda and Lex associations and " +
               "users in both Regions, the Lambda functions themselves; the distribution (with --expect-active); Connect metrics " +
-              "without anomalies; and optionally a synthetic chat through a test flow. Exit 1 when a check fails.",
+              "without anomalies; and optionally the CRM functions answering their health check in each Region, the SIP endpoints' " +
+              "Route 53 health checks, and a synthetic chat through a test flow. Exit 1 when a check fails.",
           ),
       ),
     )
@@ -36,12 +37,13 @@ export const command: CliCommand = {
       if (flags.expectActive !== undefined && !pair.includes(flags.expectActive)) {
         throw new UsageError(`--expect-active: found ${JSON.stringify(flags.expectActive)}; allowed: ${pair.join(" or ")}`);
       }
+      const probes = validationProbesFromFlags(flags, pair);
       const connect = await pairClients(flags, ctx.io, pair);
       // Either Region can name the group; after a failover the source may be the one that is down.
       const groupArn = await groupArnFromFlags(flags, connect(pair[1]), instanceArn).catch(() => groupArnFromFlags(flags, connect(pair[0]), instanceArn));
       const expectedDistribution = flags.expectActive ? planShift({ telephony: [], agents: [], signIn: [] }, { toRegion: flags.expectActive }, pair) : undefined;
       const checks = await validateService(
-        { instanceId, regions: pair, ...(groupArn ? { groupArn } : {}), ...(expectedDistribution ? { expectedDistribution } : {}), ...(flags.syntheticFlow ? { syntheticFlowName: flags.syntheticFlow } : {}) },
+        { instanceId, regions: pair, ...(groupArn ? { groupArn } : {}), ...(expectedDistribution ? { expectedDistribution } : {}), ...(flags.syntheticFlow ? { syntheticFlowName: flags.syntheticFlow } : {}), ...probes },
         { ...validationPortsFromFlags(flags, connect), ...(flags.json || flags.progress === false ? {} : { onCheck: (c) => ctx.io.stderr.write(`checked: ${c.region} ${c.name}\n`) }) },
       );
       const passed = validationPassed(checks);

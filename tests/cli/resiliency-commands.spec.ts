@@ -6,6 +6,7 @@ import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
 import { startDynalite, type LocalDynamo } from "../support/dynalite";
+import { startProbeServer } from "../support/probe-server";
 import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
 
@@ -103,6 +104,43 @@ describe("connect-dr failover, failback, validate, drill and readiness", functio
     expect(wrong.code).to.equal(1);
     const failed = JSON.parse(wrong.stdout).checks.filter((c: { status: string }) => c.status === "fail");
     expect(failed.map((c: { name: string }) => c.name)).to.deep.equal(["distribution as expected"]);
+  });
+
+  it("validate --health-check-function and --sip-health-check probe each Region through Lambda and Route 53", async () => {
+    const sipEast = "0a1b2c3d-0000-4000-8000-000000000001";
+    const sipWest = "0a1b2c3d-0000-4000-8000-000000000002";
+    const probes = await startProbeServer({
+      functions: {
+        "us-east-1/connect-dr-crm-salesforce": { payload: { healthy: "true" } },
+        "us-west-2/connect-dr-crm-salesforce": { payload: { healthy: "true" } },
+      },
+      healthChecks: { [sipEast]: ["Success: TCP connection established"], [sipWest]: ["Failure: Connection timed out."] },
+    });
+    try {
+      const endpoints = ["--lambda-endpoint-url", probes.endpoint, "--route53-endpoint-url", probes.endpoint];
+      const result = await run([
+        "validate", ...target(), ...offline, ...endpoints, "--json",
+        "--health-check-function", "connect-dr-crm-salesforce", "--sip-health-check", `us-east-1=${sipEast}`, "--sip-health-check", `us-west-2=${sipWest}`,
+      ]);
+      expect(result.code, result.stderr).to.equal(1);
+      const probed = JSON.parse(result.stdout).checks.filter((c: { name: string }) => ["health-check functions answer", "SIP endpoints healthy"].includes(c.name));
+      expect(probed.map((c: { region: string; name: string; status: string }) => `${c.region} ${c.name} ${c.status}`)).to.deep.equal([
+        "us-east-1 health-check functions answer pass",
+        "us-east-1 SIP endpoints healthy pass",
+        "us-west-2 health-check functions answer pass",
+        "us-west-2 SIP endpoints healthy fail",
+      ]);
+      expect(probes.invocations).to.deep.equal(["us-east-1 connect-dr-crm-salesforce", "us-west-2 connect-dr-crm-salesforce"]);
+
+      const bad = await run(["validate", ...target(), ...offline, "--sip-health-check", "eu-west-2=abc"]);
+      expect(bad.code).to.equal(2);
+      expect(bad.stderr).to.equal('error: --sip-health-check: found "eu-west-2=abc"; expected <region>=<Route 53 health check id> with region us-east-1 or us-west-2\n');
+      const arn = await run(["validate", ...target(), ...offline, "--health-check-function", "arn:aws:lambda:us-east-1:111122223333:function:x"]);
+      expect(arn.code).to.equal(2);
+      expect(arn.stderr).to.contain('error: --health-check-function: found "arn:aws:lambda:us-east-1:111122223333:function:x"; expected a function name');
+    } finally {
+      await probes.close();
+    }
   });
 
   it("drill --dry-run prints the plan; drill --yes writes the Markdown and JSON reports", async () => {
