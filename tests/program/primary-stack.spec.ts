@@ -2,7 +2,8 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { MockCloud } from "../../synthesis/mock-cloud";
-import { PROJECT_DIR, awsResources, providerInputs, synthesize } from "./synthesize";
+import { PRIMARY_OUTPUTS } from "../../program/primary";
+import { PRIMARY_STACK_OUTPUTS, PROJECT_DIR, awsResources, providerInputs, synthesize } from "./synthesize";
 
 const WORKLOAD = "111122223333";
 const NETWORK = "444455556666";
@@ -144,5 +145,11 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
     expect(Object.keys(outputs.connectQueueIds as object).sort()).to.deep.equal(["Billing", "Sales", "Support"]);
     expect(Object.keys(outputs.contactTableKeyArns as object).sort()).to.deep.equal(["us-east-1", "us-west-2"]);
     for (const key of ["recordingsBucketName", "recordingsReplicaBucketName", "directConnectVirtualInterfaceId", "vpnConnectionId"]) expect(outputs[key], key).to.be.a("string");
+  });
+
+  it("exports every output the secondary stack reads, with the values the secondary's specs stand in for", () => {
+    for (const [key, name] of Object.entries(PRIMARY_OUTPUTS)) expect(outputs, `${key} (${name})`).to.have.property(name);
+    expect(outputs[PRIMARY_OUTPUTS.lambdaAlarmNames]).to.deep.equal(PRIMARY_STACK_OUTPUTS.lambdaAlarmNames);
+    expect(outputs[PRIMARY_OUTPUTS.instanceAlias]).to.equal(PRIMARY_STACK_OUTPUTS.connectInstanceAlias);
   });
 });
