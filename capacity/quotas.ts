@@ -67,7 +67,7 @@ const regionEntry = z.union([ownRegion, serviceQuotasOutput, z.array(serviceQuot
  * of such outputs (for example connect and lambda). Quota names are matched to keys by
  * {@link SERVICE_QUOTAS}; others are ignored.
  */
-export function parseQuotasFile(json: unknown, source = "--quotas-file"): Record<string, RegionQuotas> {
+export function parseQuotasFile(json: unknown, source = "--service-quotas"): Record<string, RegionQuotas> {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     throw new CapacityInputError(`${source}: expected an object keyed by Region, e.g. {"us-east-1": {"concurrentCalls": 100}}`);
   }

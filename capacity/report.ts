@@ -196,7 +196,7 @@ export function summaryText(a: CapacityAnalysis, ctx: ReportContext, horizonHour
   lines.push(
     `  LAMBDA provisioned concurrency: target tracking ${pc.targetUtilization}, min ${pc.offPeakMinCapacity} (off-peak) / ${pc.minCapacity} (peak, scheduled ${pc.schedule.cron}), max ${pc.maxCapacity}`,
   );
-  if (a.checks.some((c) => c.status === "unknown")) lines.push("  Some quotas are unknown: pass --quota <region>:<name>=<value> or --quotas-file.");
+  if (a.checks.some((c) => c.status === "unknown")) lines.push("  Some quotas are unknown: pass --quota <region>:<name>=<value> or --service-quotas <file>.");
   for (const n of a.notes) lines.push(`  note: ${n}`);
   return lines.join("\n");
 }

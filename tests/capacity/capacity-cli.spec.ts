@@ -110,6 +110,29 @@ describe("connect-dr capacity against the Connect API simulator (GetMetricDataV2
     expect(peak.high).to.be.closeTo(1.5 * plain.high, 1e-12);
   });
 
+  it("prints a terminal summary: method, known days, a line per series, the quota table, requests and what is unknown", async () => {
+    const io = bufferIo(dir);
+    const code = await main(
+      [
+        "capacity", "--instance", instanceId, "--regions", "us-east-1", "--endpoint-url", simulator.endpoint, "--end", new Date(END).toISOString(), "--days", "28",
+        "--rate", "1000", "--burst", "1000", "--no-progress", "--event", "2026-10-21=1.3", "--quota", "us-east-1:concurrent-calls=5",
+      ],
+      io,
+    );
+    expect(code).to.equal(1);
+    const lines = io.out().split("\n");
+    expect(lines[0]).to.equal(`Capacity of ${instanceId} with ALL traffic in one Region (us-east-1), history 2026-09-21T00:00:00.000Z .. 2026-10-19T00:00:00.000Z, horizon 168 h`);
+    expect(lines[1]).to.match(/^Method: additive decomposition: .* scaled to level\^\d\.\d\d \(estimated\)/);
+    expect(lines[2]).to.equal("Known days applied to the forecast (UTC): 2026-10-21 x1.3");
+    for (const title of ["Concurrent calls (all Regions)", "Concurrent active chats (all Regions)", "Call arrival rate (all Regions)", "Contacts in queue (all Regions)"]) {
+      expect(lines.some((l) => l.startsWith(`  ${title}`) && / peak .* \(90% band .*\) at .*; busiest Mon .*; backtest coverage \d+%$/.test(l)), title).to.equal(true);
+    }
+    expect(lines).to.include("  Region        quota                                  have    need   status");
+    expect(lines.find((l) => l.startsWith("  us-east-1     Concurrent active calls per instance"))).to.match(/\s+5\s+\d+\s+INSUFFICIENT$/);
+    expect(lines.some((l) => l.startsWith("  REQUEST us-east-1 Concurrent active calls per instance: 5 -> "))).to.equal(true);
+    expect(lines).to.include("  Some quotas are unknown: pass --quota <region>:<name>=<value> or --service-quotas <file>.");
+  });
+
   it("bad input names the flag, the value and what is allowed, without a stack", async () => {
     const cases: [string[], string][] = [
       [["--instance", "nope"], 'error: --instance "nope": expected an instance id (UUID'],

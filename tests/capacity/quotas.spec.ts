@@ -40,8 +40,8 @@ describe("capacity quotas", () => {
       "us-east-1": { concurrentCalls: 100, concurrentChats: 500, phoneNumbers: 10, queues: 50, lambdaConcurrency: 1000 },
       "us-west-2": { concurrentCalls: 40, queues: 50, lambdaConcurrency: 400 },
     });
-    expect(() => parseQuotasFile({ "us-east-1": { concurrentCals: 1 } })).to.throw('--quotas-file: "us-east-1" must be {"concurrentCalls": N');
-    expect(() => parseQuotasFile([1])).to.throw("--quotas-file: expected an object keyed by Region");
+    expect(() => parseQuotasFile({ "us-east-1": { concurrentCals: 1 } })).to.throw('--service-quotas: "us-east-1" must be {"concurrentCalls": N');
+    expect(() => parseQuotasFile([1])).to.throw("--service-quotas: expected an object keyed by Region");
     expect(mergeQuotas({ "us-east-1": { queues: 1, concurrentCalls: 5 } }, { "us-east-1": { queues: 2 } })).to.deep.equal({ "us-east-1": { queues: 2, concurrentCalls: 5 } });
   });
 
