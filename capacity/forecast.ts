@@ -13,7 +13,8 @@
  *   proportional to volume: sd ~ level), so residuals are scaled to level^a, with the exponent a
  *   in [0, 1] estimated from how the residual spread grows with level across the hours of the
  *   day; the empirical quantiles of the pooled scaled residuals at (1 - c) / 2 and (1 + c) / 2 for
- *   confidence c, inflated for the fitted parameters, are scaled back to each forecast's level.
+ *   confidence c, inflated for the fitted parameters, are scaled back to each forecast's level, and
+ *   the band reaches at least half the data's resolution either side (one contact, for counts).
  * The forecast peak is the largest trend + seasonal value over the horizon, with that band.
  */
 import { leastSquares, mean, quantile, type Line } from "./stats";
@@ -49,6 +50,8 @@ export interface Decomposition {
   readonly noiseExponent: number;
   /** Levels below this are treated as this when scaling (night hours near zero). */
   readonly levelFloor: number;
+  /** The smallest step between distinct values (1 for counts). */
+  readonly resolution: number;
   /** The residuals divided by levelFloored^noiseExponent, pooled over all hours. */
   readonly scaledResiduals: readonly number[];
   /** Points left out of the fit and the band (holiday spikes, outages), with their residual. */
@@ -169,6 +172,7 @@ export function decompose(points: readonly SeriesPoint[], options: DecomposeOpti
     residuals,
     noiseExponent,
     levelFloor,
+    resolution,
     scaledResiduals,
     outliers,
     firstMs,
@@ -282,7 +286,8 @@ export function forecast(d: Decomposition, options: ForecastOptions): Forecast {
   const qHigh = quantile(d.scaledResiduals, hi) * inflation;
   const offsetsAt = (level: number) => {
     const scale = Math.max(level, d.levelFloor) ** d.noiseExponent;
-    return { low: qLow * scale, high: qHigh * scale };
+    // Whole counts cannot land inside a band narrower than one step: it reaches half a step either side.
+    return { low: Math.min(qLow * scale, -d.resolution / 2), high: Math.max(qHigh * scale, d.resolution / 2) };
   };
   const points: ForecastPoint[] = [];
   for (let i = 1; i <= options.horizonSteps; i++) {

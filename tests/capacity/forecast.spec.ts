@@ -136,6 +136,16 @@ describe("capacity forecast: additive decomposition on a seeded series with a kn
     expect(Math.min(...coverage)).to.be.at.least(0.8);
   });
 
+  it("never makes the band of whole counts narrower than half a contact either side", () => {
+    // A quiet queue: 5 contacts an hour almost always, 4 or 6 now and then.
+    const quiet = Array.from({ length: 21 * 24 }, (_, i) => ({ t: start + i * HOUR_MS, v: i % 37 === 0 ? 6 : i % 41 === 0 ? 4 : 5 }));
+    const qf = forecast(decompose(quiet), { horizonSteps: 24 });
+    for (const p of qf.points) {
+      expect(p.mean - p.low).to.be.at.least(0.5 - 1e-9);
+      expect(p.high - p.mean).to.be.at.least(0.5 - 1e-9);
+    }
+  });
+
   it("a flat series with no noise is forecast exactly", () => {
     const flat = Array.from({ length: 72 }, (_, i) => ({ t: start + i * HOUR_MS, v: 12 }));
     const ff = forecast(decompose(flat), { horizonSteps: 5 });
