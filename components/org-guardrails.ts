@@ -8,29 +8,16 @@ import {
   buildGuardrailDocuments,
   targetKind,
   type GuardrailDocument,
+  type GuardrailInput,
 } from "../governance";
 
 const COMPONENT = "OrgGuardrails";
 
-export interface OrgGuardrailsArgs {
-  /** The two Regions the contact centre runs in; the Region deny allows exactly these (plus global services). */
-  readonly drRegions: readonly string[];
-  /** Principal ARN pattern of the break-glass role, exempt from the Region deny. */
-  readonly breakGlassRoleArnPattern: string;
-  /** Principal ARN pattern of the deployer role, the only one allowed to change the DR roles. */
-  readonly deployerRoleArnPattern: string;
-  /** IAM role name patterns of the replication roles (S3 CRR, DynamoDB, backup copy). */
-  readonly replicationRoleNamePatterns: readonly string[];
-  /** IAM role name patterns of the failover automation roles. */
-  readonly failoverRoleNamePatterns: readonly string[];
-  /**
-   * Principal ARN patterns of the management/platform roles, exempt from every statement except the
-   * root-user and leave-organization denies.
-   * @default []
-   */
-  readonly managementExemptPrincipalArnPatterns?: readonly string[];
-  /** Extra global-service actions for the Region deny's NotAction. @default [] */
-  readonly extraGlobalActions?: readonly string[];
+/**
+ * The guardrails' input (DR Regions, break-glass, deployer, DR role patterns, exemptions, partition:
+ * documented on {@link GuardrailInput}) and where the documents are attached.
+ */
+export interface OrgGuardrailsArgs extends GuardrailInput {
   /**
    * Roots (`r-...`), OUs (`ou-...`) and member accounts (12 digits) each document is attached to,
    * typically the OU of the workload, network and backup accounts. Never the management account:

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { backtest, decompose, forecast, HOUR_MS, pattern, resolutionOf, slotOf } from "../../capacity/forecast";
 import { MetricsModel } from "../../simulator/metrics-generator";
-import { generate, meanAt, mulberry32, truePeak, type GeneratorParams } from "./generator";
+import { seededRandom } from "../../simulator/faults";
+import { generate, meanAt, truePeak, type GeneratorParams } from "./generator";
 
 // Monday 2026-09-07 00:00 UTC: 5 full weeks of history, a week's horizon.
 const start = Date.UTC(2026, 8, 7);
@@ -79,7 +80,7 @@ describe("capacity forecast: additive decomposition on a seeded series with a kn
   });
 
   it("for noise that grows with volume the band grows with the level: sd ~ level (a = 1), Poisson counts (a = 0.5)", () => {
-    const rnd = mulberry32(11);
+    const rnd = seededRandom(11);
     const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
     // Knuth's method: exact for the levels here (below 200, where exp(-lambda) is still a double).
     const poisson = (lambda: number) => {

@@ -4,17 +4,7 @@
  * holiday spikes on chosen days. `meanAt` is the truth the forecast must recover.
  */
 import { DAY_MS, HOUR_MS, type SeriesPoint } from "../../capacity/forecast";
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../simulator/faults";
 
 export interface GeneratorParams {
   readonly startMs: number;
@@ -49,7 +39,7 @@ export function meanAt(p: GeneratorParams, t: number): number {
 }
 
 export function generate(p: GeneratorParams): SeriesPoint[] {
-  const rnd = mulberry32(p.seed);
+  const rnd = seededRandom(p.seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
   const out: SeriesPoint[] = [];
   for (let i = 0; i < p.days * 24; i++) {

@@ -6,6 +6,19 @@ import { asConfigProblem, defineStack } from "../../program/stack";
 import { MockCloud, settle } from "../../synthesis/mock-cloud";
 import { PROJECT_DIR, awsResources, synthesize } from "./synthesize";
 
+/** Runs the program for the primary stack with `config` and returns what it threw, after the mock engine settles. */
+async function defineWith(config: Record<string, string>): Promise<{ cloud: MockCloud; error: unknown }> {
+  const cloud = new MockCloud({ stack: "primary", config }).install();
+  let error: unknown;
+  try {
+    defineStack({ projectDir: PROJECT_DIR });
+  } catch (e) {
+    error = e;
+  }
+  await settle();
+  return { cloud, error };
+}
+
 describe("program: both stacks together", () => {
   it("owns every resource in exactly one stack", async () => {
     const primary = awsResources((await synthesize("primary")).cloud);
@@ -39,14 +52,7 @@ describe("program: both stacks together", () => {
     const config = readStackFileConfig("primary", PROJECT_DIR);
     config["connect-dr:secondaryRegion"] = "eu-west-2";
     config["connect-dr:role"] = "tertiary";
-    const cloud = new MockCloud({ stack: "primary", config }).install();
-    let error: unknown;
-    try {
-      defineStack({ projectDir: PROJECT_DIR });
-    } catch (e) {
-      error = e;
-    }
-    await settle();
+    const { cloud, error } = await defineWith(config);
     expect(pulumi.RunError.isInstance(error)).to.equal(true);
     expect((error as Error).message).to.equal(
       [
@@ -76,14 +82,7 @@ describe("program: both stacks together", () => {
     connect.hoursOfOperation[1].timeZone = "Mars/Olympus";
     connect.queues[0].maxContacts = 2 ** 31;
     config["connect-dr:connect"] = JSON.stringify(connect);
-    const cloud = new MockCloud({ stack: "primary", config }).install();
-    let error: unknown;
-    try {
-      defineStack({ projectDir: PROJECT_DIR });
-    } catch (e) {
-      error = e;
-    }
-    await settle();
+    const { cloud, error } = await defineWith(config);
     expect(pulumi.RunError.isInstance(error)).to.equal(true);
     expect((error as Error).message).to.match(/^Stack configuration has 2 problems:\n/);
     expect((error as Error).message).to.contain(`connect-dr:connect.hoursOfOperation[1].timeZone: found "Mars/Olympus"; allowed: an IANA time zone`);
