@@ -157,6 +157,11 @@ export class MockCloud {
     return handler(args);
   }
 
+  /** What the program declared: every resource but the providers (components included). */
+  declared(): RecordedResource[] {
+    return this.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
+  }
+
   /** Resources of one type token. */
   ofType(type: string): RecordedResource[] {
     return this.resources.filter((r) => r.type === type);

@@ -29,8 +29,7 @@ function args(overrides: Partial<ContactCenterMonitoringArgs> = {}): ContactCent
   };
 }
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
-const names = (cloud: MockCloud) => declared(cloud).map((r) => `${r.type} ${r.name}`).sort();
+const names = (cloud: MockCloud) => cloud.declared().map((r) => `${r.type} ${r.name}`).sort();
 const CORE = (n: string) => [
   `aws:cloudwatch/dashboard:Dashboard ${n}-dashboard`,
   `aws:kms/alias:Alias ${n}-key-alias`,
@@ -68,7 +67,7 @@ describe("ContactCenterMonitoring", () => {
     expect(cloud.named("mon-dashboard").inputs.dashboardName).to.equal("connect-dr-eu-west-2");
     const body = JSON.parse(cloud.named("mon-dashboard").inputs.dashboardBody);
     expect(body).to.deep.equal(contactCenterDashboardBody({ ...args(), connectInstanceId: INSTANCE, healthCheckIds: { "eu-central-1": "hc-1", "eu-west-2": "hc-2" }, failoverAlarmArns: [`arn:aws:cloudwatch:eu-west-2:${ACCOUNT}:alarm:connect-dr-health-eu-west-2`] }));
-    for (const r of declared(cloud).filter((r) => r.custom)) expect(r.region, r.name).to.equal("eu-west-2");
+    for (const r of cloud.declared().filter((r) => r.custom)) expect(r.region, r.name).to.equal("eu-west-2");
     expect(await resolve(m.deliveryStreamArns)).to.deep.equal({});
     expect(await resolve(m.alarmTopicArn)).to.equal(`arn:aws:sns:eu-west-2:${ACCOUNT}:mon-topic`);
   });
@@ -98,7 +97,7 @@ describe("ContactCenterMonitoring", () => {
           "aws:iam/rolePolicy:RolePolicy mon-dynatrace-metric-stream-role-policy",
         ].sort(),
       );
-      for (const r of declared(cloud).filter((r) => r.custom)) {
+      for (const r of cloud.declared().filter((r) => r.custom)) {
         expect({ providerName: r.providerName, account: r.account, region: r.region }, r.name).to.deep.equal({ providerName: "workload-eu-west-2", account: ACCOUNT, region: "eu-west-2" });
       }
     });
@@ -257,7 +256,7 @@ describe("ContactCenterMonitoring", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "ContactCenterMonitoring", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(cloud).filter((r) => r.type !== "connect-dr:monitoring:ContactCenterMonitoring")).to.deep.equal([]);
+        expect(cloud.declared().filter((r) => r.type !== "connect-dr:monitoring:ContactCenterMonitoring")).to.deep.equal([]);
       });
     }
   });

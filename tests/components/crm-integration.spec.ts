@@ -35,7 +35,6 @@ function primaryArgs(overrides: Partial<CrmIntegrationArgs> = {}): CrmIntegratio
   };
 }
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 const PER_CRM = (n: string, kind: string, secret: boolean) => [
   `aws:cloudwatch/logGroup:LogGroup ${n}-${kind}-logs`,
   `aws:iam/role:Role ${n}-${kind}-role`,
@@ -55,7 +54,7 @@ describe("CrmIntegration", () => {
     });
 
     it("declares the key, and per CRM a secret, log group, role, policy and function", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
         [
           "aws:kms/alias:Alias crm-key-alias",
           "aws:kms/key:Key crm-key",
@@ -64,7 +63,7 @@ describe("CrmIntegration", () => {
           "connect-dr:integrations:CrmIntegration crm",
         ].sort(),
       );
-      for (const r of declared(cloud).filter((r) => r.custom)) {
+      for (const r of cloud.declared().filter((r) => r.custom)) {
         expect({ providerName: r.providerName, account: r.account, region: r.region }, r.name).to.deep.equal({ providerName: "workload-us-east-1", account: ACCOUNT, region: "us-east-1" });
       }
       expect(cloud.named("crm-key").inputs).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
@@ -139,7 +138,7 @@ describe("CrmIntegration", () => {
     const cloud = new MockCloud().install();
     const crm = new CrmIntegration("crm", primaryArgs({ region: "us-west-2", createSecrets: false, replicaRegion: undefined, replicaKmsKeyArn: undefined, servicenow: undefined }), { provider: provider("us-west-2") });
     await settle();
-    expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
+    expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
       ["aws:kms/alias:Alias crm-key-alias", "aws:kms/key:Key crm-key", ...PER_CRM("crm", "salesforce", false), "connect-dr:integrations:CrmIntegration crm"].sort(),
     );
     expect(JSON.parse(cloud.named("crm-salesforce-policy").inputs.policy).Statement[0].Resource).to.equal(`arn:aws:secretsmanager:us-west-2:${ACCOUNT}:secret:connect-dr/crm/salesforce-??????`);
@@ -187,7 +186,7 @@ describe("CrmIntegration", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "CrmIntegration", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(cloud).filter((r) => r.type !== "connect-dr:integrations:CrmIntegration")).to.deep.equal([]);
+        expect(cloud.declared().filter((r) => r.type !== "connect-dr:integrations:CrmIntegration")).to.deep.equal([]);
       });
     }
   });

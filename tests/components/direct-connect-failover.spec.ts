@@ -49,8 +49,7 @@ function tgwArgs(): DirectConnectFailoverArgs {
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
-const inventory = (cloud: MockCloud) => declared(cloud).map((r) => `${r.type} ${r.name}`).sort();
+const inventory = (cloud: MockCloud) => cloud.declared().map((r) => `${r.type} ${r.name}`).sort();
 
 const HARDENED_TUNNEL = (n: 1 | 2) => ({
   [`tunnel${n}IkeVersions`]: ["ikev2"],
@@ -90,7 +89,7 @@ describe("DirectConnectFailover", () => {
     });
 
     it("puts every child on the network account's provider in the component's Region", () => {
-      for (const r of declared(cloud).filter((r) => r.custom)) {
+      for (const r of cloud.declared().filter((r) => r.custom)) {
         expect(r, r.name).to.include({ providerName: "network-us-east-1", account: "444455556666", region: "us-east-1" });
       }
     });
@@ -314,7 +313,7 @@ describe("DirectConnectFailover", () => {
         expect(err.message).to.contain(allowed);
         expect(err.message).to.not.contain("s3cret-md5-key");
         await settle();
-        expect(declared(cloud).filter((r) => r.custom)).to.deep.equal([]);
+        expect(cloud.declared().filter((r) => r.custom)).to.deep.equal([]);
       });
     }
   });

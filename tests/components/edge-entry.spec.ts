@@ -36,7 +36,6 @@ function cloudfrontArgs(overrides: Partial<EdgeEntryArgs> = {}): EdgeEntryArgs {
   };
 }
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 const LOG_BUCKET_CHILDREN = (n: string) => [
   `aws:kms/key:Key ${n}-logs-key`,
   `aws:s3/bucket:Bucket ${n}-logs`,
@@ -75,7 +74,7 @@ describe("EdgeEntry", () => {
     });
 
     it("declares the accelerator, a TCP listener, an endpoint group per Region and the hardened log bucket", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
         [
           "aws:globalaccelerator/accelerator:Accelerator agents-accelerator",
           "aws:globalaccelerator/endpointGroup:EndpointGroup agents-endpoints-us-east-1",
@@ -85,7 +84,7 @@ describe("EdgeEntry", () => {
           "connect-dr:edge:EdgeEntry agents",
         ].sort(),
       );
-      for (const r of declared(cloud).filter((r) => r.custom)) {
+      for (const r of cloud.declared().filter((r) => r.custom)) {
         expect({ providerName: r.providerName, account: r.account, region: r.region }, r.name).to.deep.equal({ providerName: "edge-us-west-2", account: ACCOUNT, region: "us-west-2" });
       }
     });
@@ -147,7 +146,7 @@ describe("EdgeEntry", () => {
     });
 
     it("declares one distribution and the hardened log bucket", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
         ["aws:cloudfront/distribution:Distribution crm-distribution", ...LOG_BUCKET_CHILDREN("crm"), "connect-dr:edge:EdgeEntry crm"].sort(),
       );
     });
@@ -239,7 +238,7 @@ describe("EdgeEntry", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "EdgeEntry", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(cloud).filter((r) => r.type !== "connect-dr:edge:EdgeEntry")).to.deep.equal([]);
+        expect(cloud.declared().filter((r) => r.type !== "connect-dr:edge:EdgeEntry")).to.deep.equal([]);
       });
     }
   });

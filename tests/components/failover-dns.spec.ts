@@ -53,7 +53,6 @@ function weightedArgs(): FailoverDnsArgs {
 }
 
 /** Resources the component declared (providers excluded). */
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 
 describe("FailoverDns", () => {
   describe("failover routing with HTTPS checks and a us-east-1 alarm provider", () => {
@@ -69,7 +68,7 @@ describe("FailoverDns", () => {
     });
 
     it("declares exactly one health check, record and alarm per Region", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
         "aws:cloudwatch/metricAlarm:MetricAlarm agents-health-alarm-us-east-1",
         "aws:cloudwatch/metricAlarm:MetricAlarm agents-health-alarm-us-west-2",
         "aws:route53/healthCheck:HealthCheck agents-health-us-east-1",
@@ -176,7 +175,7 @@ describe("FailoverDns", () => {
     });
 
     it("declares the same shape: one health check, record and alarm per Region", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
         "aws:cloudwatch/metricAlarm:MetricAlarm sbc-health-alarm-eu-central-1",
         "aws:cloudwatch/metricAlarm:MetricAlarm sbc-health-alarm-eu-west-2",
         "aws:route53/healthCheck:HealthCheck sbc-health-eu-central-1",
@@ -281,7 +280,7 @@ describe("FailoverDns", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "FailoverDns", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(cloud).filter((r) => r.type !== "connect-dr:dns:FailoverDns")).to.deep.equal([]);
+        expect(cloud.declared().filter((r) => r.type !== "connect-dr:dns:FailoverDns")).to.deep.equal([]);
       });
     }
   });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { MockCloud, RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, resolve, settle } from "../../synthesis/mock-cloud";
 import { ArgumentError } from "../../components/argument-error";
 import { GlobalContactTable, GlobalContactTableArgs } from "../../components/global-contact-table";
 
@@ -24,7 +24,6 @@ function declare(region: string, replicaRegions: string[], overrides: Partial<Gl
   return { cloud, table };
 }
 
-const children = (cloud: MockCloud): RecordedResource[] => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 const keyArn = (region: string) => `arn:aws:kms:${region}:${WORKLOAD}:contacts-key-${region}`;
 
 describe("GlobalContactTable", () => {
@@ -32,7 +31,7 @@ describe("GlobalContactTable", () => {
     it("declares a key per Region, the table and one latency alarm", async () => {
       const { cloud } = declare("us-east-1", ["us-west-2"]);
       await settle();
-      expect(children(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
         [
           "connect-dr:data:GlobalContactTable contacts",
           "aws:kms/key:Key contacts-key-us-east-1",
@@ -130,7 +129,7 @@ describe("GlobalContactTable", () => {
     it("declares one key per Region and one alarm per replica Region, named by Region", async () => {
       const { cloud } = declare("eu-central-1", ["us-east-1", "eu-west-2"], overrides);
       await settle();
-      expect(children(cloud).map((r) => r.name).sort()).to.deep.equal([
+      expect(cloud.declared().map((r) => r.name).sort()).to.deep.equal([
         "contacts",
         "contacts-key-eu-central-1",
         "contacts-key-eu-west-2",
@@ -219,7 +218,7 @@ describe("GlobalContactTable", () => {
         expect(thrown).to.be.instanceOf(ArgumentError);
         expect((thrown as Error).message).to.contain(`GlobalContactTable: ${message}`);
         await settle();
-        expect(children(cloud)).to.deep.equal([]);
+        expect(cloud.declared()).to.deep.equal([]);
       });
     }
   });

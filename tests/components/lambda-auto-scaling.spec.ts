@@ -22,7 +22,6 @@ function args(overrides: Partial<LambdaAutoScalingArgs> = {}): LambdaAutoScaling
   };
 }
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 
 describe("LambdaAutoScaling", () => {
   describe("two Connect-facing functions in us-west-2", () => {
@@ -36,7 +35,7 @@ describe("LambdaAutoScaling", () => {
     });
 
     it("declares an alias, scalable target, target-tracking policy and two alarms per function, named by function", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
         "aws:appautoscaling/policy:Policy connect-fns-policy-callback-scheduler",
         "aws:appautoscaling/policy:Policy connect-fns-policy-crm-lookup",
         "aws:appautoscaling/target:Target connect-fns-target-callback-scheduler",
@@ -49,7 +48,7 @@ describe("LambdaAutoScaling", () => {
         "aws:lambda/alias:Alias connect-fns-alias-crm-lookup",
         "connect-dr:compute:LambdaAutoScaling connect-fns",
       ]);
-      for (const r of declared(cloud).filter((r) => r.custom)) {
+      for (const r of cloud.declared().filter((r) => r.custom)) {
         expect({ providerName: r.providerName, account: r.account, region: r.region }, r.name).to.deep.equal({ providerName: "workload-us-west-2", account: ACCOUNT, region: "us-west-2" });
       }
     });
@@ -185,7 +184,7 @@ describe("LambdaAutoScaling", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "LambdaAutoScaling", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(cloud).filter((r) => r.type !== "connect-dr:compute:LambdaAutoScaling")).to.deep.equal([]);
+        expect(cloud.declared().filter((r) => r.type !== "connect-dr:compute:LambdaAutoScaling")).to.deep.equal([]);
       });
     }
   });

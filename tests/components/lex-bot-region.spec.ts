@@ -38,7 +38,6 @@ function args(overrides: Partial<LexBotRegionArgs> = {}): LexBotRegionArgs {
   };
 }
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 
 describe("LexBotRegion", () => {
   let cloud: MockCloud;
@@ -50,7 +49,7 @@ describe("LexBotRegion", () => {
   });
 
   it("declares a version, an alias and a Connect association per bot, in the Region's provider", () => {
-    expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+    expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
       "aws:cloudcontrol/resource:Resource lex-billing-alias",
       "aws:cloudcontrol/resource:Resource lex-billing-association",
       "aws:cloudcontrol/resource:Resource lex-triage-alias",
@@ -59,7 +58,7 @@ describe("LexBotRegion", () => {
       "aws:lex/v2modelsBotVersion:V2modelsBotVersion lex-triage-version",
       "connect-dr:connect:LexBotRegion lex",
     ]);
-    for (const r of declared(cloud).filter((r) => r.custom)) {
+    for (const r of cloud.declared().filter((r) => r.custom)) {
       expect({ providerName: r.providerName, account: r.account, region: r.region }, r.name).to.deep.equal({ providerName: "workload-us-west-2", account: ACCOUNT, region: "us-west-2" });
     }
   });
@@ -130,7 +129,7 @@ describe("LexBotRegion", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "LexBotRegion", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(c).filter((r) => r.type !== "connect-dr:connect:LexBotRegion")).to.deep.equal([]);
+        expect(c.declared().filter((r) => r.type !== "connect-dr:connect:LexBotRegion")).to.deep.equal([]);
       });
     }
   });

@@ -52,7 +52,6 @@ function rdsArgs(overrides: Partial<RegionalDatabaseArgs> = {}): RegionalDatabas
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const plain = (v: unknown): unknown => (v !== null && typeof v === "object" && SECRET_SIG in v ? (v as unknown as { value: unknown }).value : v);
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 const where = (cloud: MockCloud, name: string) => {
   const r = cloud.named(name);
   return { providerName: r.providerName, account: r.account, region: r.region };
@@ -72,7 +71,7 @@ describe("RegionalDatabase", () => {
     });
 
     it("declares exactly the global cluster, two clusters, 2 + 1 instances and per-Region key, subnets, TLS parameters and logs", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
         "aws:cloudwatch/logGroup:LogGroup crm-logs-us-east-1-postgresql",
         "aws:cloudwatch/logGroup:LogGroup crm-logs-us-west-2-postgresql",
         "aws:kms/alias:Alias crm-key-alias-us-east-1",
@@ -256,7 +255,7 @@ describe("RegionalDatabase", () => {
     });
 
     it("declares a source instance, a replica, and per-Region key, subnets, TLS parameters and logs", () => {
-      expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
         "aws:cloudwatch/logGroup:LogGroup cb-logs-us-east-1-error",
         "aws:cloudwatch/logGroup:LogGroup cb-logs-us-east-1-slowquery",
         "aws:cloudwatch/logGroup:LogGroup cb-logs-us-west-2-error",
@@ -394,7 +393,7 @@ describe("RegionalDatabase", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "RegionalDatabase", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(cloud).filter((r) => r.type !== "connect-dr:data:RegionalDatabase")).to.deep.equal([]);
+        expect(cloud.declared().filter((r) => r.type !== "connect-dr:data:RegionalDatabase")).to.deep.equal([]);
       });
     }
   });

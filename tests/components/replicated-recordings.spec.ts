@@ -51,7 +51,6 @@ function sameAccount(): Setup {
   return { cloud, component };
 }
 
-const children = (cloud: MockCloud): RecordedResource[] => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 const policyOf = (r: RecordedResource, field = "policy") => JSON.parse(r.inputs[field]);
 const statementsOf = (r: RecordedResource, field = "policy") => policyOf(r, field).Statement as any[];
 
@@ -111,13 +110,13 @@ describe("ReplicatedRecordings", () => {
     it("declares exactly the expected children, with the expected types and names", async () => {
       const { cloud } = crossAccount();
       await settle();
-      expect(children(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(expectedChildren({ objectLock: false }));
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(expectedChildren({ objectLock: false }));
     });
 
     it("puts the source side, role, replication and alarms in the workload account and the destination side in the vault", async () => {
       const { cloud } = crossAccount();
       await settle();
-      for (const r of children(cloud).filter((c) => c.custom)) {
+      for (const r of cloud.declared().filter((c) => c.custom)) {
         const expected = r.name.startsWith("rec-destination")
           ? { providerName: "vault-us-west-2", account: VAULT, region: "us-west-2" }
           : { providerName: "workload-us-east-1", account: WORKLOAD, region: "us-east-1" };
@@ -341,7 +340,7 @@ describe("ReplicatedRecordings", () => {
     it("creates the destination with Object Lock and its default retention when asked", async () => {
       const { cloud } = crossAccount({ destinationObjectLockEnabled: true, destinationObjectLockMode: "COMPLIANCE", destinationObjectLockDays: 365 });
       await settle();
-      expect(children(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(expectedChildren({ objectLock: true }));
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(expectedChildren({ objectLock: true }));
       expect(cloud.named("rec-destination").inputs).to.deep.equal({ objectLockEnabled: true, tags: { "connect-dr:data-class": "recordings-replica" } });
       expect(cloud.named("rec-source").inputs).to.deep.equal({ tags: { "connect-dr:data-class": "recordings" } });
       const lock = cloud.named("rec-destination-object-lock");
@@ -371,7 +370,7 @@ describe("ReplicatedRecordings", () => {
     it("declares the same children, the destination in the same account's DR Region", async () => {
       const { cloud } = sameAccount();
       await settle();
-      expect(children(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(expectedChildren({ objectLock: false }));
+      expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(expectedChildren({ objectLock: false }));
       expect(cloud.named("rec-destination")).to.include({ providerName: "workload-us-west-2", account: WORKLOAD, region: "us-west-2" });
       expect(cloud.named("rec-source")).to.include({ providerName: "workload-us-east-1", account: WORKLOAD, region: "us-east-1" });
     });
@@ -427,7 +426,7 @@ describe("ReplicatedRecordings", () => {
         expect(thrown).to.be.instanceOf(ArgumentError);
         expect((thrown as Error).message).to.contain(`ReplicatedRecordings: ${message}`);
         await settle();
-        expect(cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"))).to.deep.equal([]);
+        expect(cloud.declared()).to.deep.equal([]);
       });
     }
   });

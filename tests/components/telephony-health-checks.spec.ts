@@ -21,7 +21,6 @@ function args(overrides: Partial<TelephonyHealthChecksArgs> = {}): TelephonyHeal
   };
 }
 
-const declared = (cloud: MockCloud) => cloud.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
 
 describe("TelephonyHealthChecks", () => {
   let cloud: MockCloud;
@@ -33,7 +32,7 @@ describe("TelephonyHealthChecks", () => {
   });
 
   it("declares one TCP health check and one alarm per endpoint, named by Region and endpoint", () => {
-    expect(declared(cloud).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+    expect(cloud.declared().map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
       "aws:cloudwatch/metricAlarm:MetricAlarm sip-sip-alarm-eu-central-1-carrier-a",
       "aws:cloudwatch/metricAlarm:MetricAlarm sip-sip-alarm-eu-central-1-voice-connector",
       "aws:cloudwatch/metricAlarm:MetricAlarm sip-sip-alarm-eu-west-2-carrier-a",
@@ -119,7 +118,7 @@ describe("TelephonyHealthChecks", () => {
         expect({ component: err.component, argument: err.argument, value: err.value }).to.deep.equal({ component: "TelephonyHealthChecks", argument, value });
         expect(err.message).to.contain(allowed);
         await settle();
-        expect(declared(c).filter((r) => r.type !== "connect-dr:telephony:TelephonyHealthChecks")).to.deep.equal([]);
+        expect(c.declared().filter((r) => r.type !== "connect-dr:telephony:TelephonyHealthChecks")).to.deep.equal([]);
       });
     }
   });
