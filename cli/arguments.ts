@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseKinds, type Kind } from "../operations/model/kinds";
+import { parseMapping, type MappingFile } from "../operations/restore/mapping-file";
 import { parseStoreLocation } from "../operations/store/open-store";
 import { UsageError } from "./errors";
 
@@ -78,5 +79,15 @@ export function readJsonFile(flag: string, path: string, cwd: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     throw new UsageError(`${flag} ${JSON.stringify(path)}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** The restore mapping file named by `--mapping`, parsed; a bad file is a usage error naming the flag. */
+export function readMappingFlag(path: string | undefined, cwd: string): MappingFile | undefined {
+  if (!path) return undefined;
+  try {
+    return parseMapping(readJsonFile("--mapping", path, cwd), `--mapping ${path}`);
+  } catch (err) {
+    throw err instanceof UsageError ? err : new UsageError((err as Error).message);
   }
 }

@@ -3,9 +3,7 @@ import { compareSnapshots, DEFAULT_DIFF_KINDS, type SnapshotDiff } from "../../o
 import { loadSide } from "../../operations/diff/load-side";
 import type { Kind } from "../../operations/model/kinds";
 import type { Snapshot } from "../../operations/model/snapshot";
-import { isInstanceRef, parseInstance, parseKindList, parseLocation, parseRegion, readJsonFile } from "../arguments";
-import { parseMapping, type MappingFile } from "../../operations/restore/mapping-file";
-import { UsageError } from "../errors";
+import { isInstanceRef, parseInstance, parseKindList, parseLocation, parseRegion, readMappingFlag } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { addCommonOptions, addS3Options, emit, progressFromFlags, sessionFromFlags, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";
 import type { CliIo } from "../io";
@@ -63,14 +61,7 @@ export const command: CliCommand = {
     cmd.addHelpText("after", "\nExamples:\n  connect-dr diff 1111...-5555 9999...-0000 --left-region us-east-1 --right-region us-west-2\n  connect-dr diff s3://dr-backups/connect/prod arn:aws:connect:us-west-2:111122223333:instance/9999...-0000 --json");
     cmd.action(async (left: string, right: string, flags: DiffFlags) => {
       const kinds = parseKindList("--kinds", flags.kinds) ?? [...DEFAULT_DIFF_KINDS];
-      let mapping: MappingFile | undefined;
-      if (flags.mapping) {
-        try {
-          mapping = parseMapping(readJsonFile("--mapping", flags.mapping, ctx.io.cwd), `--mapping ${flags.mapping}`);
-        } catch (err) {
-          throw err instanceof UsageError ? err : new UsageError((err as Error).message);
-        }
-      }
+      const mapping = readMappingFlag(flags.mapping, ctx.io.cwd);
       parseRegion("--left-region", flags.leftRegion);
       parseRegion("--right-region", flags.rightRegion);
       const progress = progressFromFlags(flags, ctx.io);

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { parseMapping, type MappingFile } from "../../operations/restore/mapping-file";
 import type { RestorePlan } from "../../operations/restore/plan";
 import { restoreFromBackup } from "../../operations/restore/restore-from-backup";
-import { parseInstance, parseKindList, parseLocation, readJsonFile } from "../arguments";
+import { parseInstance, parseKindList, parseLocation, readMappingFlag } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { addCommonOptions, addS3Options, emit, progressFromFlags, sessionFromFlags, sessionStats, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";
-import { OperationalError, UsageError } from "../errors";
+import { OperationalError } from "../errors";
 import { EXIT } from "../exit-codes";
 import type { Progress } from "../progress";
 import { formatFailure } from "./verify";
@@ -66,14 +65,7 @@ export const command: CliCommand = {
       const location = parseLocation("--from", flags.from);
       const { instanceId, region } = parseInstance("--instance-id", flags.instanceId);
       const kinds = parseKindList("--kinds", flags.kinds);
-      let mapping: MappingFile | undefined;
-      if (flags.mapping) {
-        try {
-          mapping = parseMapping(readJsonFile("--mapping", flags.mapping, ctx.io.cwd), `--mapping ${flags.mapping}`);
-        } catch (err) {
-          throw err instanceof UsageError ? err : new UsageError((err as Error).message);
-        }
-      }
+      const mapping = readMappingFlag(flags.mapping, ctx.io.cwd);
       if (flags.dryRun && flags.prune) ctx.io.stderr.write("note: --dry-run with --prune lists what would be deleted; nothing is deleted\n");
       const session = await sessionFromFlags(flags, ctx.io, region ? { region } : {});
       const store = storeFromFlags(location, { ...flags, region: flags.region ?? session.region });
