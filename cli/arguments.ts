@@ -91,3 +91,8 @@ export function readMappingFlag(path: string | undefined, cwd: string): MappingF
     throw err instanceof UsageError ? err : new UsageError((err as Error).message);
   }
 }
+
+/** Commander's collector for a repeatable flag: each use adds its value to the list. */
+export function collectRepeated(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

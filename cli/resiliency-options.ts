@@ -13,7 +13,7 @@ import type { FailoverPorts, RegionHealth } from "../resiliency/failover";
 import { DynamoDbFailoverStore, type AuditLog, type FailoverLock } from "../resiliency/failover-lock";
 import { connectMetricAnomalies } from "../resiliency/metric-anomalies";
 import type { ValidationPorts, ValidationTarget } from "../resiliency/validation";
-import { parseUrl } from "./arguments";
+import { collectRepeated, parseUrl } from "./arguments";
 import { addCommonOptions, sessionFromFlags, type CommonFlags } from "./connect-options";
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";
@@ -34,7 +34,6 @@ export interface PairFlags extends CommonFlags {
   route53EndpointUrl?: string;
 }
 
-const collectPairs = (value: string, previous: string[] = []) => [...previous, value];
 
 export function addPairOptions(cmd: Command): Command {
   return addCommonOptions(cmd)
@@ -42,7 +41,7 @@ export function addPairOptions(cmd: Command): Command {
     .option("--group-arn <arn>", "traffic distribution group ARN (default: the instance's default group)")
     .option("--lock-table <name>", "the DR lock and audit table (stack output lockTableName); without it no lock is taken")
     .option("--dynamodb-endpoint-url <url>", "DynamoDB endpoint override (e.g. a local DynamoDB-compatible server)")
-    .option("--health-alarm <region=name>", "health composite alarm of a Region (repeatable); without them health is not checked", collectPairs)
+    .option("--health-alarm <region=name>", "health composite alarm of a Region (repeatable); without them health is not checked", collectRepeated)
     .option("--sns-topic-arn <arn>", "SNS topic for notices (default: notices go to stderr only)");
 }
 
@@ -161,8 +160,8 @@ export function addValidationCheckOptions(cmd: Command): Command {
   return cmd
     .option("--no-lambda-check", "do not check that associated Lambda functions exist (needs lambda:GetFunction)")
     .option("--no-metrics-check", "do not read Connect metrics from CloudWatch")
-    .option("--health-check-function <name>", 'invoke this function with {"healthCheck": true} in each Region, e.g. connect-dr-crm-salesforce (repeatable; needs lambda:InvokeFunction)', collectPairs)
-    .option("--sip-health-check <region=id>", "a Route 53 health check of a Region's SIP endpoint (stack output telephonyHealthCheckIds; repeatable)", collectPairs)
+    .option("--health-check-function <name>", 'invoke this function with {"healthCheck": true} in each Region, e.g. connect-dr-crm-salesforce (repeatable; needs lambda:InvokeFunction)', collectRepeated)
+    .option("--sip-health-check <region=id>", "a Route 53 health check of a Region's SIP endpoint (stack output telephonyHealthCheckIds; repeatable)", collectRepeated)
     .option("--lambda-endpoint-url <url>", "Lambda endpoint override")
     .option("--route53-endpoint-url <url>", "Route 53 endpoint override");
 }

@@ -8,7 +8,7 @@ import { HOUR_MS } from "../../capacity/forecast";
 import { INTERVAL_PERIODS, pullRegionHistory, type IntervalPeriod, type RegionHistory } from "../../capacity/metrics";
 import { CapacityInputError, mergeQuotas, parseQuotaFlag, parseQuotasFile, type RegionQuotas } from "../../capacity/quotas";
 import { capacityJson, renderSvg, reportHtml, summaryText, svgToPng, type ReportContext } from "../../capacity/report";
-import { parseInstance, parsePositive, parseRegion, parseUrl, readJsonFile } from "../arguments";
+import { collectRepeated, parseInstance, parsePositive, parseRegion, parseUrl, readJsonFile } from "../arguments";
 import type { CliCommand, CliContext } from "../command-module";
 import { addCommonOptions, emit, progressFromFlags, sessionFromFlags, sessionStats, type CommonFlags } from "../connect-options";
 import { UsageError } from "../errors";
@@ -233,11 +233,11 @@ export function capacityCommand(ctx: CliContext): Command {
     .option("--target-utilization <u>", "provisioned concurrency target tracking value (default 0.7)")
     .option("--phone-numbers <n>", "phone numbers the instance needs (default: counted with ListPhoneNumbersV2)")
     .option("--queues <n>", "queues the instance needs (default: counted with ListQueues)")
-    .option("--quota <region:name=value>", "a Region's quota, repeatable; names: concurrent-calls, concurrent-chats, phone-numbers, queues, lambda-concurrency", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option("--quota <region:name=value>", "a Region's quota, repeatable; names: concurrent-calls, concurrent-chats, phone-numbers, queues, lambda-concurrency", collectRepeated, [] as string[])
     .option(
       "--event <YYYY-MM-DD=factor>",
       "a known busy or quiet UTC day in the horizon and its volume against an ordinary day, repeatable (e.g. 2026-11-27=1.8 for Black Friday)",
-      (v: string, prev: string[]) => [...prev, v],
+      collectRepeated,
       [] as string[],
     )
     .option("--service-quotas <file>", 'quotas per Region: {"us-east-1": {"concurrentCalls": 100, ...}} or per Region the output of `aws service-quotas list-service-quotas`')

@@ -3,7 +3,7 @@ import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../../c
 import { assessReadiness, type ReadinessReport } from "../../resiliency/readiness";
 import { readinessText } from "../../resiliency/readiness-text";
 import { readinessInputsFromStack } from "../../resiliency/stack-readiness";
-import { parsePositive } from "../arguments";
+import { collectRepeated, parsePositive } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";
 import { UsageError } from "../errors";
@@ -30,7 +30,7 @@ export const command: CliCommand = {
           "committed stack file, compare them with rpoSeconds/rtoSeconds, and name the gaps. Offline: reads only the stack file. " +
           "Exit 1 when a target is missed.",
       )
-      .option("--stack <name>", "stack to assess (repeatable)", (v: string, prev: string[]) => [...prev, v], [] as string[])
+      .option("--stack <name>", "stack to assess (repeatable)", collectRepeated, [] as string[])
       .option("--project-dir <dir>", "folder of Pulumi.yaml and the stack files", ".")
       .option("--handler-budget-seconds <s>", "time the failover handler needs to move traffic", "30")
       .option("--decision-seconds <s>", "time an operator needs to decide on a manual failover", "300")
