@@ -10,10 +10,9 @@ import {
 } from "../dns/failover-timing";
 import { type DnsRoutingPolicy, type FailoverRole, isRegionCode, planRoutingRecords } from "../dns/routing-plan";
 import { isIpv4Address, isIpv6Address, isPublicIpv4Address } from "../network/ip-address";
+import { healthCheckStatusAlarm } from "../dns/health-check-alarm";
 
 const COMPONENT = "FailoverDns";
-/** Route 53 publishes health-check metrics (AWS/Route53 HealthCheckStatus) only in this Region. */
-const ROUTE53_METRICS_REGION = "us-east-1";
 /** Largest TTL accepted for a failover record: resolvers keep sending callers to a failed Region for up to this long. */
 const MAX_FAILOVER_TTL_SECONDS = 300;
 const DNS_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
@@ -182,18 +181,8 @@ export class FailoverDns extends pulumi.ComponentResource {
       const alarm = new aws.cloudwatch.MetricAlarm(
         `${name}-health-alarm-${region}`,
         {
-          region: ROUTE53_METRICS_REGION,
+          ...healthCheckStatusAlarm(healthCheck.id),
           alarmDescription: `Route 53 health check of ${fqdn} in ${region} is unhealthy`,
-          namespace: "AWS/Route53",
-          metricName: "HealthCheckStatus",
-          dimensions: { HealthCheckId: healthCheck.id },
-          statistic: "Minimum",
-          period: 60,
-          evaluationPeriods: 1,
-          threshold: 1,
-          comparisonOperator: "LessThanThreshold",
-          // No status data means Route 53 is not checking: treat it as unhealthy rather than quiet.
-          treatMissingData: "breaching",
           alarmActions: [...(args.alarmActions ?? [])],
           okActions: [...(args.alarmActions ?? [])],
           tags,

@@ -2,10 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { ArgumentError } from "./argument-error";
 import { isPublicIpv4Address } from "../network/ip-address";
+import { healthCheckStatusAlarm } from "../dns/health-check-alarm";
 
 const COMPONENT = "TelephonyHealthChecks";
-/** Route 53 publishes HealthCheckStatus only in us-east-1. */
-const ROUTE53_METRICS_REGION = "us-east-1";
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const KEY = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 const HOST = /^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
@@ -93,18 +92,8 @@ export class TelephonyHealthChecks extends pulumi.ComponentResource {
           `${name}-sip-alarm-${region}-${endpoint}`,
           {
             name: alarmName,
-            region: ROUTE53_METRICS_REGION,
+            ...healthCheckStatusAlarm(check.id),
             alarmDescription: `SIP endpoint ${endpoint} of ${region} is unreachable on TCP ${target.port ?? SIP_TLS_PORT}`,
-            namespace: "AWS/Route53",
-            metricName: "HealthCheckStatus",
-            dimensions: { HealthCheckId: check.id },
-            statistic: "Minimum",
-            period: 60,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparisonOperator: "LessThanThreshold",
-            // No status data means Route 53 is not checking: not a reason to believe the trunk is up.
-            treatMissingData: "breaching",
             alarmActions: actions,
             okActions: actions,
             tags,

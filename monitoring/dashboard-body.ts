@@ -2,6 +2,7 @@
  * The body of the contact centre's CloudWatch dashboard for one Region, as CloudWatch's dashboard body
  * structure (widgets on a 24-column grid). Pure: table-tested, and the component passes resolved values.
  */
+import { ROUTE53_METRICS_REGION } from "../dns/health-check-alarm";
 
 export interface DashboardInput {
   /** Region the dashboard and its metrics live in. */
@@ -37,8 +38,6 @@ export interface DashboardBody {
 
 const WIDTH = 12;
 const HEIGHT = 6;
-/** Route 53 publishes health-check metrics only in us-east-1. */
-const ROUTE53_METRICS_REGION = "us-east-1";
 
 type MetricLine = readonly (string | Record<string, unknown>)[];
 

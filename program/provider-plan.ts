@@ -1,5 +1,6 @@
 import type { AccountName, AccountsConfig, StackConfig } from "../config";
 import { ROLE_ARN_PATTERN } from "../config";
+import { ROUTE53_METRICS_REGION } from "../dns/health-check-alarm";
 
 /**
  * Which (account, Region) pairs a stack needs providers for, and how each provider is named, which
@@ -27,7 +28,7 @@ const ACCOUNT_SLUGS: Record<AccountName, string> = {
 };
 
 /** Route 53 publishes health-check metrics only here, so DNS alarms need a provider in it. */
-export const ROUTE53_METRICS_REGION = "us-east-1";
+export { ROUTE53_METRICS_REGION };
 /** Global Accelerator's API lives in us-west-2, CloudFront's in us-east-1. */
 export function edgeRegion(mode: "global-accelerator" | "cloudfront"): string {
   return mode === "global-accelerator" ? "us-west-2" : "us-east-1";
