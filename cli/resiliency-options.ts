@@ -132,11 +132,15 @@ export function validationPortsFromFlags(flags: PairFlags, connect: (region: str
   const profile = flags.profile ? { profile: flags.profile } : {};
   const lambdaEndpoint = parseUrl("--lambda-endpoint-url", flags.lambdaEndpointUrl);
   const route53Endpoint = parseUrl("--route53-endpoint-url", flags.route53EndpointUrl);
+  // One Lambda client per Region for every check (a drill validates again at each steady-state poll).
+  const lambdaClients = new Map<string, LambdaClient>();
+  const lambdaIn = (region: string) => {
+    if (!lambdaClients.has(region)) lambdaClients.set(region, new LambdaClient({ region, ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}), ...profile }));
+    return lambdaClients.get(region)!;
+  };
   return {
     connect,
-    ...(flags.healthCheckFunction?.length
-      ? { invokeHealthCheck: lambdaHealthCheck((region) => new LambdaClient({ region, ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}), ...profile })) }
-      : {}),
+    ...(flags.healthCheckFunction?.length ? { invokeHealthCheck: lambdaHealthCheck(lambdaIn) } : {}),
     // Route 53's API lives in us-east-1.
     ...(flags.sipHealthCheck?.length ? { route53HealthCheck: route53HealthCheck(new Route53Client({ region: "us-east-1", ...(route53Endpoint ? { endpoint: route53Endpoint } : {}), ...profile })) } : {}),
     ...(flags.lambdaCheck === false
@@ -144,7 +148,7 @@ export function validationPortsFromFlags(flags: PairFlags, connect: (region: str
       : {
           functionExists: async (region: string, arn: string) => {
             try {
-              await new LambdaClient({ region, ...profile }).send(new GetFunctionCommand({ FunctionName: arn }));
+              await lambdaIn(region).send(new GetFunctionCommand({ FunctionName: arn }));
               return true;
             } catch (error) {
               if ((error as Error).name === "ResourceNotFoundException") return false;
@@ -162,7 +166,7 @@ export function addValidationCheckOptions(cmd: Command): Command {
     .option("--no-metrics-check", "do not read Connect metrics from CloudWatch")
     .option("--health-check-function <name>", 'invoke this function with {"healthCheck": true} in each Region, e.g. connect-dr-crm-salesforce (repeatable; needs lambda:InvokeFunction)', collectRepeated)
     .option("--sip-health-check <region=id>", "a Route 53 health check of a Region's SIP endpoint (stack output telephonyHealthCheckIds; repeatable)", collectRepeated)
-    .option("--lambda-endpoint-url <url>", "Lambda endpoint override")
+    .option("--lambda-endpoint-url <url>", "Lambda endpoint override (GetFunction and the health-check invocations)")
     .option("--route53-endpoint-url <url>", "Route 53 endpoint override");
 }
 

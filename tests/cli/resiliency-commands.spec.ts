@@ -113,13 +113,16 @@ describe("connect-dr failover, failback, validate, drill and readiness", functio
       functions: {
         "us-east-1/connect-dr-crm-salesforce": { payload: { healthy: "true" } },
         "us-west-2/connect-dr-crm-salesforce": { payload: { healthy: "true" } },
+        // The function the replicated centre associates in both Regions, for the GetFunction check.
+        "us-east-1/customer-lookup": { payload: {} },
+        "us-west-2/customer-lookup": { payload: {} },
       },
       healthChecks: { [sipEast]: ["Success: TCP connection established"], [sipWest]: ["Failure: Connection timed out."] },
     });
     try {
       const endpoints = ["--lambda-endpoint-url", probes.endpoint, "--route53-endpoint-url", probes.endpoint];
       const result = await run([
-        "validate", ...target(), ...offline, ...endpoints, "--json",
+        "validate", ...target(), "--no-metrics-check", ...endpoints, "--json",
         "--health-check-function", "connect-dr-crm-salesforce", "--sip-health-check", `us-east-1=${sipEast}`, "--sip-health-check", `us-west-2=${sipWest}`,
       ]);
       expect(result.code, result.stderr).to.equal(1);
@@ -131,6 +134,9 @@ describe("connect-dr failover, failback, validate, drill and readiness", functio
         "us-west-2 SIP endpoints healthy fail",
       ]);
       expect(probes.invocations).to.deep.equal(["us-east-1 connect-dr-crm-salesforce", "us-west-2 connect-dr-crm-salesforce"]);
+      // The Lambda endpoint serves the existence check too, in each Region.
+      expect(probes.lookups).to.deep.equal(["us-east-1 customer-lookup", "us-west-2 customer-lookup"]);
+      expect(JSON.parse(result.stdout).checks.filter((c: { name: string }) => c.name === "Lambda functions exist").map((c: { status: string }) => c.status)).to.deep.equal(["pass", "pass"]);
 
       const bad = await run(["validate", ...target(), ...offline, "--sip-health-check", "eu-west-2=abc"]);
       expect(bad.code).to.equal(2);
