@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone } from "../components/connect-region/validate";
+import { isTimeZone } from "../components/connect-region/time-zone";
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { isIpv4Cidr, isPublicIpv4Address } from "../network/ip-address";
 

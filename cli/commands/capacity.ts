@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { Command } from "commander";
 import { analyzeCapacity, type AnalyzeSettings } from "../../capacity/analyze";
+import { isTimeZone } from "../../components/connect-region/time-zone";
 import { CapacityEventError, checkEvents, parseEvent, type CapacityEvent } from "../../capacity/events";
 import { HOUR_MS } from "../../capacity/forecast";
 import { INTERVAL_PERIODS, pullRegionHistory, type IntervalPeriod, type RegionHistory } from "../../capacity/metrics";
@@ -75,6 +76,7 @@ export function capacitySettings(flags: CapacityFlags, now: number): {
   if (regions.length === 0) throw new UsageError("--regions is required (e.g. us-east-1,us-west-2: the instance's Region and its ACGR replica's), unless --instance is an ARN");
   for (const r of regions) parseRegion("--regions", r);
   if (new Set(regions).size !== regions.length) throw UsageError.invalid("--regions", flags.regions, "expected distinct Regions");
+  if (flags.timeZone !== undefined && !isTimeZone(flags.timeZone)) throw UsageError.invalid("--time-zone", flags.timeZone, "expected an IANA time zone such as America/New_York or UTC");
   const period = (flags.interval ?? "HOUR") as IntervalPeriod;
   if (!(period in INTERVAL_PERIODS)) throw UsageError.invalid("--interval", flags.interval, `expected one of ${Object.keys(INTERVAL_PERIODS).join(", ")}`);
   const stepMs = INTERVAL_PERIODS[period];

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GLOBAL_RESILIENCY_REGIONS } from "../../resiliency/acgr/region-pairs";
 import { ArgumentError } from "../argument-error";
 import { ArnRewrite, FlowContentError, makeRegionNeutral, parseFlowDocument } from "../../flows";
+import { isTimeZone } from "./time-zone";
 import { ConnectRegionArgs, ConnectContactFlowSpec, ConnectHoursOfOperationSpec, ConnectLexV2BotAliasSpec, ConnectQueueSpec, ConnectRoutingProfileSpec } from "./args";
 
 const COMPONENT = "ConnectRegion";
@@ -92,16 +93,6 @@ function checkNames(argument: string, items: readonly { name: string }[]): void 
 
 function checkInteger(argument: string, value: number, min: number, max: number, unit = ""): void {
   if (!Number.isInteger(value) || value < min || value > max) fail(argument, value, `an integer from ${min} to ${max}${unit}`);
-}
-
-/** True for a time zone name the IANA database (as Node's Intl knows it) resolves. Config uses the same rule. */
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function checkHours(hours: readonly ConnectHoursOfOperationSpec[]): void {

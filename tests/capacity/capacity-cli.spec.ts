@@ -142,6 +142,7 @@ describe("connect-dr capacity against the Connect API simulator (GetMetricDataV2
       [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--quota", "us-east-1:calls=3"], 'error: --quota: unknown quota "calls"'],
       [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--days", "1"], 'error: --days "1": expected 2 to 90 days'],
       [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--event", "2026-11-27"], 'error: --event "2026-11-27": expected YYYY-MM-DD=FACTOR'],
+      [["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--time-zone", "Europe/Atlantis"], 'error: --time-zone "Europe/Atlantis": expected an IANA time zone such as America/New_York or UTC'],
       [
         ["--instance", "11111111-2222-3333-4444-555555555555", "--regions", "us-east-1", "--end", "2026-10-19T00:00:00Z", "--event", "2025-11-28=1.8"],
         'error: --event "2025-11-28=1.8": expected a day within the forecast horizon, 2026-10-19 to 2026-10-25 (UTC)',

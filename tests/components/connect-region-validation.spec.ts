@@ -2,7 +2,8 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { ArgumentError } from "../../components/argument-error";
 import { ConnectRegion, ConnectRegionArgs } from "../../components/connect-region";
-import { isTimeZone, nameSlug } from "../../components/connect-region/validate";
+import { isTimeZone } from "../../components/connect-region/time-zone";
+import { nameSlug } from "../../components/connect-region/validate";
 import { MockCloud, settle } from "../../synthesis/mock-cloud";
 
 
