@@ -89,8 +89,9 @@ describe("gate: a stack that turns off a key's rotation and a table's CMK", func
     expect(report.summary).to.deep.equal({ stacks: 1, resources: 4, violations: 3, mandatory: 3, advisory: 0, passed: false });
     expect(report.stacks[0].violations.map((v) => [v.rule, v.level, v.resourceName, v.phase])).to.deep.equal([
       ["kms-key-rotation", "mandatory", "contacts-key", "resource"],
-      ["scp-preview-denials", "mandatory", "contacts-key", "resource"],
       ["dynamodb-table-cmk", "mandatory", "contacts-table", "resource"],
+      // The SCP preview reads the whole stack (a Region-deny SCP it declares is a Region choice).
+      ["scp-preview-denials", "mandatory", "contacts-key", "stack"],
     ]);
     const rotation = report.stacks[0].violations[0];
     expect(rotation.controls.map((c) => `${c.framework} ${c.id}`)).to.deep.equal(["pci-dss 3.7.4", "gdpr Art. 32(1)(a)", "hipaa §164.312(a)(2)(iv)"]);
