@@ -55,7 +55,7 @@ function namesUpdateTrafficDistribution(fn: PolicyResource, resources: readonly 
 /** One alarm whose state reaches a failover function, and how. */
 export interface FailoverDriver {
     readonly alarm: PolicyResource;
-    /** e.g. "its alarm actions invoke LambdaFunction 'failover'". */
+    /** e.g. "its alarm actions invoke Function 'failover'". */
     readonly via: string;
 }
 
