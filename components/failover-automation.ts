@@ -144,6 +144,8 @@ export class FailoverAutomation extends pulumi.ComponentResource {
           .apply(([signals, dependencies]) => healthAlarmRule([...signals, ...dependencies])),
         alarmActions: [topic.arn],
         okActions: [topic.arn],
+        // CONTRACTS B: the health alarm drives failover and says "is this Region alive".
+        tags: { "connect-dr:failover-signal": "liveness" },
       },
       parent,
     );

@@ -8,7 +8,10 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../config";
 import { FRAMEWORK_IDS, type FrameworkId } from "../policies/frameworks";
+import { alarmArn } from "../policies/inspection/alarm-rule";
 import { packConfigFor } from "../policies/pack-config";
+import { AwsType } from "../policies/resource-types";
+import { compositeAlarmReferences } from "../policies/rules/composite-alarm-references";
 import { assessReadiness, type ReadinessReport } from "../resiliency/readiness";
 import { readinessInputsFromStack } from "../resiliency/stack-readiness";
 import { GATE_SCOPE, summarize, type GateReport, type ReportResource, type ReportViolation, type StackReport } from "./gate-report";
@@ -40,14 +43,26 @@ const CONFIG_FRAMEWORKS: Record<string, FrameworkId> = { gdpr: "gdpr", hipaa: "h
 /**
  * Pack config for a stack, as a team would pass `--policy-pack-config`: the frameworks the stack
  * declares in `<project>:complianceFrameworks` (all of them when it declares none) and its two Regions
- * as the allowed Regions.
+ * as the allowed Regions. `peerAlarmArns`, the alarms of the stacks this one reads, lets
+ * `composite-alarm-references` check names this stack does not declare; only the gate, which has
+ * synthesized those stacks, knows them.
  */
-export function packConfigForStack(project: string, config: Readonly<Record<string, string>>): PolicyPackConfigFile {
+export function packConfigForStack(project: string, config: Readonly<Record<string, string>>, peerAlarmArns?: readonly string[]): PolicyPackConfigFile {
   const declared = config[`${project}:complianceFrameworks`];
   const list: unknown = declared ? JSON.parse(declared) : [];
   const frameworks = Array.isArray(list) && list.length > 0 ? [...new Set(list.map((f) => CONFIG_FRAMEWORKS[String(f)]).filter(Boolean))] : [...FRAMEWORK_IDS];
   const regions = [config[`${project}:primaryRegion`], config[`${project}:secondaryRegion`]].filter((r): r is string => typeof r === "string");
-  return packConfigFor({ frameworks, ...(regions.length === 2 ? { allowedRegions: regions } : {}) }) as PolicyPackConfigFile;
+  const pack = packConfigFor({ frameworks, ...(regions.length === 2 ? { allowedRegions: regions } : {}) }) as Record<string, Record<string, unknown>>;
+  if (peerAlarmArns) pack[compositeAlarmReferences.name] = { ...pack[compositeAlarmReferences.name], peerAlarmArns: [...peerAlarmArns] };
+  return pack as PolicyPackConfigFile;
+}
+
+/** ARNs of the CloudWatch alarms a synthesized stack declares, from their names, Regions and accounts. */
+export function declaredAlarmArns(resources: readonly SynthesizedResource[]): string[] {
+  return resources.flatMap((r) => {
+    const name = r.type === AwsType.compositeAlarm ? r.outputs.alarmName : r.type === AwsType.metricAlarm ? r.outputs.name : undefined;
+    return typeof name === "string" && r.region && r.account ? [alarmArn(r.region, r.account, name)] : [];
+  });
 }
 
 function projectName(projectDir: string): string {
@@ -176,6 +191,13 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
         await new Promise<void>((wake) => (q.wake = wake));
       }
       const done = q.done!;
+      if (done.references.length > 0) {
+        // Stack analysis resolves composite alarm names against the stacks this one reads (synthesized
+        // before it, since it waited for their outputs). Configure only once the resource analyses are in.
+        await Promise.all(inFlight);
+        const peers = done.references.flatMap((name) => declaredAlarmArns(queues.get(name)?.done?.resources ?? []));
+        await session.configure(packConfigForStack(project, job.config, peers));
+      }
       inFlight.push(session.analyzeStack(done.resources.map(forStackAnalysis)).then((result) => violationsOf(job.stack, result, "stack", byUrn)));
       const violations = (await Promise.all(inFlight)).flat();
       const readiness = readinessOf(job.config);

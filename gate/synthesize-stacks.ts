@@ -32,6 +32,8 @@ export interface SynthesizedStack {
   readonly resources: readonly SynthesizedResource[];
   readonly outputs: Record<string, unknown>;
   readonly milliseconds: number;
+  /** Stacks its StackReferences read. */
+  readonly references: readonly string[];
 }
 
 /** Synthesis failed for a reason the user can fix (config, data source, stack reference). */
@@ -68,6 +70,7 @@ export function synthesizeStacks(options: SynthesizeOptions): Promise<Synthesize
   const start = (job: StackJob): Promise<SynthesizedStack> =>
     new Promise((ok, ko) => {
       const resources: SynthesizedResource[] = [];
+      const references = new Set<string>();
       const child = fork(WORKER, [], {
         cwd: options.projectDir,
         execArgv: ["--require", require.resolve("tsx/cjs")],
@@ -102,6 +105,7 @@ export function synthesizeStacks(options: SynthesizeOptions): Promise<Synthesize
               break;
             }
             (waitsFor.get(job.stack) ?? waitsFor.set(job.stack, new Set()).get(job.stack)!).add(target);
+            references.add(target);
             other.then(
               (s) => reply({ kind: "stack-outputs", name: message.name, outputs: s.outputs }),
               (e: Error) => reply({ kind: "stack-outputs", name: message.name, error: `referenced stack failed: ${e.message}` }),
@@ -109,7 +113,7 @@ export function synthesizeStacks(options: SynthesizeOptions): Promise<Synthesize
             break;
           }
           case "done": {
-            const result = { stack: job.stack, resources, outputs: message.outputs, milliseconds: message.milliseconds };
+            const result = { stack: job.stack, resources, outputs: message.outputs, milliseconds: message.milliseconds, references: [...references] };
             options.onDone?.(result);
             finish(undefined, result);
             break;

@@ -21,6 +21,7 @@ export const AwsType = {
     kmsAlias: "aws:kms/alias:Alias",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     kinesisStream: "aws:kinesis/stream:Stream",
+    firehoseDeliveryStream: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
     connectStorageConfig: "aws:connect/instanceStorageConfig:InstanceStorageConfig",
     lambdaFunction: "aws:lambda/function:Function",
     iamRole: "aws:iam/role:Role",
@@ -28,12 +29,33 @@ export const AwsType = {
     iamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
     iamUserPolicy: "aws:iam/userPolicy:UserPolicy",
     iamGroupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+    iamRolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     rdsInstance: "aws:rds/instance:Instance",
     rdsCluster: "aws:rds/cluster:Cluster",
+    rdsGlobalCluster: "aws:rds/globalCluster:GlobalCluster",
     secret: "aws:secretsmanager/secret:Secret",
     snsTopic: "aws:sns/topic:Topic",
     sqsQueue: "aws:sqs/queue:Queue",
     organizationsPolicy: "aws:organizations/policy:Policy",
+    metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    compositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+    eventRule: "aws:cloudwatch/eventRule:EventRule",
+    eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+} as const;
+
+/** Both kinds of CloudWatch alarm. */
+export const ALARM_TYPES: readonly string[] = [AwsType.metricAlarm, AwsType.compositeAlarm];
+
+/**
+ * The Amazon Connect Global Resiliency dynamic resources (`pulumi.dynamic.Resource` with module
+ * `acgr`, see CONTRACTS A): neither @pulumi/aws nor CloudFormation models them.
+ */
+export const AcgrType = {
+    instanceReplica: "pulumi-nodejs:dynamic/acgr:InstanceReplica",
+    trafficDistributionGroup: "pulumi-nodejs:dynamic/acgr:TrafficDistributionGroup",
+    /** One phone number claimed into a group; its `targetArn` is the group's ARN. */
+    phoneNumber: "pulumi-nodejs:dynamic/acgr:PhoneNumber",
+    trafficDistributionGroupUsers: "pulumi-nodejs:dynamic/acgr:TrafficDistributionGroupUsers",
 } as const;
 
 /** Both spellings of the S3 bucket (v7 `Bucket`, and the deprecated `BucketV2` alias). */

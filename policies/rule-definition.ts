@@ -11,11 +11,23 @@ import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { FRAMEWORKS, FRAMEWORK_IDS, type FrameworkControl, type FrameworkId, frameworksOf, isFrameworkId } from "./frameworks";
 
 /**
+ * The family a rule belongs to, which decides what a framework selection does to it:
+ * - `resilience`: the DR controls (backups, PITR, deletion protection, replication, failover
+ *   readiness). Always in force and mandatory whatever frameworks are selected; the framework controls
+ *   they help satisfy are metadata only (as cdk-nag and Pulumi's compliance packs cite them).
+ * - `compliance`: selected by frameworks; not applicable when none of their controls' frameworks is.
+ * - `guardrail`: what the organization's SCPs enforce; in force whatever is selected, because the SCPs
+ *   apply regardless.
+ */
+export type RuleFamily = "resilience" | "compliance" | "guardrail";
+
+/**
  * What the pack knows about a rule beyond what the Analyzer protocol carries: the controls it serves
  * and how to fix a violation. The gate looks this up by policy name (see `registry.ts`).
  */
 export interface RuleMetadata {
     readonly name: string;
+    readonly family: RuleFamily;
     /** One sentence. */
     readonly description: string;
     /** The level the rule runs at when pack config does not set one. */
@@ -23,8 +35,8 @@ export interface RuleMetadata {
     /** What to change in the program to comply. */
     readonly remediation: string;
     /**
-     * Framework controls served. Empty for organization guardrails (SCP rules), which are in force
-     * whatever frameworks are selected because the SCPs themselves always apply.
+     * Framework controls served. They select `compliance` rules; on `resilience` rules they are
+     * metadata only. Empty for organization guardrails.
      */
     readonly controls: readonly FrameworkControl[];
     /** Whether the rule validates one resource at a time or the whole stack. */
@@ -53,6 +65,8 @@ export type ConnectDrPolicy = ConnectDrResourcePolicy | ConnectDrStackPolicy;
 
 interface RuleDefinitionBase<TConfig> {
     readonly name: string;
+    /** @default "compliance" */
+    readonly family?: RuleFamily;
     readonly description: string;
     readonly enforcementLevel: EnforcementLevel;
     readonly remediation: string;
@@ -83,10 +97,10 @@ const frameworksSchema: PolicyConfigJSONSchema = {
     items: { type: "string", enum: [...FRAMEWORK_IDS] },
     uniqueItems: true,
     default: [...FRAMEWORK_IDS],
-    description: "Compliance frameworks in force; rules that serve none of them do not apply.",
+    description: "Compliance frameworks in force; compliance rules that serve none of them do not apply.",
 };
 
-/** Builds a resource policy whose check runs only for its resource types and selected frameworks. */
+/** Builds a resource policy whose check runs only for its resource types (and, for compliance rules, selected frameworks). */
 export function defineResourceRule<TConfig = Record<string, never>>(
     definition: ResourceRuleDefinition<TConfig>,
 ): ConnectDrResourcePolicy {
@@ -106,7 +120,7 @@ export function defineResourceRule<TConfig = Record<string, never>>(
     };
 }
 
-/** Builds a stack policy that runs only when one of its frameworks is selected. */
+/** Builds a stack policy; a compliance rule runs only when one of its frameworks is selected. */
 export function defineStackRule<TConfig = Record<string, never>>(
     definition: StackRuleDefinition<TConfig>,
 ): ConnectDrStackPolicy {
@@ -119,9 +133,22 @@ export function defineStackRule<TConfig = Record<string, never>>(
     };
 }
 
+function familyOf(definition: RuleDefinitionBase<unknown>): RuleFamily {
+    const family = definition.family ?? "compliance";
+    if (family === "compliance" && definition.controls.length === 0) {
+        throw new Error(`rule ${definition.name}: a compliance rule needs at least one framework control (frameworks select it)`);
+    }
+    if (family === "guardrail" && definition.controls.length > 0) {
+        throw new Error(`rule ${definition.name}: a guardrail rule cites no framework control (the SCPs apply whatever is selected)`);
+    }
+    return family;
+}
+
 function policyFields<TConfig>(definition: RuleDefinitionBase<TConfig>, kind: RuleMetadata["kind"]) {
+    const family = familyOf(definition);
     const metadata: RuleMetadata = Object.freeze({
         name: definition.name,
+        family,
         description: definition.description,
         enforcementLevel: definition.enforcementLevel,
         remediation: definition.remediation,
@@ -152,7 +179,7 @@ function policyFields<TConfig>(definition: RuleDefinitionBase<TConfig>, kind: Ru
                           .join(", "),
                   },
               }),
-        tags: definition.controls.map(c => `${c.framework}:${c.id}`),
+        tags: [...definition.controls.map(c => `${c.framework}:${c.id}`), `family:${family}`],
         metadata,
     };
 }
@@ -164,7 +191,8 @@ function contextFor<TConfig>(
 ): RuleContext<TConfig> {
     const frameworks = selectedFrameworks(raw.frameworks);
     const served = frameworksOf(definition.controls);
-    if (served.length > 0 && !served.some(f => frameworks.includes(f))) {
+    // Only compliance rules follow the selection: DR controls and guardrails are always in force.
+    if (familyOf(definition) === "compliance" && !served.some(f => frameworks.includes(f))) {
         notApplicable(`serves ${served.join(", ")}; selected frameworks: ${frameworks.join(", ") || "none"}`);
     }
     const config = definition.readConfig ? definition.readConfig(raw) : ({} as TConfig);

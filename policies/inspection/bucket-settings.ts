@@ -38,12 +38,18 @@ function targetsBucket(setting: PolicyResource, bucket: PolicyResource): boolean
     );
 }
 
-/** Tag value on a resource's own `tags` input, if known. */
-export function tagValue(resource: PolicyResource, key: string): string | undefined {
-    const tags = readProperty(resource.props, "tags");
-    if (!tags.known || tags.value === null || typeof tags.value !== "object") {
+const S3_BUCKET_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
+
+/** The bucket of `buckets` a known bucket ARN names: by its `arn`, or by the name in the ARN. */
+export function bucketWithArn(arn: unknown, buckets: readonly PolicyResource[]): PolicyResource | undefined {
+    if (typeof arn !== "string") {
         return undefined;
     }
-    const value = readProperty(tags.value, key);
-    return value.known && typeof value.value === "string" ? value.value : undefined;
+    const name = S3_BUCKET_ARN.exec(arn)?.[1];
+    return buckets.find(bucket =>
+        ([["arn", arn], ["bucket", name], ["id", name]] as const).some(([key, expected]) => {
+            const own = readProperty(bucket.props, key);
+            return expected !== undefined && own.known && own.value === expected;
+        }),
+    );
 }

@@ -6,6 +6,7 @@ import { defineResourceRule } from "../rule-definition";
 /** DynamoDB tables and their replicas have point-in-time recovery on. */
 export const dynamodbTablePitr = defineResourceRule({
     name: "dynamodb-table-pitr",
+    family: "resilience",
     description: "DynamoDB tables and each of their replicas have point-in-time recovery enabled.",
     enforcementLevel: "mandatory",
     remediation: "Set pointInTimeRecovery: { enabled: true } on the table and pointInTimeRecovery: true on every replica.",

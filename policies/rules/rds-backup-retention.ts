@@ -9,6 +9,7 @@ export const MINIMUM_BACKUP_RETENTION_DAYS = 7;
 /** RDS instances and Aurora clusters keep automated backups for at least 7 days. */
 export const rdsBackupRetention = defineResourceRule({
     name: "rds-backup-retention",
+    family: "resilience",
     description: "RDS instances and Aurora clusters keep automated backups for at least 7 days.",
     enforcementLevel: "mandatory",
     remediation: `Set backupRetentionPeriod to ${MINIMUM_BACKUP_RETENTION_DAYS} or more.`,

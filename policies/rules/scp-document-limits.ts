@@ -12,6 +12,7 @@ export const SCP_MAXIMUM_CHARACTERS = 5120;
  */
 export const scpDocumentLimits = defineResourceRule({
     name: "scp-document-limits",
+    family: "guardrail",
     description: "Service control policies are valid policy JSON of at most 5,120 characters.",
     enforcementLevel: "mandatory",
     remediation:

@@ -67,29 +67,40 @@ async function synthesize(mode: "aurora-global" | "rds-read-replica", edge: "glo
 /**
  * Region findings that are facts of AWS, not defects. Route 53 HealthCheckStatus alarms exist only in
  * us-east-1, and Global Accelerator is managed through us-west-2: the pack treats the accelerator itself
- * as global, but its flow-log bucket (created with the same us-west-2 provider) is regional. With the
- * pack's default EU Regions the residency and Region-deny rules flag exactly those resources; every
+ * as global, but its flow-log bucket (created with the same us-west-2 provider) is regional. With the EU
+ * pair as the allowed Regions the residency and Region-deny rules flag exactly those resources; every
  * other rule must pass.
  */
+const EU = { allowedRegions: ["eu-central-1", "eu-west-2"] };
 const OUTSIDE_EU = ["sip-sip-alarm-eu-west-2-carrier"];
-const isRegionFinding = (v: string) => /^(gdpr-data-residency|scp-preview-denials) /.test(v);
+const isRegionFinding = (v: string) => /^(gdpr-data-residency|scp-preview-denials): /.test(v);
+/** The resources the Region findings name (stack rules name them in the message). */
+const regionFindingResources = (found: string[]) => [...new Set(found.filter(isRegionFinding).map((v) => /'([^']+)'/.exec(v)![1]))].sort();
 
 describe("DR architecture components against the policy pack", () => {
   it("Aurora global database, Global Accelerator and the rest pass every rule but the Region facts", async () => {
-    const found = await packViolations(await synthesize("aurora-global", "global-accelerator"));
+    const found = await packViolations(await synthesize("aurora-global", "global-accelerator"), EU);
     expect(found.filter((v) => !isRegionFinding(v))).to.deep.equal([]);
-    expect([...new Set(found.map((v) => v.split(" ")[1].replace(/:$/, "")))].sort()).to.deep.equal([...OUTSIDE_EU, "edge-logs", "edge-logs-encryption", "edge-logs-key", "edge-logs-lifecycle", "edge-logs-ownership", "edge-logs-policy", "edge-logs-public-access-block", "edge-logs-versioning"].sort());
+    expect(regionFindingResources(found)).to.deep.equal([...OUTSIDE_EU, "edge-logs", "edge-logs-encryption", "edge-logs-key", "edge-logs-lifecycle", "edge-logs-ownership", "edge-logs-policy", "edge-logs-public-access-block", "edge-logs-versioning"].sort());
   });
 
   it("RDS read replica, CloudFront and the rest pass every rule but the us-east-1 alarm", async () => {
-    const found = await packViolations(await synthesize("rds-read-replica", "cloudfront"));
+    const found = await packViolations(await synthesize("rds-read-replica", "cloudfront"), EU);
     expect(found.filter((v) => !isRegionFinding(v))).to.deep.equal([]);
-    expect([...new Set(found.map((v) => v.split(" ")[1].replace(/:$/, "")))]).to.deep.equal(["sip-sip-alarm-eu-west-2-carrier"]);
+    expect(regionFindingResources(found)).to.deep.equal(["sip-sip-alarm-eu-west-2-carrier"]);
+  });
+
+  it("with no Region choice, presumes no geography: one advisory instead of the Region findings", async () => {
+    const found = await packViolations(await synthesize("rds-read-replica", "cloudfront"));
+    expect(found).to.deep.equal([
+      "region-choice: No Region choice: allowedRegions is not configured and this stack declares no Region-deny SCP, so gdpr-data-residency " +
+        "and the Region check of scp-preview-denials did not run. This stack's regional resources are in eu-central-1, eu-west-2, us-east-1.",
+    ]);
   });
 
   it("the rules do examine these resources (dropping the log bucket's encryption is caught)", async () => {
     const resources = (await synthesize("aurora-global", "cloudfront")).filter((r) => r.name !== "edge-logs-encryption");
-    expect((await packViolations(resources)).filter((v) => !isRegionFinding(v))).to.deep.equal([
+    expect((await packViolations(resources, EU)).filter((v) => !isRegionFinding(v))).to.deep.equal([
       "s3-bucket-cmk-encryption: Bucket 'edge-logs' has no server-side encryption configuration, so it gets SSE-S3 with an AWS key.",
     ]);
   });

@@ -60,6 +60,8 @@ describe("FailoverAutomation", () => {
     expect(JSON.parse(cloud.named("failover-forward-rule").inputs.eventPattern).detail).to.deep.equal({ alarmName: ["connect-dr-us-west-2-health"], state: { value: ["ALARM"] } });
     expect(cloud.named("failover-forward-target").inputs.arn).to.equal("arn:aws:events:us-east-1:111122223333:event-bus/default");
     expect(cloud.named("failover-health").inputs).to.include({ alarmName: "connect-dr-us-west-2-health", alarmRule: 'ALARM("connect-throttles") OR ALARM("connect-flow-errors")' });
+    // CONTRACTS B: it drives failover and is a liveness signal.
+    expect(cloud.named("failover-health").inputs.tags).to.deep.equal({ "connect-dr:failover-signal": "liveness" });
   });
 
   it("ORs the dependency alarms (a list known only from outputs) into the same health alarm, after the signals", async () => {

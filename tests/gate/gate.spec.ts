@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { main, render } from "../../gate/main";
 import type { GateReport } from "../../gate/gate-report";
-import { packConfigForStack, runGate } from "../../gate/run-gate";
+import { declaredAlarmArns, packConfigForStack, runGate } from "../../gate/run-gate";
 
 const REPOSITORY = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(__dirname, "fixtures", "noncompliant");
@@ -89,8 +89,9 @@ describe("gate: a stack that turns off a key's rotation and a table's CMK", func
     expect(report.summary).to.deep.equal({ stacks: 1, resources: 4, violations: 3, mandatory: 3, advisory: 0, passed: false });
     expect(report.stacks[0].violations.map((v) => [v.rule, v.level, v.resourceName, v.phase])).to.deep.equal([
       ["kms-key-rotation", "mandatory", "contacts-key", "resource"],
-      ["scp-preview-denials", "mandatory", "contacts-key", "resource"],
       ["dynamodb-table-cmk", "mandatory", "contacts-table", "resource"],
+      // The SCP preview reads the whole stack (a Region-deny SCP it declares is a Region choice).
+      ["scp-preview-denials", "mandatory", "contacts-key", "stack"],
     ]);
     const rotation = report.stacks[0].violations[0];
     expect(rotation.controls.map((c) => `${c.framework} ${c.id}`)).to.deep.equal(["pci-dss 3.7.4", "gdpr Art. 32(1)(a)", "hipaa §164.312(a)(2)(iv)"]);
@@ -173,5 +174,25 @@ describe("gate: pack config from stack config", () => {
     expect(config["kms-key-rotation"]).to.deep.equal({ frameworks: ["pci-dss"] });
     expect(config["gdpr-data-residency"]).to.deep.equal({ enforcementLevel: "disabled" });
     expect(config["scp-preview-denials"]).to.deep.include({ allowedRegions: ["us-east-1", "us-west-2"] });
+    // DR controls stay in force under a PCI-only selection.
+    expect(config["dynamodb-table-pitr"]).to.deep.equal({ frameworks: ["pci-dss"] });
+    expect(config["composite-alarm-references"]).to.deep.equal({ frameworks: ["pci-dss"] });
+  });
+
+  it("passes the alarms of the stacks a stack reads to composite-alarm-references, as ARNs from each alarm's name, Region and account", () => {
+    const alarm = (type: string, name: string, outputs: Record<string, unknown>, region?: string, account?: string) =>
+      ({ urn: `urn:pulumi:primary::connect-dr::${type}::${name}`, type, name, properties: {}, outputs, custom: true, region, account }) as const;
+    const arns = declaredAlarmArns([
+      alarm("aws:cloudwatch/metricAlarm:MetricAlarm", "connect-alarm", { name: "example-connect-throttled-calls" }, "us-east-1", "111122223333"),
+      alarm("aws:cloudwatch/compositeAlarm:CompositeAlarm", "health", { alarmName: "connect-dr-us-east-1-health" }, "us-east-1", "111122223333"),
+      alarm("aws:cloudwatch/metricAlarm:MetricAlarm", "no-provider", { name: "ambient" }),
+      alarm("aws:sns/topic:Topic", "topic", { name: "not-an-alarm" }, "us-east-1", "111122223333"),
+    ]);
+    expect(arns).to.deep.equal([
+      "arn:aws:cloudwatch:us-east-1:111122223333:alarm:example-connect-throttled-calls",
+      "arn:aws:cloudwatch:us-east-1:111122223333:alarm:connect-dr-us-east-1-health",
+    ]);
+    const config = packConfigForStack("connect-dr", { "connect-dr:complianceFrameworks": '["pci"]' }, arns);
+    expect(config["composite-alarm-references"]).to.deep.equal({ frameworks: ["pci-dss"], peerAlarmArns: arns });
   });
 });

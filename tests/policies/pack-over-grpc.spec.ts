@@ -48,7 +48,7 @@ const compliantTable = resource("aws:dynamodb/table:Table", "state", {
     serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN },
     pointInTimeRecovery: { enabled: true },
     deletionProtectionEnabled: true,
-    replicas: [{ regionName: "eu-west-2", kmsKeyArn: UNKNOWN, pointInTimeRecovery: true }],
+    replicas: [{ regionName: "eu-west-2", kmsKeyArn: UNKNOWN, pointInTimeRecovery: true, deletionProtectionEnabled: true }],
 });
 const compliantLogGroup = resource("aws:cloudwatch/logGroup:LogGroup", "flow-logs", { kmsKeyId: KEY_ARN, retentionInDays: 400 });
 
@@ -81,18 +81,21 @@ describe("policy pack over the Analyzer gRPC protocol", function () {
             reference: "https://docs-prv.pcisecuritystandards.org/PCI%20DSS/Standard/PCI-DSS-v4_0_1.pdf",
             specification: "3.7.4",
         });
-        expect(rotation.tags).to.deep.equal(["pci-dss:3.7.4", "gdpr:Art. 32(1)(a)", "hipaa:§164.312(a)(2)(iv)"]);
+        expect(rotation.tags).to.deep.equal(["pci-dss:3.7.4", "gdpr:Art. 32(1)(a)", "hipaa:§164.312(a)(2)(iv)", "family:compliance"]);
+        expect(pack.info.policies.find(p => p.name === "dynamodb-table-pitr")!.tags).to.deep.equal(["gdpr:Art. 32(1)(c)", "hipaa:§164.312(c)(1)", "family:resilience"]);
     });
 
     it("configures every policy as the engine does: its default level and schema defaults", () => {
         expect(pack.configuration.get("dynamodb-table-deletion-protection")).to.deep.equal({
-            enforcementLevel: "advisory",
+            enforcementLevel: "mandatory",
             properties: { frameworks: ["gdpr", "hipaa", "pci-dss"] },
         });
+        // No default Regions: the pack chooses no geography.
         expect(pack.configuration.get("gdpr-data-residency")).to.deep.equal({
             enforcementLevel: "mandatory",
-            properties: { frameworks: ["gdpr", "hipaa", "pci-dss"], allowedRegions: ["eu-central-1", "eu-west-2"] },
+            properties: { frameworks: ["gdpr", "hipaa", "pci-dss"] },
         });
+        expect(pack.configuration.get("region-choice")?.enforcementLevel).to.equal("advisory");
     });
 
     it("finds nothing wrong with compliant resources, including key ARNs unknown during preview", async () => {
@@ -113,13 +116,6 @@ describe("policy pack over the Analyzer gRPC protocol", function () {
                     "deletionWindowInDays is 7; it must be at least 30 so a mistaken deletion can be cancelled before the data becomes unreadable.",
             ],
             [
-                "scp-preview-denials",
-                shortKey.urn,
-                "mandatory",
-                "Resources do nothing the organization's guardrail SCPs would deny at deploy time.\n" +
-                    "The SCP DenyShortKmsDeletionWindow will deny kms:ScheduleKeyDeletion with a 7-day window, so deleting or replacing this key will fail.",
-            ],
-            [
                 "sqs-queue-cmk",
                 queue.urn,
                 "mandatory",
@@ -127,7 +123,7 @@ describe("policy pack over the Analyzer gRPC protocol", function () {
                     "The SQS queue uses the AWS-managed key 'alias/aws/sqs' in `kmsMasterKeyId`; use a customer-managed key.",
             ],
         ]);
-        const sqs = result.violations[2];
+        const sqs = result.violations[1];
         expect(sqs).to.deep.include({ packName: "connect-dr", packVersion: "0.1.0", description: "SQS queues are encrypted with a customer-managed KMS key." });
         expect(sqs.remediation).to.equal("Set kmsMasterKeyId to a customer-managed key (not alias/aws/sqs) instead of sqsManagedSseEnabled.");
         expect(sqs.controls).to.deep.equal([
@@ -136,16 +132,39 @@ describe("policy pack over the Analyzer gRPC protocol", function () {
             CONTROLS.pciDss.storedDataUnreadable,
             CONTROLS.pciDss.keyProtection,
         ]);
-    });
-
-    it("takes the Region from the provider resource the engine sends", async () => {
-        const queue = { ...resource("aws:sqs/queue:Queue", "us-events", { kmsMasterKeyId: KEY_ARN }), provider: provider("us-east-1") };
-        const result = await pack.analyze([queue]);
-        expect(result.violations.map(v => [v.policyName, v.message.split("\n")[1]])).to.deep.equal([
-            ["gdpr-data-residency", "The resource is in us-east-1 (from its provider); allowed Regions: eu-central-1, eu-west-2."],
+        // The SCP preview reads the whole stack (a Region-deny SCP the stack declares counts as a Region choice).
+        await pack.configure(packConfigFor({ allowedRegions: ["eu-central-1", "eu-west-2"] }));
+        const stack = await pack.analyzeStack([shortKey]);
+        expect(stack.violations.map(v => [v.policyName, v.urn, v.enforcementLevel, v.message.split("\n")[1]])).to.deep.equal([
             [
                 "scp-preview-denials",
-                "The Region-deny SCP will deny creating this resource in us-east-1: only eu-central-1, eu-west-2 are allowed for regional services.",
+                shortKey.urn,
+                "mandatory",
+                "The SCP DenyShortKmsDeletionWindow will deny kms:ScheduleKeyDeletion with a 7-day window, so deleting or replacing Key 'short-key' will fail.",
+            ],
+        ]);
+    });
+
+    it("checks Regions only with a Region choice, taking each resource's Region from the provider the engine sends", async () => {
+        const queue = { ...resource("aws:sqs/queue:Queue", "us-events", { kmsMasterKeyId: UNKNOWN }), provider: provider("us-east-1") };
+        const unchosen = await pack.analyzeStack([queue]);
+        expect(unchosen.violations.map(v => [v.policyName, v.enforcementLevel, v.urn])).to.deep.equal([["region-choice", "advisory", undefined]]);
+        expect(unchosen.notApplicable.map(n => n.policyName)).to.include("gdpr-data-residency");
+
+        await pack.configure(packConfigFor({ allowedRegions: ["eu-central-1", "eu-west-2"] }));
+        const chosen = await pack.analyzeStack([queue]);
+        expect(chosen.violations.map(v => [v.policyName, v.enforcementLevel, v.urn, v.message.split("\n")[1]])).to.deep.equal([
+            [
+                "gdpr-data-residency",
+                "mandatory",
+                queue.urn,
+                "Queue 'us-events' is in us-east-1 (from its provider); allowed Regions: eu-central-1, eu-west-2 (allowedRegions in pack config).",
+            ],
+            [
+                "scp-preview-denials",
+                "mandatory",
+                queue.urn,
+                "The Region-deny SCP will deny creating Queue 'us-events' in us-east-1: only eu-central-1, eu-west-2 are allowed for regional services (allowedRegions in pack config).",
             ],
         ]);
     });
@@ -176,6 +195,7 @@ describe("policy pack over the Analyzer gRPC protocol", function () {
             ],
         });
 
+        await pack.configure(packConfigFor({ allowedRegions: ["eu-central-1", "eu-west-2"] }));
         expect((await pack.analyzeStack([bucket, encryption, versioning, block, policy, replication])).violations).to.deep.equal([]);
 
         const result = await pack.analyzeStack([bucket, encryption, block]);
@@ -186,19 +206,75 @@ describe("policy pack over the Analyzer gRPC protocol", function () {
         ]);
     });
 
-    it("applies pack config selecting frameworks and changing levels", async () => {
+    it("applies pack config selecting frameworks and changing levels; a framework selection never turns off a DR control", async () => {
         const logGroup = resource("aws:cloudwatch/logGroup:LogGroup", "short-logs", { kmsKeyId: KEY_ARN, retentionInDays: 30 });
         const table = resource("aws:dynamodb/table:Table", "unprotected", { ...compliantTable.properties, deletionProtectionEnabled: false });
         const before = await pack.analyze([logGroup, table]);
         expect(before.violations.map(v => [v.policyName, v.enforcementLevel])).to.deep.equal([
             ["cloudwatch-log-group-retention", "mandatory"],
-            ["dynamodb-table-deletion-protection", "advisory"],
+            ["dynamodb-table-deletion-protection", "mandatory"],
         ]);
 
-        await pack.configure(packConfigFor({ frameworks: ["gdpr"], levels: { "dynamodb-table-deletion-protection": "mandatory" } }));
+        await pack.configure(packConfigFor({ frameworks: ["gdpr"], enforcementLevel: "advisory" }));
         expect(pack.configuration.get("cloudwatch-log-group-retention")?.enforcementLevel).to.equal("disabled");
-        const after = await pack.analyze([logGroup, table]);
-        expect(after.violations.map(v => [v.policyName, v.enforcementLevel])).to.deep.equal([["dynamodb-table-deletion-protection", "mandatory"]]);
+        const gdprOnly = await pack.analyze([logGroup, table]);
+        expect(gdprOnly.violations.map(v => [v.policyName, v.enforcementLevel])).to.deep.equal([["dynamodb-table-deletion-protection", "mandatory"]]);
+
+        await pack.configure(packConfigFor({ levels: { "dynamodb-table-deletion-protection": "advisory" } }));
+        const named = await pack.analyze([table]);
+        expect(named.violations.map(v => [v.policyName, v.enforcementLevel])).to.deep.equal([["dynamodb-table-deletion-protection", "advisory"]]);
+    });
+
+    describe("done when (issue 14)", () => {
+        const us = (r: PolicyResource, region = "us-east-1") => ({ ...r, provider: provider(region) });
+        const US_KEY = "arn:aws:kms:us-east-1:111111111111:key/0b0d7ad5-1111-2222-3333-444455556666";
+        const hardenedTable = us(resource("aws:dynamodb/table:Table", "contacts", {
+            serverSideEncryption: { enabled: true, kmsKeyArn: US_KEY },
+            pointInTimeRecovery: { enabled: true },
+            deletionProtectionEnabled: true,
+            replicas: [{ regionName: "us-west-2", kmsKeyArn: UNKNOWN, pointInTimeRecovery: true, deletionProtectionEnabled: true }],
+        }));
+        const hardenedCluster = us(resource("aws:rds/cluster:Cluster", "crm-db", {
+            engine: "aurora-postgresql",
+            storageEncrypted: true,
+            kmsKeyId: US_KEY,
+            backupRetentionPeriod: 7,
+            deletionProtection: true,
+        }));
+        const all = async (resources: PolicyResource[]) => [...(await pack.analyze(resources)).violations, ...(await pack.analyzeStack(resources)).violations];
+
+        it("with no config, hardened US resources (us-east-1, us-west-2) raise no mandatory violation, only the one Region advisory", async () => {
+            const resources = [
+                us(compliantKey),
+                hardenedTable,
+                hardenedCluster,
+                us(resource("aws:cloudwatch/logGroup:LogGroup", "flow-logs", { kmsKeyId: US_KEY, retentionInDays: 400 })),
+                us(resource("aws:sqs/queue:Queue", "events", { kmsMasterKeyId: UNKNOWN }), "us-west-2"),
+                us(resource("aws:kms/key:Key", "west-key", { enableKeyRotation: true, deletionWindowInDays: 30 }), "us-west-2"),
+            ];
+            expect((await all(resources)).map(v => [v.policyName, v.enforcementLevel, v.message.split("\n")[1]])).to.deep.equal([
+                [
+                    "region-choice",
+                    "advisory",
+                    "No Region choice: allowedRegions is not configured and this stack declares no Region-deny SCP, so gdpr-data-residency and " +
+                        "the Region check of scp-preview-denials did not run. This stack's regional resources are in us-east-1, us-west-2.",
+                ],
+            ]);
+        });
+
+        it("with the committed PCI-only config, a table without PITR, a table without deletion protection and a cluster with 1 day of backups each raise one", async () => {
+            await pack.configure(JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", "primary.json"), "utf8")));
+            expect(pack.configuration.get("kms-key-rotation")?.properties.frameworks).to.deep.equal(["pci-dss"]);
+            const { pointInTimeRecovery: _p, ...noPitr } = hardenedTable.properties;
+            const withoutPitr = { ...hardenedTable, urn: `${hardenedTable.urn}-no-pitr`, name: "no-pitr", properties: noPitr };
+            const unprotected = { ...hardenedTable, urn: `${hardenedTable.urn}-unprotected`, name: "unprotected", properties: { ...hardenedTable.properties, deletionProtectionEnabled: false } };
+            const oneDay = { ...hardenedCluster, properties: { ...hardenedCluster.properties, backupRetentionPeriod: 1 } };
+            expect((await all([withoutPitr, unprotected, oneDay])).map(v => [v.policyName, v.urn, v.enforcementLevel, v.message.split("\n")[1]])).to.deep.equal([
+                ["dynamodb-table-pitr", withoutPitr.urn, "mandatory", "Point-in-time recovery is off on the table: set pointInTimeRecovery.enabled to true."],
+                ["dynamodb-table-deletion-protection", unprotected.urn, "mandatory", "Deletion protection is off on the table: set deletionProtectionEnabled to true."],
+                ["rds-backup-retention", oneDay.urn, "mandatory", "backupRetentionPeriod is 1; keep at least 7 days (0 disables backups)."],
+            ]);
+        });
     });
 
     it("honours the engine's `all` key for every policy's level", async () => {

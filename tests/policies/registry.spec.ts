@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONTROLS, FRAMEWORK_IDS } from "../../policies/frameworks";
 import { POLICIES, POLICY_PACK_NAME, ruleMetadata } from "../../policies/registry";
+import { defineStackRule } from "../../policies/rule-definition";
 
 const RULES_DIR = path.join(__dirname, "../../policies/rules");
 const SPECS_DIR = path.join(__dirname, "rules");
@@ -35,6 +36,38 @@ describe("policy registry", () => {
         const encryption = POLICIES.filter(p => p.metadata.controls.includes(CONTROLS.hipaa.encryptionAtRest));
         expect(encryption.map(p => p.name)).to.include.members(["s3-bucket-cmk-encryption", "dynamodb-table-cmk", "kinesis-stream-cmk"]);
         expect(encryption.filter(p => p.enforcementLevel !== "mandatory").map(p => p.name)).to.deep.equal([]);
+    });
+
+    it("puts the DR controls in the resilience family, mandatory by default, and tags every policy with its family", () => {
+        const resilience = POLICIES.filter(p => p.metadata.family === "resilience");
+        expect(resilience.map(p => p.name)).to.have.members([
+            "dynamodb-table-pitr",
+            "dynamodb-table-deletion-protection",
+            "rds-backup-retention",
+            "rds-deletion-protection",
+            "s3-bucket-versioning",
+            "s3-recordings-replication-rtc",
+            "dr-vault-cross-region",
+            "ctr-archive-delivery",
+            "failover-alarm-signal",
+            "composite-alarm-references",
+            "traffic-distribution-group-phone-number",
+            "failover-function-permission",
+        ]);
+        expect(resilience.filter(p => p.enforcementLevel !== "mandatory").map(p => p.name)).to.deep.equal([]);
+        for (const policy of POLICIES) {
+            expect(policy.tags?.at(-1), policy.name).to.equal(`family:${policy.metadata.family}`);
+        }
+    });
+
+    it("refuses a compliance rule no framework can select, and a guardrail that cites controls", () => {
+        const base = { description: "X.", enforcementLevel: "mandatory" as const, remediation: "Y.", validate: () => {} };
+        expect(() => defineStackRule({ ...base, name: "no-controls", controls: [] })).to.throw(
+            "rule no-controls: a compliance rule needs at least one framework control (frameworks select it)",
+        );
+        expect(() => defineStackRule({ ...base, name: "cited", family: "guardrail", controls: [CONTROLS.gdpr.transfers] })).to.throw(
+            "rule cited: a guardrail rule cites no framework control (the SCPs apply whatever is selected)",
+        );
     });
 
     it("covers each framework with at least one rule", () => {

@@ -33,4 +33,11 @@ describe("policy dynamodb-table-pitr", () => {
             "Point-in-time recovery is off on the table replica: set pointInTimeRecovery to true.",
         ]);
     });
+
+    it("stays in force when only PCI DSS is selected", async () => {
+        const result = await runResourcePolicy(dynamodbTablePitr, table({ ...compliant, pointInTimeRecovery: { enabled: false } }), { config: { frameworks: ["pci-dss"] } });
+        expect(result.violations).to.deep.equal([
+            { message: "Point-in-time recovery is off on the table: set pointInTimeRecovery.enabled to true.", enforcementLevel: "mandatory" },
+        ]);
+    });
 });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { rdsBackupRetention } from "../../../policies/rules/rds-backup-retention";
-import { messages, runResourcePolicy } from "../support/policy-harness";
+import { messages, runResourcePolicy, UNKNOWN_NUMBER } from "../support/policy-harness";
 
 const instance = (props: Record<string, unknown>) => ({ type: "aws:rds/instance:Instance", props });
 
@@ -22,8 +22,19 @@ describe("policy rds-backup-retention", () => {
         ]);
     });
 
-    it("does not apply when only PCI DSS is in force", async () => {
+    it("flags one day of backups on an Aurora cluster", async () => {
+        expect(messages(await runResourcePolicy(rdsBackupRetention, { type: "aws:rds/cluster:Cluster", props: { backupRetentionPeriod: 1 } }))).to.deep.equal([
+            "backupRetentionPeriod is 1; keep at least 7 days (0 disables backups).",
+        ]);
+    });
+
+    it("passes a retention unknown during preview", async () => {
+        expect(messages(await runResourcePolicy(rdsBackupRetention, instance({ backupRetentionPeriod: UNKNOWN_NUMBER })))).to.deep.equal([]);
+    });
+
+    it("stays in force when only PCI DSS is selected", async () => {
         const result = await runResourcePolicy(rdsBackupRetention, instance({}), { config: { frameworks: ["pci-dss"] } });
-        expect(result.notApplicable).to.equal("serves gdpr, hipaa; selected frameworks: pci-dss");
+        expect(result.notApplicable).to.equal(undefined);
+        expect(result.violations.map(v => v.enforcementLevel)).to.deep.equal(["mandatory"]);
     });
 });

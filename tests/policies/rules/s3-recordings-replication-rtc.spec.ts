@@ -44,9 +44,17 @@ describe("policy s3-recordings-replication-rtc", () => {
         ]);
     });
 
-    it("does not apply when only PCI DSS is in force", async () => {
+    it("requires RTC of the contact-records archive bucket too", async () => {
+        const archive = [bucket("archive", { "connect-dr:data-class": "contact-records" })];
+        expect((await runStackPolicy(s3RecordingsReplicationRtc, archive)).violations).to.deep.equal([
+            { message: "Contact-records bucket 'archive' has no replication configuration.", urn: bucketUrn("archive"), enforcementLevel: "mandatory" },
+        ]);
+        expect((await runStackPolicy(s3RecordingsReplicationRtc, [...archive, replication("archive")])).violations).to.deep.equal([]);
+    });
+
+    it("stays in force, mandatory, when only PCI DSS is selected", async () => {
         const result = await runStackPolicy(s3RecordingsReplicationRtc, replacing(compliantBucketStack(), TYPE), { config: { frameworks: ["pci-dss"] } });
-        expect(result.violations).to.deep.equal([]);
-        expect(result.notApplicable).to.equal("serves gdpr, hipaa; selected frameworks: pci-dss");
+        expect(result.notApplicable).to.equal(undefined);
+        expect(result.violations.map(v => v.enforcementLevel)).to.deep.equal(["mandatory"]);
     });
 });

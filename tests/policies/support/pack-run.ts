@@ -1,4 +1,5 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { type FrameworkSelection, packConfigFor } from "../../../policies/pack-config";
 import { POLICIES } from "../../../policies/registry";
 import type { MockCloud } from "../../../synthesis/mock-cloud";
 import { HarnessResource, runResourcePolicy, runStackPolicy } from "./policy-harness";
@@ -13,15 +14,21 @@ export function harnessResources(cloud: MockCloud): HarnessResource[] {
     .map((r) => ({ type: r.type, name: r.name, props: r.state, provider: { name: r.providerName, props: { region: r.region } } }));
 }
 
-/** Every violation every rule of the pack (at its default config) finds in `resources`. */
-export async function packViolations(resources: readonly HarnessResource[]): Promise<string[]> {
+/**
+ * Every violation every rule of the pack finds in `resources`: at each rule's default config, or with
+ * the pack config `packConfigFor(selection)` writes. Resource rules' findings read
+ * `<rule> <resource>: <message>`, stack rules' `<rule>: <message>`.
+ */
+export async function packViolations(resources: readonly HarnessResource[], selection?: FrameworkSelection): Promise<string[]> {
+  const config = selection ? (packConfigFor(selection) as Record<string, Record<string, unknown>>) : {};
   const found: string[] = [];
   for (const policy of POLICIES as ReadonlyArray<ResourceValidationPolicy | StackValidationPolicy>) {
+    const options = { config: config[policy.name] };
     if ("validateStack" in policy) {
-      for (const v of (await runStackPolicy(policy, resources)).violations) found.push(`${policy.name}: ${v.message}`);
+      for (const v of (await runStackPolicy(policy, resources, options)).violations) found.push(`${policy.name}: ${v.message}`);
     } else {
       for (const resource of resources) {
-        for (const v of (await runResourcePolicy(policy, resource)).violations) found.push(`${policy.name} ${resource.name}: ${v.message}`);
+        for (const v of (await runResourcePolicy(policy, resource, options)).violations) found.push(`${policy.name} ${resource.name}: ${v.message}`);
       }
     }
   }

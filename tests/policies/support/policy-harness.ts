@@ -23,10 +23,12 @@ const runtime = policyRuntime as unknown as {
     UnknownValueError: new (...args: never[]) => Error;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const proxyModule = require("@pulumi/policy/proxy") as { unknownStringValue: string; unknownArrayValue: string; unknownObjectValue: string };
+const proxyModule = require("@pulumi/policy/proxy") as { unknownStringValue: string; unknownNumberValue: string; unknownArrayValue: string; unknownObjectValue: string };
 
 /** What the engine puts where a string output is not known during preview. */
 export const UNKNOWN_STRING = proxyModule.unknownStringValue;
+/** What the engine puts where a number output is not known during preview. */
+export const UNKNOWN_NUMBER = proxyModule.unknownNumberValue;
 /** What the engine puts where a list output is not known during preview. */
 export const UNKNOWN_ARRAY = proxyModule.unknownArrayValue;
 /** What the engine puts where an object output is not known during preview. */
