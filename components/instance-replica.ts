@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { instanceReplicaProvider } from "../resiliency/acgr/instance-replica-provider";
 import { ArgumentError } from "./argument-error";
 import { canReplicate, allowedReplicaRegions } from "../resiliency/acgr/region-pairs";
+import { ACGR_MODULE, acgrTypeAliases } from "../resiliency/acgr/type-tokens";
 
 /** Arguments of {@link InstanceReplica}. */
 export interface InstanceReplicaArgs {
@@ -28,9 +29,13 @@ export interface InstanceReplicaArgs {
  * instance id, in the other Region of the pair. Waits until ACTIVE; deleted on destroy.
  */
 export class InstanceReplica extends pulumi.dynamic.Resource {
-  public readonly replicaArn!: pulumi.Output<string>;
-  public readonly instanceId!: pulumi.Output<string>;
-  public readonly status!: pulumi.Output<string>;
+  // `declare`, not class fields: under ES2022 a field would reset the output Pulumi set in super().
+  /** ARN of the replica: the source's instance id in the replica Region. */
+  declare public readonly replicaArn: pulumi.Output<string>;
+  /** The instance id, the same in both Regions. */
+  declare public readonly instanceId: pulumi.Output<string>;
+  /** DescribeInstance's InstanceStatus of the replica when last read. */
+  declare public readonly status: pulumi.Output<string>;
 
   constructor(name: string, args: InstanceReplicaArgs, opts?: pulumi.CustomResourceOptions) {
     if (!canReplicate(args.sourceRegion, args.replicaRegion)) {
@@ -50,8 +55,8 @@ export class InstanceReplica extends pulumi.dynamic.Resource {
         instanceId: undefined,
         status: undefined,
       },
-      opts,
-      "connect-dr",
+      pulumi.mergeOptions(opts, { aliases: acgrTypeAliases("InstanceReplica") }),
+      ACGR_MODULE,
       "InstanceReplica",
     );
   }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 
 /**
@@ -69,6 +70,47 @@ const COMPUTED_IDS: Readonly<Record<string, string>> = {
   "aws:kms/key:Key": "keyId",
 };
 
+/** A deterministic UUID for a logical name: ids the service mints (ACGR group ids) look like the real ones. */
+export function mockUuid(seed: string): string {
+  const h = createHash("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A deterministic address in TEST-NET-3 (RFC 5737) for a logical name. */
+function testNetAddress(seed: string): string {
+  return `203.0.113.${(createHash("sha256").update(seed).digest()[0]! % 254) + 1}`;
+}
+
+/** `arn:<partition>:connect:<region>:<account>:instance/<id>`, split. */
+function connectInstanceArn(arn: unknown): { partition: string; region: string; account: string; instanceId: string } | undefined {
+  const m = typeof arn === "string" ? /^arn:(aws[a-z-]*):connect:([a-z0-9-]+):(\d{12}):instance\/([0-9a-f-]{36})$/.exec(arn) : null;
+  return m ? { partition: m[1]!, region: m[2]!, account: m[3]!, instanceId: m[4]! } : undefined;
+}
+
+/**
+ * What a provider returns beyond the inputs, for types whose outputs components use: the VPN
+ * connection's tunnel addresses (AWS assigns them), and what the ACGR dynamic providers' `create`
+ * returns (their `outs`: the replica's ARN in its Region, the group's ARN in the source Region, in the
+ * formats of the Connect API reference). Without them a mock output would resolve to `undefined` where
+ * the real engine has a value, and a spec over the synthesized stack would read a gap that is not there.
+ */
+const PROVIDER_OUTPUTS: Readonly<Record<string, (args: pulumi.runtime.MockResourceArgs) => { id?: string; state: Record<string, unknown> } | undefined>> = {
+  "aws:ec2/vpnConnection:VpnConnection": (args) => ({ state: { tunnel1Address: testNetAddress(`${args.name}-1`), tunnel2Address: testNetAddress(`${args.name}-2`) } }),
+  "pulumi-nodejs:dynamic/acgr:InstanceReplica": (args) => {
+    const source = connectInstanceArn(args.inputs.sourceInstanceArn);
+    if (!source) return undefined;
+    const replicaArn = `arn:${source.partition}:connect:${args.inputs.replicaRegion}:${source.account}:instance/${source.instanceId}`;
+    return { id: replicaArn, state: { replicaArn, instanceId: source.instanceId, status: "ACTIVE" } };
+  },
+  "pulumi-nodejs:dynamic/acgr:TrafficDistributionGroup": (args) => {
+    const source = connectInstanceArn(args.inputs.instanceArn);
+    if (!source) return undefined;
+    const groupId = mockUuid(`traffic-distribution-group/${args.name}`);
+    const arn = `arn:${source.partition}:connect:${source.region}:${source.account}:traffic-distribution-group/${groupId}`;
+    return { id: arn, state: { arn, groupId, status: "ACTIVE", liveDistribution: args.inputs.distribution } };
+  },
+};
+
 /** The computed id (see COMPUTED_IDS) the mock gives a resource with this logical name. */
 export function computedId(logicalName: string): string {
   return `${logicalName}-computed-id`;
@@ -107,7 +149,7 @@ export class MockCloud {
 
   private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
     const urn = `urn:pulumi:${this.options.stack ?? "test"}::${this.options.project ?? "connect-dr"}::${args.type}::${args.name}`;
-    const extra = this.options.computed?.(args);
+    const extra = this.options.computed?.(args) ?? PROVIDER_OUTPUTS[args.type]?.(args);
     const id = extra?.id ?? (args.id || `${args.name}-id`);
     if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
       // Provider inputs arrive as the engine sees them: nested values JSON-encoded.

@@ -29,7 +29,7 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
 
   it("replicates the primary's instance through ACGR with the workload account's role", () => {
     const replica = cloud.named("connect-replica");
-    expect(replica.type).to.equal("pulumi-nodejs:dynamic/connect-dr:InstanceReplica");
+    expect(replica.type).to.equal("pulumi-nodejs:dynamic/acgr:InstanceReplica");
     expect(replica.inputs).to.deep.include({
       sourceInstanceArn: PRIMARY_STACK_OUTPUTS.connectInstanceArn,
       replicaRegion: "us-west-2",
