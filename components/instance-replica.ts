@@ -3,6 +3,7 @@ import { instanceReplicaProvider } from "../resiliency/acgr/instance-replica-pro
 import { ArgumentError } from "./argument-error";
 import { canReplicate, allowedReplicaRegions } from "../resiliency/acgr/region-pairs";
 import { ACGR_MODULE, acgrTypeAliases } from "../resiliency/acgr/type-tokens";
+import { INSTANCE_ALIAS_RULE, isInstanceAlias } from "../resiliency/acgr/instance-alias";
 
 /** Arguments of {@link InstanceReplica}. */
 export interface InstanceReplicaArgs {
@@ -12,7 +13,10 @@ export interface InstanceReplicaArgs {
   readonly sourceRegion: string;
   /** Region of the replica: the other Region of an ACGR pair. */
   readonly replicaRegion: string;
-  /** Alias of the replica instance; unique, distinct from the source's. */
+  /**
+   * Alias of the replica instance; unique, distinct from the source's: 1-45 letters and digits,
+   * hyphens only between them, not starting with `d-` (checked here when it is a plain string).
+   */
   readonly replicaAlias: pulumi.Input<string>;
   /** Role to assume in the workload account. @default the engine's ambient credentials */
   readonly roleArn?: pulumi.Input<string>;
@@ -40,6 +44,9 @@ export class InstanceReplica extends pulumi.dynamic.Resource {
   constructor(name: string, args: InstanceReplicaArgs, opts?: pulumi.CustomResourceOptions) {
     if (!canReplicate(args.sourceRegion, args.replicaRegion)) {
       throw new ArgumentError("InstanceReplica", "replicaRegion", args.replicaRegion, `a replica Region for ${args.sourceRegion}: ${allowedReplicaRegions(args.sourceRegion)}`);
+    }
+    if (typeof args.replicaAlias === "string" && !isInstanceAlias(args.replicaAlias)) {
+      throw new ArgumentError("InstanceReplica", "replicaAlias", args.replicaAlias, INSTANCE_ALIAS_RULE);
     }
     super(
       instanceReplicaProvider,

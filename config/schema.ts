@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isTimeZone } from "../components/connect-region/time-zone";
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { isIpv4Cidr, isPublicIpv4Address } from "../network/ip-address";
+import { INSTANCE_ALIAS_RULE, isInstanceAlias } from "../resiliency/acgr/instance-alias";
 
 /**
  * The zod schema of every `connect-dr:*` stack config key, one schema per key so that a broken key
@@ -132,12 +133,8 @@ const lexV2BotAlias = z.strictObject({
 
 /** The Amazon Connect instance and what it contains. */
 export const connectSchema = z.strictObject({
-  instanceAlias: z
-    .string()
-    .max(45)
-    .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, {
-      error: "1-45 letters, digits and inner hyphens, not starting with 'd-' (Connect's instance alias rules)",
-    }),
+  /** In the secondary stack, the replica's alias (ReplicateInstance's ReplicaAlias): the same rules. */
+  instanceAlias: z.string().refine(isInstanceAlias, { error: INSTANCE_ALIAS_RULE }),
   /** ACGR replicates only SAML instances, so SAML is the one value accepted (the others are named in errors). */
   identityManagementType: z
     .literal("SAML", { error: "SAML (Amazon Connect Global Resiliency replicates only SAML instances; CONNECT_MANAGED and EXISTING_DIRECTORY cannot be replicated)" })

@@ -67,6 +67,16 @@ describe("ACGR dynamic resources under the mock runtime", () => {
       `InstanceReplica: invalid 'replicaRegion' = "eu-west-2"; a replica Region for us-east-1: us-west-2`,
     ],
     [
+      "a replica alias starting with d- (reserved for directory ids)",
+      () => new InstanceReplica("r", { sourceInstanceArn: sourceArn, sourceRegion: "us-east-1", replicaRegion: "us-west-2", replicaAlias: "d-1234567890" }),
+      `InstanceReplica: invalid 'replicaAlias' = "d-1234567890"; 1-45 letters and digits, hyphens only between them, not starting with 'd-' (Amazon Connect's instance alias rules)`,
+    ],
+    [
+      "a replica alias of 46 characters",
+      () => new InstanceReplica("r", { sourceInstanceArn: sourceArn, sourceRegion: "us-east-1", replicaRegion: "us-west-2", replicaAlias: "a".repeat(46) }),
+      `InstanceReplica: invalid 'replicaAlias' = "${"a".repeat(46)}"; 1-45 letters and digits, hyphens only between them, not starting with 'd-' (Amazon Connect's instance alias rules)`,
+    ],
+    [
       "an active Region outside the pair",
       () => new TrafficDistributionGroup("t", { instanceArn: sourceArn, pair: ["us-east-1", "us-west-2"], activeRegion: "eu-west-2" }),
       `TrafficDistributionGroup: invalid 'activeRegion' = "eu-west-2"; one of the pair us-east-1, us-west-2`,

@@ -93,13 +93,18 @@ describe("config: parseStackConfig", () => {
       value: "x",
       line: `connect-dr:accounts.workload.roleArn: found "x"; allowed: no such key here; known keys: id, role`,
     },
-    {
-      title: "instance alias starting with d-",
+    // The rules of the Connect API reference's DirectoryAlias (InstanceAlias, ReplicaAlias): length 1-45, ^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$.
+    ...([
+      ["instance alias starting with d-", "d-1234"],
+      ["instance alias too long", "a".repeat(46)],
+      ["empty instance alias", ""],
+      ["instance alias ending with a hyphen", "acme-"],
+    ] as const).map(([title, value]) => ({
+      title,
       path: ["connect", "instanceAlias"],
-      value: "d-1234",
-      line: `connect-dr:connect.instanceAlias: found "d-1234"; allowed: 1-45 letters, digits and inner hyphens, not starting with 'd-' (Connect's instance alias rules)`,
-    },
-    { title: "instance alias too long", path: ["connect", "instanceAlias"], value: "a".repeat(46), line: `connect-dr:connect.instanceAlias: found "${"a".repeat(46)}"; allowed: at most 45 characters` },
+      value,
+      line: `connect-dr:connect.instanceAlias: found ${JSON.stringify(value)}; allowed: 1-45 letters and digits, hyphens only between them, not starting with 'd-' (Amazon Connect's instance alias rules)`,
+    })),
     {
       title: "identity management without SAML",
       path: ["connect", "identityManagementType"],
