@@ -94,8 +94,12 @@ function connectInstanceArn(arn: unknown): { partition: string; region: string; 
  * formats of the Connect API reference). Without them a mock output would resolve to `undefined` where
  * the real engine has a value, and a spec over the synthesized stack would read a gap that is not there.
  */
-const PROVIDER_OUTPUTS: Readonly<Record<string, (args: pulumi.runtime.MockResourceArgs) => { id?: string; state: Record<string, unknown> } | undefined>> = {
+const PROVIDER_OUTPUTS: Readonly<
+  Record<string, (args: pulumi.runtime.MockResourceArgs, where: { readonly region: string; readonly account: string }) => { id?: string; state: Record<string, unknown> } | undefined>
+> = {
   "aws:ec2/vpnConnection:VpnConnection": (args) => ({ state: { tunnel1Address: testNetAddress(`${args.name}-1`), tunnel2Address: testNetAddress(`${args.name}-2`) } }),
+  // A Lambda alias's ARN is its function's ARN qualified by the alias name (Lambda API reference, AliasArn).
+  "aws:lambda/alias:Alias": (args, where) => ({ state: { arn: `arn:aws:lambda:${where.region}:${where.account}:function:${args.inputs.functionName}:${args.inputs.name}` } }),
   "pulumi-nodejs:dynamic/acgr:InstanceReplica": (args) => {
     const source = connectInstanceArn(args.inputs.sourceInstanceArn);
     if (!source) return undefined;
@@ -149,7 +153,10 @@ export class MockCloud {
 
   private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
     const urn = `urn:pulumi:${this.options.stack ?? "test"}::${this.options.project ?? "connect-dr"}::${args.type}::${args.name}`;
-    const extra = this.options.computed?.(args) ?? PROVIDER_OUTPUTS[args.type]?.(args);
+    const provider = args.provider ? this.providers.get(args.provider) : undefined;
+    const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
+    const account = provider?.account ?? DEFAULT_ACCOUNT;
+    const extra = this.options.computed?.(args) ?? PROVIDER_OUTPUTS[args.type]?.(args, { region, account });
     const id = extra?.id ?? (args.id || `${args.name}-id`);
     if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
       // Provider inputs arrive as the engine sees them: nested values JSON-encoded.
@@ -162,9 +169,6 @@ export class MockCloud {
       if (!outputs) throw new Error(`MockCloud: no outputs for stack reference '${args.inputs.name}'; declare them in MockCloudOptions.stackOutputs`);
       return { id: args.inputs.name, state: { name: args.inputs.name, outputs, secretOutputNames: [] } };
     }
-    const provider = args.provider ? this.providers.get(args.provider) : undefined;
-    const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
-    const account = provider?.account ?? DEFAULT_ACCOUNT;
     const arn = `arn:aws:${serviceOf(args.type)}:${region}:${account}:${args.name}`;
     const computed = COMPUTED_IDS[args.type];
     const state = {

@@ -148,6 +148,34 @@ describe("FailoverAutomation", () => {
     });
   });
 
+  it("grants operators what the CLI calls: the group's distribution, and the group listing it needs without --group-arn", async () => {
+    const cloud = await synth();
+    const statements = JSON.parse(cloud.named("failover-operator-policy").inputs.policy).Statement;
+    expect(statements.slice(0, 2)).to.deep.equal([
+      {
+        Sid: "FailoverAndFailback",
+        Effect: "Allow",
+        Action: ["connect:GetTrafficDistribution", "connect:UpdateTrafficDistribution", "connect:DescribeTrafficDistributionGroup"],
+        Resource: group,
+      },
+      // The Service Authorization Reference lists no resource type for connect:ListTrafficDistributionGroups.
+      { Sid: "FindDefaultGroup", Effect: "Allow", Action: "connect:ListTrafficDistributionGroups", Resource: "*" },
+    ]);
+  });
+
+  it("trusts operators' federated roles by ARN instead of MFA keys their sessions do not carry", async () => {
+    const patterns = ["arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_DrOperator_*", "arn:aws:iam::111122223333:role/federation/ContactCentreOperators"];
+    const cloud = await synth({ ...baseArgs, operatorFederatedRoleArnPatterns: patterns });
+    expect(JSON.parse(cloud.named("failover-operator-role").inputs.assumeRolePolicy).Statement).to.deep.equal([
+      { Sid: "FederatedOperators", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": patterns } } },
+    ]);
+    const both = await synth({ ...baseArgs, operatorFederatedRoleArnPatterns: patterns, operatorPrincipalArns: ["arn:aws:iam::111122223333:role/BreakGlass"] });
+    expect(JSON.parse(both.named("failover-operator-role").inputs.assumeRolePolicy).Statement.map((s: { Principal: unknown; Condition: object }) => [s.Principal, Object.keys(s.Condition)])).to.deep.equal([
+      [{ AWS: ["arn:aws:iam::111122223333:role/BreakGlass"] }, ["Bool", "NumericLessThan"]],
+      [{ AWS: "arn:aws:iam::111122223333:root" }, ["ArnLike"]],
+    ]);
+  });
+
   it("omits the operator role when asked", async () => {
     const cloud = await synth({ ...baseArgs, createOperatorRole: false });
     await settle();
@@ -161,6 +189,11 @@ describe("FailoverAutomation", () => {
     ["no health signals", { healthSignalAlarmNames: [] }, `FailoverAutomation: invalid 'healthSignalAlarmNames' = []; at least one alarm name (a composite alarm needs a rule)`],
     ["a cooldown under a minute", { cooldownSeconds: 10 }, `FailoverAutomation: invalid 'cooldownSeconds' = 10; an integer from 60 to 86400`],
     ["an MFA age over 12 hours", { operatorMfaMaxAgeSeconds: 86_400 }, `FailoverAutomation: invalid 'operatorMfaMaxAgeSeconds' = 86400; an integer from 300 to 43200`],
+    [
+      "a federated role in another account",
+      { operatorFederatedRoleArnPatterns: ["arn:aws:iam::999999999999:role/Ops"] },
+      `FailoverAutomation: invalid 'operatorFederatedRoleArnPatterns' = "arn:aws:iam::999999999999:role/Ops"; an IAM role ARN pattern in account 111122223333 (arn:aws:iam::111122223333:role/...)`,
+    ],
   ];
   for (const [name, patch, message] of invalid) {
     it(`rejects ${name}`, () => {
