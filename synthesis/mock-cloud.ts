@@ -83,7 +83,7 @@ function testNetAddress(seed: string): string {
 
 /** `arn:<partition>:connect:<region>:<account>:instance/<id>`, split. */
 function connectInstanceArn(arn: unknown): { partition: string; region: string; account: string; instanceId: string } | undefined {
-  const m = typeof arn === "string" ? /^arn:(aws[a-z-]*):connect:([a-z0-9-]+):(\d{12}):instance\/([0-9a-f-]{36})$/.exec(arn) : null;
+  const m = typeof arn === "string" ? /^arn:(aws[a-z-]*):connect:([a-z0-9-]+):(\d{12}):instance\/([^/]+)$/.exec(arn) : null;
   return m ? { partition: m[1]!, region: m[2]!, account: m[3]!, instanceId: m[4]! } : undefined;
 }
 
@@ -98,6 +98,11 @@ const PROVIDER_OUTPUTS: Readonly<
   Record<string, (args: pulumi.runtime.MockResourceArgs, where: { readonly region: string; readonly account: string }) => { id?: string; state: Record<string, unknown> } | undefined>
 > = {
   "aws:ec2/vpnConnection:VpnConnection": (args) => ({ state: { tunnel1Address: testNetAddress(`${args.name}-1`), tunnel2Address: testNetAddress(`${args.name}-2`) } }),
+  // Connect's instance ARN names the instance by its id (`...:instance/<id>`); the ACGR resources parse it.
+  "aws:connect/instance:Instance": (args, where) => {
+    const id = args.id || `${args.name}-id`;
+    return { id, state: { arn: `arn:aws:connect:${where.region}:${where.account}:instance/${id}` } };
+  },
   // A Lambda alias's ARN is its function's ARN qualified by the alias name (Lambda API reference, AliasArn).
   "aws:lambda/alias:Alias": (args, where) => ({ state: { arn: `arn:aws:lambda:${where.region}:${where.account}:function:${args.inputs.functionName}:${args.inputs.name}` } }),
   "pulumi-nodejs:dynamic/acgr:InstanceReplica": (args) => {
