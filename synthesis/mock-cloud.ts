@@ -71,7 +71,7 @@ const COMPUTED_IDS: Readonly<Record<string, string>> = {
 };
 
 /** A deterministic UUID for a logical name: ids the service mints (ACGR group ids) look like the real ones. */
-export function mockUuid(seed: string): string {
+function mockUuid(seed: string): string {
   const h = createHash("sha256").update(seed).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
@@ -89,9 +89,10 @@ function connectInstanceArn(arn: unknown): { partition: string; region: string; 
 
 /**
  * What a provider returns beyond the inputs, for types whose outputs components use: the VPN
- * connection's tunnel addresses (AWS assigns them), and what the ACGR dynamic providers' `create`
- * returns (their `outs`: the replica's ARN in its Region, the group's ARN in the source Region, in the
- * formats of the Connect API reference). Without them a mock output would resolve to `undefined` where
+ * connection's tunnel addresses (AWS assigns them), ARNs in the formats AWS documents where other
+ * resources parse or pass them on (a Connect instance, a Lambda alias), and what the ACGR dynamic
+ * providers' `create` returns (their `outs`: the replica's ARN in its Region, the group's ARN in the
+ * source Region, in the formats of the Connect API reference). Without them a mock output would resolve to `undefined` where
  * the real engine has a value, and a spec over the synthesized stack would read a gap that is not there.
  */
 const PROVIDER_OUTPUTS: Readonly<

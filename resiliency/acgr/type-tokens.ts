@@ -7,11 +7,6 @@ import type * as pulumi from "@pulumi/pulumi";
  */
 export const ACGR_MODULE = "acgr";
 
-/** The full type token of an ACGR dynamic resource. */
-export function acgrTypeToken(type: string): string {
-  return `pulumi-nodejs:dynamic/${ACGR_MODULE}:${type}`;
-}
-
 /**
  * Types the same resource had before: the SDK's default `pulumi-nodejs:dynamic:Resource` and the
  * `connect-dr` module the first release used. Aliasing them lets existing stacks keep the resource
