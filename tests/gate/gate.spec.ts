@@ -94,9 +94,9 @@ describe("gate: the committed stacks", function () {
       const urns = new Set(digest.steps.map((st) => st.urn));
       expect(urns.size, "URNs are unique").to.equal(digest.steps.length);
       // Every resource and component the gate analyzed, and nothing else but the root stack and reads.
-      const reportUrns = report.stacks.find((r) => r.stack === stack)!.resources.map((r) => r.name);
-      expect(digest.steps.filter((st) => st.op === "create").length).to.equal(reportUrns.length + 1);
-      expect(digest.changeSummary).to.deep.equal({ create: reportUrns.length + 1 });
+      const analyzed = report.stacks.find((r) => r.stack === stack)!.resources.length;
+      expect(digest.steps.filter((st) => st.op === "create").length).to.equal(analyzed + 1);
+      expect(digest.changeSummary).to.deep.equal({ create: analyzed + 1 });
       for (const st of digest.steps.slice(1)) {
         expect(STEP_FIELDS, st.urn).to.include.members(Object.keys(st));
         expect(RESOURCE_V3_FIELDS, st.urn).to.include.members(Object.keys(st.newState));
