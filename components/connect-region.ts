@@ -207,10 +207,15 @@ export class ConnectRegion extends pulumi.ComponentResource {
     }
     this.flowRewrites = Object.fromEntries(config.flows.map((f) => [f.name, f.rewrites]));
 
+    // ACGR mirrors neither Lambda nor Lex associations ("What resources are mirrored in the replica
+    // instance", https://docs.aws.amazon.com/connect/latest/adminguide/create-replica-connect-instance.html:
+    // ReplicateInstance "does not synchronize Lambda functions or Amazon Lex bots"), so each Region's
+    // ConnectRegion associates its own, the replica's included.
     for (const fn of config.lambdaFunctionNames) {
+      const qualifiedArn = `arn:aws:lambda:${region}:${accountId}:function:${fn}${config.lambdaFunctionAlias ? `:${config.lambdaFunctionAlias}` : ""}`;
       new aws.connect.LambdaFunctionAssociation(`${name}-lambda-${nameSlug(fn)}`, {
         instanceId,
-        functionArn: `arn:aws:lambda:${region}:${accountId}:function:${fn}${config.lambdaFunctionAlias ? `:${config.lambdaFunctionAlias}` : ""}`,
+        functionArn: args.lambdaFunctionAliasArns ? pulumi.output(args.lambdaFunctionAliasArns).apply((arns) => arns[fn] ?? qualifiedArn) : qualifiedArn,
       }, child);
     }
     for (const bot of config.lexV2BotAliases) {

@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { ArgumentError } from "./argument-error";
 import { contactCenterDashboardBody, type DashboardInput } from "../monitoring/dashboard-body";
 import { backupBucketPolicy, firehoseRolePolicy, monitoringKeyPolicy, putRecordsPolicy } from "../monitoring/policies";
+import { SPLUNK_HEC_URL, SPLUNK_HEC_URL_RULE } from "../monitoring/splunk-hec";
 
 const COMPONENT = "ContactCenterMonitoring";
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
@@ -35,12 +36,16 @@ export interface ContactCenterMonitoringArgs {
   /** Failover Lambda function in this Region. @default no widget */
   readonly failoverFunctionName?: string;
   /**
-   * Stream Amazon Connect contact events and alarm state changes to Splunk: EventBridge -> Kinesis
-   * Data Firehose HTTP endpoint destination -> Splunk HEC, failed records to the encrypted bucket.
+   * Stream Amazon Connect contact events and alarm state changes to Splunk: EventBridge -> Amazon Data
+   * Firehose `splunk` destination -> Splunk HTTP Event Collector (raw endpoint, indexer acknowledgment),
+   * failed events to the encrypted bucket.
    * @default false
    */
   readonly enableSplunk?: boolean;
-  /** Splunk HEC endpoint for Firehose, such as `https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event`. Required when `enableSplunk`. */
+  /**
+   * The HEC endpoint Firehose sends to: the base URL, without a `/services/collector` path (Firehose
+   * adds it), such as `https://http-inputs-firehose-acme.splunkcloud.com:443`. Required when `enableSplunk`.
+   */
   readonly splunkHecUrl?: string;
   /** Stream CloudWatch metrics to Dynatrace: metric stream -> Firehose HTTP endpoint destination. @default false */
   readonly enableDynatrace?: boolean;
@@ -56,9 +61,10 @@ export interface ContactCenterMonitoringArgs {
  * Observability of the contact centre in one Region: a CloudWatch dashboard (Connect concurrency,
  * queues, flow errors, recordings replication, global table replication, Route 53 health checks,
  * failover events), an SNS topic encrypted with a CMK for alarms to route to, and optional streaming
- * to Splunk and Dynatrace through Firehose with CMK server-side encryption. Destination tokens live
- * in Secrets Manager (CMK) and are put there by an operator as `{"api_key": "<token>"}`; they never
- * pass through Pulumi state.
+ * to Splunk (Firehose's Splunk destination) and Dynatrace (HTTP endpoint) through Firehose with CMK
+ * server-side encryption. Destination tokens live in Secrets Manager (CMK) and are put there by an
+ * operator (`{"hec_token": ...}` for Splunk, `{"api_key": ...}` for Dynatrace); they never pass
+ * through Pulumi state.
  */
 export class ContactCenterMonitoring extends pulumi.ComponentResource {
   public readonly dashboardName: pulumi.Output<string>;
@@ -159,7 +165,8 @@ export class ContactCenterMonitoring extends pulumi.ComponentResource {
           `${name}-${destination}-secret`,
           {
             name: `connect-dr/monitoring/${destination}-${region}`,
-            description: `${destination === "splunk" ? "Splunk HEC token" : "Dynatrace API token"} for Firehose, as {"api_key": "<token>"}; set by an operator`,
+            // The JSON key Firehose reads differs per destination ("Understand secrets", Amazon Data Firehose developer guide).
+            description: `${destination === "splunk" ? 'Splunk HEC token for Firehose, as {"hec_token": "<token>"}' : 'Dynatrace API token for Firehose, as {"api_key": "<token>"}'}; set by an operator`,
             kmsKeyId: key.arn,
             recoveryWindowInDays: 30,
             tags,
@@ -189,32 +196,55 @@ export class ContactCenterMonitoring extends pulumi.ComponentResource {
           },
           parent,
         );
+        // Failed records, encrypted with the CMK, under the destination's own prefix.
+        const s3Configuration = {
+          roleArn: role.arn,
+          bucketArn: bucket.arn,
+          prefix: `${destination}/`,
+          errorOutputPrefix: `${destination}/errors/`,
+          compressionFormat: "GZIP",
+          kmsKeyArn: key.arn,
+        };
+        const secretsManagerConfiguration = { enabled: true, secretArn: secret.arn, roleArn: role.arn };
+        const cloudwatchLoggingOptions = { enabled: true, logGroupName: logGroup.name, logStreamName: logStream.name };
         const stream = new aws.kinesis.FirehoseDeliveryStream(
           `${name}-${destination}-stream`,
           {
             name: streamName,
-            destination: "http_endpoint",
             serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: key.arn },
-            httpEndpointConfiguration: {
-              url,
-              name: destination === "splunk" ? "Splunk" : "Dynatrace",
-              roleArn: role.arn,
-              secretsManagerConfiguration: { enabled: true, secretArn: secret.arn, roleArn: role.arn },
-              bufferingSize: 1,
-              bufferingInterval: 60,
-              retryDuration: 300,
-              requestConfiguration: { contentEncoding: "GZIP" },
-              s3BackupMode: "FailedDataOnly",
-              s3Configuration: {
-                roleArn: role.arn,
-                bucketArn: bucket.arn,
-                prefix: `${destination}/`,
-                errorOutputPrefix: `${destination}/errors/`,
-                compressionFormat: "GZIP",
-                kmsKeyArn: key.arn,
-              },
-              cloudwatchLoggingOptions: { enabled: true, logGroupName: logGroup.name, logStreamName: logStream.name },
-            },
+            // Splunk has its own Firehose destination (HEC with indexer acknowledgment); Dynatrace is an HTTP endpoint.
+            ...(destination === "splunk"
+              ? {
+                  destination: "splunk",
+                  splunkConfiguration: {
+                    hecEndpoint: url,
+                    hecEndpointType: "Raw",
+                    hecAcknowledgmentTimeout: 180,
+                    secretsManagerConfiguration,
+                    bufferingSize: 1,
+                    bufferingInterval: 60,
+                    retryDuration: 300,
+                    s3BackupMode: "FailedEventsOnly",
+                    s3Configuration,
+                    cloudwatchLoggingOptions,
+                  },
+                }
+              : {
+                  destination: "http_endpoint",
+                  httpEndpointConfiguration: {
+                    url,
+                    name: "Dynatrace",
+                    roleArn: role.arn,
+                    secretsManagerConfiguration,
+                    bufferingSize: 1,
+                    bufferingInterval: 60,
+                    retryDuration: 300,
+                    requestConfiguration: { contentEncoding: "GZIP" },
+                    s3BackupMode: "FailedDataOnly",
+                    s3Configuration,
+                    cloudwatchLoggingOptions,
+                  },
+                }),
             tags,
           },
           { parent: this, dependsOn: [rolePolicy] },
@@ -304,6 +334,7 @@ function validate(args: ContactCenterMonitoringArgs): { dashboardName: string; s
     const enabled = args[flag] ?? false;
     if (typeof enabled !== "boolean") fail(flag, enabled, "allowed: true or false (a plain boolean decides whether the stream exists)");
     if (enabled && (typeof url !== "string" || !HTTPS_URL.test(url))) fail(urlArg, url ?? null, `allowed: an https:// URL (required when ${flag} is true; Firehose delivers over TLS only)`);
+    if (enabled && flag === "enableSplunk" && !SPLUNK_HEC_URL.test(url!)) fail(urlArg, url, `allowed: ${SPLUNK_HEC_URL_RULE}`);
     if (!enabled && url !== undefined) fail(urlArg, url, `set ${flag}: true to stream, or leave ${urlArg} unset`);
   }
   const streamedNamespaces = args.streamedNamespaces ?? DEFAULT_STREAMED_NAMESPACES;

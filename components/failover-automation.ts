@@ -41,8 +41,19 @@ export interface FailoverAutomationArgs {
   readonly dnsRecord?: pulumi.Input<WeightedRecord>;
   /** Create the MFA-guarded role operators assume for `connect-dr failover`. @default true */
   readonly createOperatorRole?: boolean;
-  /** Principals allowed to assume the operator role (with MFA). @default the account root */
+  /**
+   * Principals allowed to assume the operator role with MFA.
+   * @default the account root, unless `operatorFederatedRoleArnPatterns` is set (then none)
+   */
   readonly operatorPrincipalArns?: readonly pulumi.Input<string>[];
+  /**
+   * Roles federated operators arrive in, as `aws:PrincipalArn` patterns (ArnLike) in this account: IAM
+   * Identity Center permission-set roles or SAML federation roles (see `federatedOperatorRolePatterns`).
+   * Their sessions carry no MFA condition keys (the identity provider enforces MFA), so these roles are
+   * trusted by ARN instead. Their own policy must still allow `sts:AssumeRole` on the operator role.
+   * @default none: only principals with MFA
+   */
+  readonly operatorFederatedRoleArnPatterns?: readonly string[];
   /** Maximum age of the operator's MFA sign-in, in seconds. @default 3600 */
   readonly operatorMfaMaxAgeSeconds?: number;
   /** Retention of the handler's log group, in days. @default 365 */
@@ -266,22 +277,11 @@ export class FailoverAutomation extends pulumi.ComponentResource {
         `${name}-operator-role`,
         {
           name: `connect-dr-failover-operator-${args.region}`,
-          description: "Operators assume this role, with MFA, to run connect-dr failover and failback",
+          description: args.operatorFederatedRoleArnPatterns?.length
+            ? "Operators assume this role, from their federated (MFA-enforcing) role, to run connect-dr failover and failback"
+            : "Operators assume this role, with MFA, to run connect-dr failover and failback",
           maxSessionDuration: 3600,
-          assumeRolePolicy: pulumi.jsonStringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Effect: "Allow",
-                Principal: { AWS: args.operatorPrincipalArns ?? [accountRoot] },
-                Action: "sts:AssumeRole",
-                Condition: {
-                  Bool: { "aws:MultiFactorAuthPresent": "true" },
-                  NumericLessThan: { "aws:MultiFactorAuthAge": String(args.operatorMfaMaxAgeSeconds ?? 3600) },
-                },
-              },
-            ],
-          }),
+          assumeRolePolicy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: operatorTrustStatements(args, accountRoot) }),
         },
         parent,
       );
@@ -298,6 +298,9 @@ export class FailoverAutomation extends pulumi.ComponentResource {
                 Action: ["connect:GetTrafficDistribution", "connect:UpdateTrafficDistribution", "connect:DescribeTrafficDistributionGroup"],
                 Resource: args.trafficDistributionGroupArn,
               },
+              // Without --group-arn the CLI finds the instance's default group by listing them. The
+              // Service Authorization Reference defines no resource type for this List action: "*".
+              { Sid: "FindDefaultGroup", Effect: "Allow", Action: "connect:ListTrafficDistributionGroups", Resource: "*" },
               { Sid: "LockAndAudit", Effect: "Allow", Action: ["dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"], Resource: args.lockTableArn },
               { Sid: "LockTableKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: args.lockTableKmsKeyArn },
               { Sid: "ReadRegionHealth", Effect: "Allow", Action: "cloudwatch:DescribeAlarms", Resource: [alarmArn(primary, healthAlarmName(prefix, primary)), alarmArn(secondary, healthAlarmName(prefix, secondary))] },
@@ -319,6 +322,33 @@ export class FailoverAutomation extends pulumi.ComponentResource {
   }
 }
 
+/**
+ * The operator role's trust: principals with a recent MFA sign-in (the account root unless
+ * others are named, and none when only federated roles are), and the federated roles by ARN.
+ */
+function operatorTrustStatements(args: FailoverAutomationArgs, accountRoot: string): object[] {
+  const federated = args.operatorFederatedRoleArnPatterns ?? [];
+  const mfaPrincipals = args.operatorPrincipalArns ?? (federated.length > 0 ? [] : [accountRoot]);
+  return [
+    ...(mfaPrincipals.length > 0
+      ? [
+          {
+            Effect: "Allow",
+            Principal: { AWS: mfaPrincipals },
+            Action: "sts:AssumeRole",
+            Condition: {
+              Bool: { "aws:MultiFactorAuthPresent": "true" },
+              NumericLessThan: { "aws:MultiFactorAuthAge": String(args.operatorMfaMaxAgeSeconds ?? 3600) },
+            },
+          },
+        ]
+      : []),
+    ...(federated.length > 0
+      ? [{ Sid: "FederatedOperators", Effect: "Allow", Principal: { AWS: accountRoot }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": [...federated] } } }]
+      : []),
+  ];
+}
+
 function validate(args: FailoverAutomationArgs): void {
   if (args.pair.length !== 2 || args.pair[0] === args.pair[1]) {
     throw new ArgumentError(COMPONENT, "pair", args.pair, "two different Regions, primary first");
@@ -334,6 +364,11 @@ function validate(args: FailoverAutomationArgs): void {
   }
   if (args.cooldownSeconds !== undefined && (!Number.isInteger(args.cooldownSeconds) || args.cooldownSeconds < 60 || args.cooldownSeconds > 86_400)) {
     throw new ArgumentError(COMPONENT, "cooldownSeconds", args.cooldownSeconds, "an integer from 60 to 86400");
+  }
+  for (const pattern of args.operatorFederatedRoleArnPatterns ?? []) {
+    if (!pattern.startsWith(`arn:aws:iam::${args.accountId}:role/`) || pattern.length <= `arn:aws:iam::${args.accountId}:role/`.length) {
+      throw new ArgumentError(COMPONENT, "operatorFederatedRoleArnPatterns", pattern, `an IAM role ARN pattern in account ${args.accountId} (arn:aws:iam::${args.accountId}:role/...)`);
+    }
   }
   if (args.operatorMfaMaxAgeSeconds !== undefined && (!Number.isInteger(args.operatorMfaMaxAgeSeconds) || args.operatorMfaMaxAgeSeconds < 300 || args.operatorMfaMaxAgeSeconds > 43_200)) {
     throw new ArgumentError(COMPONENT, "operatorMfaMaxAgeSeconds", args.operatorMfaMaxAgeSeconds, "an integer from 300 to 43200");

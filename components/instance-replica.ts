@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { instanceReplicaProvider } from "../resiliency/acgr/instance-replica-provider";
 import { ArgumentError } from "./argument-error";
 import { canReplicate, allowedReplicaRegions } from "../resiliency/acgr/region-pairs";
+import { ACGR_MODULE, acgrTypeAliases } from "../resiliency/acgr/type-tokens";
+import { INSTANCE_ALIAS_RULE, isInstanceAlias } from "../resiliency/acgr/instance-alias";
 
 /** Arguments of {@link InstanceReplica}. */
 export interface InstanceReplicaArgs {
@@ -11,7 +13,10 @@ export interface InstanceReplicaArgs {
   readonly sourceRegion: string;
   /** Region of the replica: the other Region of an ACGR pair. */
   readonly replicaRegion: string;
-  /** Alias of the replica instance; unique, distinct from the source's. */
+  /**
+   * Alias of the replica instance; unique, distinct from the source's: 1-45 letters and digits,
+   * hyphens only between them, not starting with `d-` (checked here when it is a plain string).
+   */
   readonly replicaAlias: pulumi.Input<string>;
   /** Role to assume in the workload account. @default the engine's ambient credentials */
   readonly roleArn?: pulumi.Input<string>;
@@ -28,13 +33,20 @@ export interface InstanceReplicaArgs {
  * instance id, in the other Region of the pair. Waits until ACTIVE; deleted on destroy.
  */
 export class InstanceReplica extends pulumi.dynamic.Resource {
+  // `declare`, not class fields: under ES2022 a field would reset the output Pulumi set in super().
+  /** ARN of the replica: the source's instance id in the replica Region. */
   declare public readonly replicaArn: pulumi.Output<string>;
+  /** The instance id, the same in both Regions. */
   declare public readonly instanceId: pulumi.Output<string>;
+  /** DescribeInstance's InstanceStatus of the replica when last read. */
   declare public readonly status: pulumi.Output<string>;
 
   constructor(name: string, args: InstanceReplicaArgs, opts?: pulumi.CustomResourceOptions) {
     if (!canReplicate(args.sourceRegion, args.replicaRegion)) {
       throw new ArgumentError("InstanceReplica", "replicaRegion", args.replicaRegion, `a replica Region for ${args.sourceRegion}: ${allowedReplicaRegions(args.sourceRegion)}`);
+    }
+    if (typeof args.replicaAlias === "string" && !isInstanceAlias(args.replicaAlias)) {
+      throw new ArgumentError("InstanceReplica", "replicaAlias", args.replicaAlias, INSTANCE_ALIAS_RULE);
     }
     super(
       instanceReplicaProvider,
@@ -50,8 +62,8 @@ export class InstanceReplica extends pulumi.dynamic.Resource {
         instanceId: undefined,
         status: undefined,
       },
-      opts,
-      "connect-dr",
+      pulumi.mergeOptions(opts, { aliases: acgrTypeAliases("InstanceReplica") }),
+      ACGR_MODULE,
       "InstanceReplica",
     );
   }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { trafficDistributionGroupProvider } from "../resiliency/acgr/traffic-distribution-group-provider";
 import { planShift, type TrafficDistribution } from "../resiliency/traffic-distribution";
 import { ArgumentError } from "./argument-error";
+import { ACGR_MODULE, acgrTypeAliases } from "../resiliency/acgr/type-tokens";
 
 /** Arguments of {@link TrafficDistributionGroup}. */
 export interface TrafficDistributionGroupArgs {
@@ -49,9 +50,12 @@ export function declaredDistribution(args: Pick<TrafficDistributionGroupArgs, "p
  * the phone numbers it routes.
  */
 export class TrafficDistributionGroup extends pulumi.dynamic.Resource {
+  // `declare`, not class fields: under ES2022 a field would reset the output Pulumi set in super().
+  /** The group's ARN (what UpdateTrafficDistribution needs from either Region). */
   declare public readonly arn: pulumi.Output<string>;
   declare public readonly groupId: pulumi.Output<string>;
   declare public readonly status: pulumi.Output<string>;
+  /** The distribution in force when last read (the failover handler changes it at run time). */
   declare public readonly liveDistribution: pulumi.Output<TrafficDistribution>;
 
   constructor(name: string, args: TrafficDistributionGroupArgs, opts?: pulumi.CustomResourceOptions) {
@@ -82,8 +86,8 @@ export class TrafficDistributionGroup extends pulumi.dynamic.Resource {
         status: undefined,
         liveDistribution: undefined,
       },
-      opts,
-      "connect-dr",
+      pulumi.mergeOptions(opts, { aliases: acgrTypeAliases("TrafficDistributionGroup") }),
+      ACGR_MODULE,
       "TrafficDistributionGroup",
     );
   }

@@ -341,6 +341,12 @@ export function checkEdge(raw: Raw): ConfigProblem[] {
   return [{ path: formatKeyPath(["edge", "origins"]), found: edge.origins, allowed: `an origin for each DR Region and no other: ${drRegions.join(" and ")}` }];
 }
 
+/** The operator roles belong to the failover automation, which the secondary stack owns for both Regions. */
+export function checkFailoverOperators(raw: Raw): ConfigProblem[] {
+  if (raw.failoverOperators === undefined || raw.role !== "primary") return [];
+  return [{ path: formatKeyPath(["failoverOperators"]), found: raw.failoverOperators, allowed: "nothing in the primary stack: the secondary stack owns the failover automation (and its operator roles) of both Regions" }];
+}
+
 /** SCPs are organization-wide: the primary stack owns them, with the management account's provider. */
 export function checkGovernance(raw: Raw): ConfigProblem[] {
   if (raw.governance === undefined || raw.role !== "secondary") return [];

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { isTimeZone } from "../components/connect-region/time-zone";
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { isIpv4Cidr, isPublicIpv4Address } from "../network/ip-address";
+import { SPLUNK_HEC_URL, SPLUNK_HEC_URL_RULE } from "../monitoring/splunk-hec";
+import { INSTANCE_ALIAS_RULE, isInstanceAlias } from "../resiliency/acgr/instance-alias";
 
 /**
  * The zod schema of every `connect-dr:*` stack config key, one schema per key so that a broken key
@@ -132,12 +134,8 @@ const lexV2BotAlias = z.strictObject({
 
 /** The Amazon Connect instance and what it contains. */
 export const connectSchema = z.strictObject({
-  instanceAlias: z
-    .string()
-    .max(45)
-    .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, {
-      error: "1-45 letters, digits and inner hyphens, not starting with 'd-' (Connect's instance alias rules)",
-    }),
+  /** In the secondary stack, the replica's alias (ReplicateInstance's ReplicaAlias): the same rules. */
+  instanceAlias: z.string().refine(isInstanceAlias, { error: INSTANCE_ALIAS_RULE }),
   /** ACGR replicates only SAML instances, so SAML is the one value accepted (the others are named in errors). */
   identityManagementType: z
     .literal("SAML", { error: "SAML (Amazon Connect Global Resiliency replicates only SAML instances; CONNECT_MANAGED and EXISTING_DIRECTORY cannot be replicated)" })
@@ -253,7 +251,11 @@ export const monitoringSchema = z.strictObject({
   /** @default "connect-dr-<region>" */
   dashboardName: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, { error: "letters, digits, - and _, at most 255 characters" }).optional(),
   /** Stream contact events and alarm changes to Splunk HEC through Firehose. @default off */
-  splunk: z.strictObject({ hecUrl: httpsUrl("https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event") }).optional(),
+  splunk: z
+    .strictObject({
+      hecUrl: z.string().regex(SPLUNK_HEC_URL, { error: SPLUNK_HEC_URL_RULE }),
+    })
+    .optional(),
   /** Stream CloudWatch metrics to Dynatrace through a metric stream and Firehose. @default off */
   dynatrace: z
     .strictObject({
@@ -434,6 +436,22 @@ export const governanceSchema = z.strictObject({
   existingAttachmentsPerTarget: z.record(z.string(), z.int().min(0).max(5)).optional(),
 });
 
+/**
+ * Failover operators who arrive through IAM Identity Center or SAML federation (`FailoverAutomation`'s
+ * operator role trusts their role instead of requiring MFA keys their sessions do not carry). The
+ * secondary stack owns the operator roles of both Regions, so only its config sets this.
+ */
+export const failoverOperatorsSchema = z
+  .strictObject({
+    permissionSetNames: z
+      .array(z.string().regex(/^[\w+=,.@-]{1,32}$/, { error: "an IAM Identity Center permission set name (letters, digits and +=,.@_-, at most 32)" }))
+      .default([]),
+    samlRoleNames: z
+      .array(z.string().regex(/^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, { error: "an IAM role name, with its path if any, such as federation/ContactCentreOperators" }))
+      .default([]),
+  })
+  .refine((o) => o.permissionSetNames.length + o.samlRoleNames.length > 0, { error: "at least one permission set or SAML role (leave the key out to require MFA instead)" });
+
 export const TOP_LEVEL_SCHEMAS = {
   role: z.enum(ROLES),
   primaryRegion: region,
@@ -462,6 +480,7 @@ export const TOP_LEVEL_SCHEMAS = {
   lexBots: lexBotsSchema.optional(),
   edge: edgeSchema.optional(),
   governance: governanceSchema.optional(),
+  failoverOperators: failoverOperatorsSchema.optional(),
   tags: tagsSchema,
 } as const;
 

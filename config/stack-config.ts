@@ -17,6 +17,7 @@ import {
   checkTelephony,
   checkGovernance,
   checkEdge,
+  checkFailoverOperators,
 } from "./cross-checks";
 import { TOP_LEVEL_SCHEMAS, type TopLevelKey, knownKeysAt } from "./schema";
 
@@ -71,7 +72,7 @@ export function checkStackConfig(raw: Record<string, unknown>): { config?: Stack
     else problems.push(...problemsFromIssues(result.error.issues, raw[key], [key], (path) => knownKeysAt(schema, path)));
   }
   problems.push(...checkRegions(raw), ...checkGdpr(raw), ...checkAccounts(raw), ...checkConnectReferences(raw), ...checkConnectOwnership(raw), ...checkDns(raw));
-  problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw), ...checkDatabase(raw), ...checkGovernance(raw), ...checkEdge(raw));
+  problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw), ...checkDatabase(raw), ...checkGovernance(raw), ...checkEdge(raw), ...checkFailoverOperators(raw));
   const p = parsed as Partial<StackConfig>;
   if (p.recordings) problems.push(...checkRecordings(p.recordings));
   if (p.dns && p.rtoSeconds !== undefined) problems.push(...checkRecoveryObjectives(p.rtoSeconds, p.dns));

@@ -11,15 +11,16 @@ import { formatMarkdown } from "./format-markdown";
 import { formatMermaid } from "./format-mermaid";
 import { toSarif } from "./format-sarif";
 import type { GateReport } from "./gate-report";
+import { previewDigest, type PreviewDigest, type StackSynthesis } from "./preview-json";
 import { PolicyPackConfigError } from "./policy-pack-process";
 import { GateInputError, listStacks, runGate, writePackConfigs } from "./run-gate";
 import { SynthesisError } from "./synthesize-stacks";
 
-export const FORMATS = ["human", "json", "sarif", "markdown", "mermaid"] as const;
+export const FORMATS = ["human", "json", "sarif", "markdown", "mermaid", "preview-json"] as const;
 export type GateFormat = (typeof FORMATS)[number];
 
-/** Renders a report in one of {@link FORMATS}. */
-export function render(report: GateReport, format: GateFormat): string {
+/** Renders a report in one of {@link FORMATS} but `preview-json`, which renders the syntheses themselves. */
+export function render(report: GateReport, format: Exclude<GateFormat, "preview-json">): string {
   switch (format) {
     case "json":
       return JSON.stringify(report, null, 2);
@@ -44,7 +45,7 @@ function program(): Command {
         "it is no substitute for a credentialed `pulumi preview --policy-pack policies`.",
     )
     .addOption(new Option("--stack <name...>", "stacks to gate (repeatable) [default: every Pulumi.<stack>.yaml in the project]"))
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("human"))
+    .addOption(new Option("--format <format>", "output format; preview-json: per stack, what `pulumi preview --json` would print").choices(FORMATS).default("human"))
     .option("--output <file>", "write the report to this file instead of stdout")
     .option("--project-dir <dir>", "folder holding Pulumi.yaml and the stack files", REPOSITORY)
     .option("--program <file>", "program entry module [default: <project-dir>/index.ts]")
@@ -73,8 +74,16 @@ export async function main(argv: readonly string[], write: (text: string) => voi
       for (const file of writePackConfigs(projectDir, stacks, path.resolve(opts.writePackConfig))) warn(`wrote ${file}\n`);
       return 0;
     }
-    const report = await runGate({ projectDir, stacks, program: opts.program, packDir: path.resolve(opts.packDir) });
-    const text = render(report, opts.format) + "\n";
+    const previews: Record<string, PreviewDigest> = {};
+    const report = await runGate({
+      projectDir,
+      stacks,
+      program: opts.program,
+      packDir: path.resolve(opts.packDir),
+      ...(opts.format === "preview-json" ? { onSynthesized: (synthesis: StackSynthesis) => (previews[synthesis.stack] = previewDigest(synthesis)) } : {}),
+    });
+    // One `pulumi preview --json` document per stack, keyed by stack name (indented as the CLI does).
+    const text = (opts.format === "preview-json" ? JSON.stringify(Object.fromEntries(stacks.map((s) => [s, previews[s]])), null, 4) : render(report, opts.format)) + "\n";
     if (opts.output) fs.writeFileSync(opts.output, text);
     else write(text);
     if (opts.output || opts.format !== "human") warn(`connect-dr gate: ${report.summary.passed ? "PASSED" : "FAILED"} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory violations)\n`);

@@ -16,6 +16,7 @@ import { assessReadiness, type ReadinessReport } from "../resiliency/readiness";
 import { readinessInputsFromStack } from "../resiliency/stack-readiness";
 import { GATE_SCOPE, summarize, type GateReport, type ReportResource, type ReportViolation, type StackReport } from "./gate-report";
 import { startPolicyPack, type AnalysisResult, type PolicyPackConfigFile, type PolicyPackSession, type PolicyResource } from "./policy-pack-process";
+import type { StackSynthesis } from "./preview-json";
 import type { SynthesizedResource } from "./synthesis-messages";
 import { synthesizeStacks, type SynthesizedStack } from "./synthesize-stacks";
 
@@ -31,6 +32,8 @@ export interface GateOptions {
   readonly packDir?: string;
   /** Per-stack config edits applied after reading the stack file (tests, benchmarks). */
   readonly editConfig?: (stack: string, config: Record<string, string>) => void;
+  /** Called with each stack's whole synthesis once it is done (what `--format preview-json` prints). */
+  readonly onSynthesized?: (synthesis: StackSynthesis) => void;
 }
 
 /** A problem with the gate's own input (missing stack file, bad project), reported without a stack trace. */
@@ -159,6 +162,8 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     onDone: (result) => {
       const q = queues.get(result.stack)!;
       q.done = result;
+      const job = jobs.find((j) => j.stack === result.stack)!;
+      options.onSynthesized?.({ project, stack: result.stack, config: job.config, resources: result.resources, reads: result.reads, milliseconds: result.milliseconds });
       q.wake();
     },
   });

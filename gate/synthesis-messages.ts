@@ -16,6 +16,17 @@ export interface SynthesizedResource extends PolicyResource {
   readonly outputs: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A resource the program read rather than registered (a StackReference): the engine shows it as a
+ * `read` step; it is not analyzed (the gate's tree and the pack see registrations only).
+ */
+export interface SynthesizedRead extends Pick<SynthesizedResource, "urn" | "type" | "name" | "properties" | "outputs" | "custom" | "parent" | "dependencies" | "propertyDependencies" | "provider" | "options"> {
+  /** The id it was read by (a StackReference's is the stack name). */
+  readonly id: string;
+  /** How many registrations came before it. */
+  readonly position: number;
+}
+
 /** Parent -> worker. */
 export type ToWorker =
   | {
@@ -31,5 +42,5 @@ export type ToWorker =
 export type FromWorker =
   | { readonly kind: "resources"; readonly batch: readonly SynthesizedResource[] }
   | { readonly kind: "need-stack"; readonly name: string }
-  | { readonly kind: "done"; readonly outputs: Record<string, unknown>; readonly milliseconds: number }
+  | { readonly kind: "done"; readonly outputs: Record<string, unknown>; readonly milliseconds: number; readonly reads?: readonly SynthesizedRead[] }
   | { readonly kind: "failed"; readonly message: string };

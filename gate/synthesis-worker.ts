@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { MockCloud, resolve, settle } from "../synthesis/mock-cloud";
-import type { FromWorker, SynthesizedResource, ToWorker } from "./synthesis-messages";
+import type { FromWorker, SynthesizedRead, SynthesizedResource, ToWorker } from "./synthesis-messages";
 import type { PolicyProvider } from "./policy-pack-process";
 
 const send = (message: FromWorker): void => {
@@ -47,6 +47,9 @@ async function run(start: Extract<ToWorker, { kind: "start" }>): Promise<void> {
   const providers = new Map<string, PolicyProvider & { account?: string; region?: string }>();
   let pending = 0;
   let batch: SynthesizedResource[] = [];
+  // Reads (StackReference) and how many registrations preceded each, for the preview's step order.
+  const reads: SynthesizedRead[] = [];
+  let registered = 0;
   const flush = (): void => {
     if (batch.length > 0) send({ kind: "resources", batch });
     batch = [];
@@ -71,6 +74,20 @@ async function run(start: Extract<ToWorker, { kind: "start" }>): Promise<void> {
     }
     read(req, (err: unknown, resp: any) => {
       pending--;
+      if (!err && resp) {
+        reads.push({
+          urn: resp.getUrn(),
+          type: req.getType(),
+          name: req.getName(),
+          id: req.getId(),
+          properties: req.getProperties()?.toJavaScript() ?? {},
+          outputs: resp.getProperties()?.toJavaScript() ?? {},
+          custom: true,
+          ...(req.getParent() ? { parent: req.getParent() } : {}),
+          dependencies: req.getDependenciesList(),
+          position: registered,
+        });
+      }
       callback(err, resp);
     });
   };
@@ -126,6 +143,7 @@ async function run(start: Extract<ToWorker, { kind: "start" }>): Promise<void> {
           dependencies: req.getDependenciesList(),
           propertyDependencies,
         });
+        registered++;
         if (batch.length === 1) setImmediate(flush);
       }
       callback(err, resp);
@@ -148,7 +166,7 @@ async function run(start: Extract<ToWorker, { kind: "start" }>): Promise<void> {
   while (pending > 0);
   flush();
   // Disconnect only once the message is written: disconnecting earlier can drop queued messages.
-  process.send!({ kind: "done", outputs: outputs ?? {}, milliseconds: Date.now() - began } satisfies FromWorker, () => process.disconnect());
+  process.send!({ kind: "done", outputs: outputs ?? {}, milliseconds: Date.now() - began, reads } satisfies FromWorker, () => process.disconnect());
 }
 
 process.once("message", (message: ToWorker) => {

@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
-import type { FromWorker, SynthesizedResource, ToWorker } from "./synthesis-messages";
+import type { FromWorker, SynthesizedRead, SynthesizedResource, ToWorker } from "./synthesis-messages";
 
 /** One stack to synthesize. */
 export interface StackJob {
@@ -30,6 +30,8 @@ export interface SynthesizeOptions {
 export interface SynthesizedStack {
   readonly stack: string;
   readonly resources: readonly SynthesizedResource[];
+  /** Resources read rather than registered (StackReference), in the order they came. */
+  readonly reads: readonly SynthesizedRead[];
   readonly outputs: Record<string, unknown>;
   readonly milliseconds: number;
   /** Stacks its StackReferences read. */
@@ -113,7 +115,7 @@ export function synthesizeStacks(options: SynthesizeOptions): Promise<Synthesize
             break;
           }
           case "done": {
-            const result = { stack: job.stack, resources, outputs: message.outputs, milliseconds: message.milliseconds, references: [...references] };
+            const result = { stack: job.stack, resources, reads: message.reads ?? [], outputs: message.outputs, milliseconds: message.milliseconds, references: [...references] };
             options.onDone?.(result);
             finish(undefined, result);
             break;

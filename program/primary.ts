@@ -7,7 +7,7 @@ import { RegionalDatabase } from "../components/regional-database";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
 import { ORGANIZATIONS_REGION } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
 /** The outputs the secondary stack reads from the primary by StackReference. */
 export const PRIMARY_OUTPUTS = {
@@ -37,6 +37,7 @@ export function definePrimary(
   const workload = providers.get("workload", here);
 
   const recordings = regionalRecordings(config, providers, here, peer);
+  const lambdaAliases = lambdaAliasAssociations(config);
   const connect = new ConnectRegion(
     "connect",
     {
@@ -55,7 +56,7 @@ export function definePrimary(
       flows: flowSpecs(config.connect, flowContents),
       lambdaFunctionNames: config.connect.lambdaFunctionNames,
       // With auto scaling, Connect invokes the alias that holds the provisioned concurrency.
-      ...(config.lambdaAutoScaling ? { lambdaFunctionAlias: config.lambdaAutoScaling.aliasName } : {}),
+      ...lambdaAliases.connectArgs,
       lexV2BotAliases: config.connect.lexV2BotAliases,
     },
     { provider: workload },
@@ -71,6 +72,7 @@ export function definePrimary(
     globalTable: { tableName: `${config.connect.instanceAlias}-contacts`, receivingRegions: [peer] },
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
+  lambdaAliases.resolve(scaling);
   const crm = regionalCrm(config, providers, here, connect.instanceId);
   const database = regionalDatabase(config, providers, here, peer);
 

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
 import { ContactCenterMonitoring } from "../components/contact-center-monitoring";
+import type { ConnectRegionArgs } from "../components/connect-region";
 import { CrmIntegration } from "../components/crm-integration";
 import { DirectConnectFailover } from "../components/direct-connect-failover";
 import { LambdaAutoScaling } from "../components/lambda-auto-scaling";
@@ -99,6 +100,29 @@ export function regionalLambdaAutoScaling(
     },
     { provider: providers.get("workload", here) },
   );
+}
+
+/**
+ * How this Region's ConnectRegion names the Lambda functions flows call. With auto scaling, Connect
+ * invokes the alias that holds the provisioned concurrency, and LambdaAutoScaling creates that alias
+ * after ConnectRegion (its alarms notify this Region's monitoring topic, which charts the instance).
+ * The associations therefore take the alias ARNs from a deferred output, resolved with
+ * `LambdaAutoScaling.aliasArns` once the aliases are declared: each association waits for its alias.
+ */
+export function lambdaAliasAssociations(config: StackConfig): {
+  readonly connectArgs: Pick<ConnectRegionArgs, "lambdaFunctionAlias" | "lambdaFunctionAliasArns">;
+  /** Call with this Region's auto scaling once declared. */
+  resolve(scaling: LambdaAutoScaling | undefined): void;
+} {
+  if (!config.lambdaAutoScaling) return { connectArgs: {}, resolve: () => {} };
+  const [aliasArns, resolveAliasArns] = pulumi.deferredOutput<Readonly<Record<string, string>>>();
+  return {
+    connectArgs: { lambdaFunctionAlias: config.lambdaAutoScaling.aliasName, lambdaFunctionAliasArns: aliasArns },
+    resolve: (scaling) => {
+      if (!scaling) throw new Error("connect-dr:lambdaAutoScaling is set but no LambdaAutoScaling was declared for the alias ARNs");
+      resolveAliasArns(scaling.aliasArns);
+    },
+  };
 }
 
 /**

@@ -6,18 +6,23 @@ import { FailoverAutomation, healthAlarmArn } from "../components/failover-autom
 import { GlobalContactTable } from "../components/global-contact-table";
 import { FailoverDns, type FailoverDnsEndpointArgs } from "../components/failover-dns";
 import { InstanceReplica } from "../components/instance-replica";
+import { federatedOperatorRolePatterns } from "../resiliency/operator-trust";
 import { TelephonyHealthChecks } from "../components/telephony-health-checks";
 import { TrafficDistributionGroup } from "../components/traffic-distribution-group";
 import { PRIMARY_OUTPUTS } from "./primary";
 import { ROUTE53_METRICS_REGION, edgeRegion, roleArnFor } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
 
 /**
  * The secondary stack, deployed after the primary (it reads the primary's outputs; the primary reads
  * nothing from it, so there is no cycle). It owns the ACGR replica and its traffic distribution
  * group, what ACGR does not mirror in this Region (storage config, streams, Lambda/Lex associations,
- * key, logs, alarms: the replica ConnectRegion), this Region's recordings and Direct Connect, the
+ * key, logs, alarms: the replica ConnectRegion; the admin guide's "What resources are mirrored in
+ * the replica instance" lists flows, queues, routing profiles, hours, users, security profiles,
+ * quick connects, prompts and their associations, and says ReplicateInstance "does not synchronize
+ * Lambda functions or Amazon Lex bots": https://docs.aws.amazon.com/connect/latest/adminguide/create-replica-connect-instance.html),
+ * this Region's recordings and Direct Connect, the
  * global failover DNS, which needs both Regions' endpoints, and the failover automation of BOTH
  * Regions with its lock table: it needs the traffic distribution group this stack creates, so owning
  * it here keeps the primary free of references to the secondary.
@@ -57,6 +62,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
   const recordings = regionalRecordings(config, providers, here, peer);
   // The replica keeps the source's instance id; waiting on the replica orders every child after it.
   const replicaInstanceId = pulumi.all([sourceInstanceId, replica.id]).apply(([id]) => id);
+  const lambdaAliases = lambdaAliasAssociations(config);
   const connect = new ConnectRegion(
     "connect",
     {
@@ -69,7 +75,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
       recordingsKmsKeyArn: recordings.sourceKeyArn,
       lambdaFunctionNames: config.connect.lambdaFunctionNames,
       // With auto scaling, Connect invokes the alias that holds the provisioned concurrency.
-      ...(config.lambdaAutoScaling ? { lambdaFunctionAlias: config.lambdaAutoScaling.aliasName } : {}),
+      ...lambdaAliases.connectArgs,
       lexV2BotAliases: config.connect.lexV2BotAliases,
     },
     { provider: providers.get("workload", here), dependsOn: [replica] },
@@ -87,6 +93,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     failoverAlarmArns: [healthAlarmArn(here, config.accounts.workload.id)],
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
+  lambdaAliases.resolve(scaling);
   const failover = failoverAutomation(config, providers, traffic, {
     [here]: {
       connect: CONNECT_ALARM_ROLES.map((role) => connect.alarmNames.apply((byRole) => byRole[role]!)),
@@ -251,6 +258,7 @@ function failoverAutomation(config: StackConfig, providers: StackProviders, traf
         lockTableName: lock.tableName,
         lockTableArn: pulumi.interpolate`arn:aws:dynamodb:${region}:${accountId}:table/${lock.tableName}`,
         lockTableKmsKeyArn: lock.keyArns.apply((keys) => keys[region]),
+        ...(config.failoverOperators ? { operatorFederatedRoleArnPatterns: federatedOperatorRolePatterns(accountId, config.failoverOperators) } : {}),
       },
       { provider: providers.get("workload", region) },
     ),

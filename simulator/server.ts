@@ -8,6 +8,8 @@
  * access key id mapping; the route is matched against the SDK-derived catalog; then fault
  * injection (drop, latency), the per-API token bucket (ThrottlingException 429), injected 5xx,
  * input decoding and validation, ClientToken idempotency, and finally the operation handler.
+ * Requests signed for the `sts` service go to the AssumeRole stand-in (`sts.ts`); requests signed
+ * with the temporary credentials it issued are checked for their session token and expiry first.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,6 +29,7 @@ import { parseAuthorization } from "./protocol/sigv4";
 import { QuotaEnforcer, type QuotaConfig } from "./quotas";
 import { seedState, type SeedResult, type SeedSpec } from "./seeding";
 import { StateStore } from "./state/store";
+import { SessionStore } from "./sts";
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -129,6 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const defaultAccount = options.defaultAccount ?? "111122223333";
   const defaultRegion = options.defaultRegion ?? "us-east-1";
   const clock = options.clock ?? (() => new Date());
+  const sessions = new SessionStore(clock);
   const settings: HandlerSettings = {
     instanceCreationDelayMs: options.instanceCreationDelayMs ?? 0,
     replicationDelayMs: options.replicationDelayMs ?? 0,
@@ -153,7 +157,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const body = await readBody(req);
     const caller = parseAuthorization(req.headers.authorization);
     const region = caller?.region ?? defaultRegion;
-    const account = (caller && accounts[caller.accessKeyId]) ?? defaultAccount;
+    if (caller?.service === "sts") {
+      counters.request("AssumeRole");
+      const answer = sessions.serve(body);
+      counters.outcome("AssumeRole", answer.status === 200 ? "succeeded" : "clientErrors");
+      res.writeHead(answer.status, { "content-type": "text/xml", "content-length": Buffer.byteLength(answer.xml) });
+      res.end(answer.xml);
+      return;
+    }
+    const session = caller ? sessions.check(caller.accessKeyId, req.headers["x-amz-security-token"] as string | undefined) : undefined;
+    if (session && "error" in session) {
+      sendJson(res, session.error.status, JSON.stringify({ message: session.error.message }), { "x-amzn-errortype": session.error.code });
+      return;
+    }
+    const account = session?.account ?? (caller && accounts[caller.accessKeyId]) ?? defaultAccount;
     const match = router.match(req.method ?? "GET", url.pathname);
     if (!match) {
       sendJson(res, 404, JSON.stringify({ message: `No operation matches ${req.method} ${url.pathname}` }), { "x-amzn-errortype": "UnknownOperationException" });
@@ -238,6 +255,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     seed: (spec) => seedState(spec, (operation, region, ids) => contextFor(operation, spec.account ?? defaultAccount, region, ids)),
     reset: () => {
       store.reset();
+      sessions.reset();
       counters.reset();
       idempotency.reset();
       quotas.reset();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 
 /**
@@ -69,6 +70,57 @@ const COMPUTED_IDS: Readonly<Record<string, string>> = {
   "aws:kms/key:Key": "keyId",
 };
 
+/** A deterministic UUID for a logical name: ids the service mints (ACGR group ids) look like the real ones. */
+function mockUuid(seed: string): string {
+  const h = createHash("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A deterministic address in TEST-NET-3 (RFC 5737) for a logical name. */
+function testNetAddress(seed: string): string {
+  return `203.0.113.${(createHash("sha256").update(seed).digest()[0]! % 254) + 1}`;
+}
+
+/** `arn:<partition>:connect:<region>:<account>:instance/<id>`, split. */
+function connectInstanceArn(arn: unknown): { partition: string; region: string; account: string; instanceId: string } | undefined {
+  const m = typeof arn === "string" ? /^arn:(aws[a-z-]*):connect:([a-z0-9-]+):(\d{12}):instance\/([^/]+)$/.exec(arn) : null;
+  return m ? { partition: m[1]!, region: m[2]!, account: m[3]!, instanceId: m[4]! } : undefined;
+}
+
+/**
+ * What a provider returns beyond the inputs, for types whose outputs components use: the VPN
+ * connection's tunnel addresses (AWS assigns them), ARNs in the formats AWS documents where other
+ * resources parse or pass them on (a Connect instance, a Lambda alias), and what the ACGR dynamic
+ * providers' `create` returns (their `outs`: the replica's ARN in its Region, the group's ARN in the
+ * source Region, in the formats of the Connect API reference). Without them a mock output would resolve to `undefined` where
+ * the real engine has a value, and a spec over the synthesized stack would read a gap that is not there.
+ */
+const PROVIDER_OUTPUTS: Readonly<
+  Record<string, (args: pulumi.runtime.MockResourceArgs, where: { readonly region: string; readonly account: string }) => { id?: string; state: Record<string, unknown> } | undefined>
+> = {
+  "aws:ec2/vpnConnection:VpnConnection": (args) => ({ state: { tunnel1Address: testNetAddress(`${args.name}-1`), tunnel2Address: testNetAddress(`${args.name}-2`) } }),
+  // Connect's instance ARN names the instance by its id (`...:instance/<id>`); the ACGR resources parse it.
+  "aws:connect/instance:Instance": (args, where) => {
+    const id = args.id || `${args.name}-id`;
+    return { id, state: { arn: `arn:aws:connect:${where.region}:${where.account}:instance/${id}` } };
+  },
+  // A Lambda alias's ARN is its function's ARN qualified by the alias name (Lambda API reference, AliasArn).
+  "aws:lambda/alias:Alias": (args, where) => ({ state: { arn: `arn:aws:lambda:${where.region}:${where.account}:function:${args.inputs.functionName}:${args.inputs.name}` } }),
+  "pulumi-nodejs:dynamic/acgr:InstanceReplica": (args) => {
+    const source = connectInstanceArn(args.inputs.sourceInstanceArn);
+    if (!source) return undefined;
+    const replicaArn = `arn:${source.partition}:connect:${args.inputs.replicaRegion}:${source.account}:instance/${source.instanceId}`;
+    return { id: replicaArn, state: { replicaArn, instanceId: source.instanceId, status: "ACTIVE" } };
+  },
+  "pulumi-nodejs:dynamic/acgr:TrafficDistributionGroup": (args) => {
+    const source = connectInstanceArn(args.inputs.instanceArn);
+    if (!source) return undefined;
+    const groupId = mockUuid(`traffic-distribution-group/${args.name}`);
+    const arn = `arn:${source.partition}:connect:${source.region}:${source.account}:traffic-distribution-group/${groupId}`;
+    return { id: arn, state: { arn, groupId, status: "ACTIVE", liveDistribution: args.inputs.distribution } };
+  },
+};
+
 /** The computed id (see COMPUTED_IDS) the mock gives a resource with this logical name. */
 export function computedId(logicalName: string): string {
   return `${logicalName}-computed-id`;
@@ -107,7 +159,10 @@ export class MockCloud {
 
   private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
     const urn = `urn:pulumi:${this.options.stack ?? "test"}::${this.options.project ?? "connect-dr"}::${args.type}::${args.name}`;
-    const extra = this.options.computed?.(args);
+    const provider = args.provider ? this.providers.get(args.provider) : undefined;
+    const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
+    const account = provider?.account ?? DEFAULT_ACCOUNT;
+    const extra = this.options.computed?.(args) ?? PROVIDER_OUTPUTS[args.type]?.(args, { region, account });
     const id = extra?.id ?? (args.id || `${args.name}-id`);
     if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
       // Provider inputs arrive as the engine sees them: nested values JSON-encoded.
@@ -120,9 +175,6 @@ export class MockCloud {
       if (!outputs) throw new Error(`MockCloud: no outputs for stack reference '${args.inputs.name}'; declare them in MockCloudOptions.stackOutputs`);
       return { id: args.inputs.name, state: { name: args.inputs.name, outputs, secretOutputNames: [] } };
     }
-    const provider = args.provider ? this.providers.get(args.provider) : undefined;
-    const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
-    const account = provider?.account ?? DEFAULT_ACCOUNT;
     const arn = `arn:aws:${serviceOf(args.type)}:${region}:${account}:${args.name}`;
     const computed = COMPUTED_IDS[args.type];
     const state = {

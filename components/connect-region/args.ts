@@ -168,6 +168,13 @@ export interface ConnectRegionArgs {
    * @default none: the unqualified function
    */
   readonly lambdaFunctionAlias?: string;
+  /**
+   * ARNs of the `lambdaFunctionAlias` aliases by function name, when another component creates them
+   * (`LambdaAutoScaling.aliasArns`): each association takes its function's ARN from here, so it is
+   * created after the alias it names (associating an alias that does not exist yet fails).
+   * @default the qualified ARNs, built from the names (the aliases exist already)
+   */
+  readonly lambdaFunctionAliasArns?: pulumi.Input<Readonly<Record<string, string>>>;
   /** Lex V2 bot aliases flows may use; ARNs are built for this Region and account. @default [] */
   readonly lexV2BotAliases?: readonly ConnectLexV2BotAliasSpec[];
 

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { connectClient, type ConnectConnection } from "./connection";
+import { ConnectSession, type ConnectConnection } from "./connection";
+import { instanceAliasProblem } from "./instance-alias";
 import { parseInstanceArn, replicaInstanceArn, replicationProblems } from "./preconditions";
 
 /** Plain inputs of the replica resource, as the dynamic provider receives them. */
@@ -24,21 +25,65 @@ export interface InstanceReplicaOutputs extends InstanceReplicaInputs {
 /** Inputs that can only change by replacing the replica. */
 const REPLACE_ON = ["sourceInstanceArn", "replicaRegion", "replicaAlias"] as const;
 
-async function waitForStatus(client: import("@aws-sdk/client-connect").ConnectClient, instanceArn: string, inputs: InstanceReplicaInputs): Promise<string> {
-  const { DescribeInstanceCommand } = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
+const sdk = () => require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
+
+/**
+ * The replica as DescribeInstance in its Region reports it, by the instance id it shares with the
+ * source (DescribeInstance models `InstanceId`, not the ARN), or undefined when there is none.
+ */
+async function describeReplica(replica: ConnectSession, instanceId: string): Promise<{ status: string; alias?: string } | undefined> {
+  try {
+    const instance = (await replica.call((c) => c.send(new (sdk().DescribeInstanceCommand)({ InstanceId: instanceId })))).Instance;
+    return { status: instance?.InstanceStatus ?? "UNKNOWN", ...(instance?.InstanceAlias !== undefined ? { alias: instance.InstanceAlias } : {}) };
+  } catch (error) {
+    if ((error as Error).name === "ResourceNotFoundException") return undefined;
+    throw error;
+  }
+}
+
+/** Polls the replica until ACTIVE; a replica not visible yet in its Region counts as still creating. */
+async function waitForStatus(replica: ConnectSession, instanceId: string, inputs: InstanceReplicaInputs): Promise<string> {
   const deadline = Date.now() + inputs.timeoutSeconds * 1000;
   for (;;) {
-    const status = (await client.send(new DescribeInstanceCommand({ InstanceId: instanceArn }))).Instance?.InstanceStatus ?? "UNKNOWN";
+    const status = (await describeReplica(replica, instanceId))?.status ?? "NOT_VISIBLE_YET";
     if (status === "ACTIVE") return status;
-    if (status === "CREATION_FAILED") throw new Error(`replica ${instanceArn} failed to create (CREATION_FAILED)`);
-    if (Date.now() >= deadline) throw new Error(`replica ${instanceArn} is still ${status} after ${inputs.timeoutSeconds} s; raise timeoutSeconds or check the ACGR console`);
+    if (status === "CREATION_FAILED") throw new Error(`replica of ${instanceId} in ${inputs.replicaRegion} failed to create (CREATION_FAILED)`);
+    if (Date.now() >= deadline) throw new Error(`replica of ${instanceId} in ${inputs.replicaRegion} is still ${status} after ${inputs.timeoutSeconds} s; raise timeoutSeconds or check the ACGR console`);
     await new Promise((r) => setTimeout(r, inputs.pollSeconds * 1000));
   }
 }
 
 /**
+ * Starts the replication, or adopts the replica a previous run started: after a crash between
+ * ReplicateInstance and the engine saving the state, the retry's ReplicateInstance fails with
+ * InvalidRequestException ("the instance was already replicated", the admin guide's "Why a
+ * ReplicateInstance call fails"). The replica it then finds in the replica Region, with the declared
+ * alias, is this resource's; one with another alias is an error naming both.
+ */
+async function replicateOrAdopt(source: ConnectSession, replica: ConnectSession, instanceId: string, inputs: InstanceReplicaInputs): Promise<void> {
+  try {
+    await source.call((c) =>
+      c.send(
+        new (sdk().ReplicateInstanceCommand)({ InstanceId: inputs.sourceInstanceArn, ReplicaRegion: inputs.replicaRegion, ReplicaAlias: inputs.replicaAlias, ClientToken: `connect-dr-${instanceId}-${inputs.replicaRegion}` }),
+      ),
+    );
+  } catch (error) {
+    if ((error as Error).name !== "InvalidRequestException") throw error;
+    const existing = await describeReplica(replica, instanceId);
+    if (!existing) throw error;
+    if (existing.alias !== inputs.replicaAlias) {
+      throw new Error(
+        `${inputs.sourceInstanceArn} is already replicated to ${inputs.replicaRegion} with the alias ${JSON.stringify(existing.alias)}, not the declared replicaAlias ${JSON.stringify(inputs.replicaAlias)}: ` +
+          `declare that alias to adopt the replica, or delete it (DeleteInstance of ${instanceId} in ${inputs.replicaRegion}) first`,
+      );
+    }
+  }
+}
+
+/**
  * Dynamic provider for an ACGR replica instance (ReplicateInstance). Neither @pulumi/aws nor
- * CloudFormation models it. The replica keeps the source's instance id, in the same account.
+ * CloudFormation models it. The replica keeps the source's instance id, in the same account; it is
+ * read and deleted by that id with a client in the replica's Region.
  */
 export const instanceReplicaProvider = {
   async check(_olds: InstanceReplicaInputs, news: InstanceReplicaInputs): Promise<pulumi.dynamic.CheckResult<InstanceReplicaInputs>> {
@@ -48,9 +93,8 @@ export const instanceReplicaProvider = {
     } catch (error) {
       failures.push({ property: "sourceInstanceArn", reason: (error as Error).message });
     }
-    if (!/^[a-z0-9]([a-z0-9-]{0,60}[a-z0-9])?$/i.test(news.replicaAlias ?? "")) {
-      failures.push({ property: "replicaAlias", reason: `found ${JSON.stringify(news.replicaAlias)}; 1-62 letters, digits and hyphens, not starting or ending with a hyphen` });
-    }
+    const aliasProblem = instanceAliasProblem(news.replicaAlias);
+    if (aliasProblem) failures.push({ property: "replicaAlias", reason: aliasProblem });
     return { inputs: news, failures };
   },
 
@@ -61,44 +105,34 @@ export const instanceReplicaProvider = {
   },
 
   async create(inputs: InstanceReplicaInputs): Promise<pulumi.dynamic.CreateResult<InstanceReplicaOutputs>> {
-    const { DescribeInstanceCommand, ReplicateInstanceCommand } = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
     const source = parseInstanceArn(inputs.sourceInstanceArn);
-    const sourceClient = await connectClient(inputs.connection, source.region);
+    const sourceSession = new ConnectSession(inputs.connection, source.region);
+    const replicaSession = new ConnectSession(inputs.connection, inputs.replicaRegion);
     try {
-      const described = (await sourceClient.send(new DescribeInstanceCommand({ InstanceId: source.instanceId }))).Instance;
+      const described = (await sourceSession.call((c) => c.send(new (sdk().DescribeInstanceCommand)({ InstanceId: source.instanceId })))).Instance;
       const problems = replicationProblems(
         { instanceId: source.instanceId, region: source.region, alias: described?.InstanceAlias, identityManagementType: described?.IdentityManagementType, status: described?.InstanceStatus },
         inputs.replicaRegion,
       );
       if (problems.length) throw new Error(`cannot replicate ${inputs.sourceInstanceArn}:\n- ${problems.join("\n- ")}`);
-      await sourceClient.send(
-        new ReplicateInstanceCommand({ InstanceId: inputs.sourceInstanceArn, ReplicaRegion: inputs.replicaRegion, ReplicaAlias: inputs.replicaAlias, ClientToken: `connect-dr-${source.instanceId}-${inputs.replicaRegion}` }),
-      );
-    } finally {
-      sourceClient.destroy();
-    }
-    const replicaArn = replicaInstanceArn(inputs.sourceInstanceArn, inputs.replicaRegion);
-    const replicaClient = await connectClient(inputs.connection, inputs.replicaRegion);
-    try {
-      const status = await waitForStatus(replicaClient, replicaArn, inputs);
+      await replicateOrAdopt(sourceSession, replicaSession, source.instanceId, inputs);
+      const status = await waitForStatus(replicaSession, source.instanceId, inputs);
+      const replicaArn = replicaInstanceArn(inputs.sourceInstanceArn, inputs.replicaRegion);
       return { id: replicaArn, outs: { ...inputs, replicaArn, instanceId: source.instanceId, status } };
     } finally {
-      replicaClient.destroy();
+      sourceSession.destroy();
+      replicaSession.destroy();
     }
   },
 
   async read(id: string, props: InstanceReplicaOutputs): Promise<pulumi.dynamic.ReadResult<InstanceReplicaOutputs>> {
-    const { DescribeInstanceCommand } = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
-    const client = await connectClient(props.connection, props.replicaRegion);
+    const session = new ConnectSession(props.connection, props.replicaRegion);
     try {
-      const instance = (await client.send(new DescribeInstanceCommand({ InstanceId: id }))).Instance;
-      return { id, props: { ...props, status: instance?.InstanceStatus ?? "UNKNOWN" } };
-    } catch (error) {
+      const replica = await describeReplica(session, props.instanceId);
       // Gone: an empty result tells the engine the replica no longer exists.
-      if ((error as Error).name === "ResourceNotFoundException") return {};
-      throw error;
+      return replica ? { id, props: { ...props, status: replica.status } } : {};
     } finally {
-      client.destroy();
+      session.destroy();
     }
   },
 
@@ -107,15 +141,15 @@ export const instanceReplicaProvider = {
     return { outs: { ...olds, timeoutSeconds: news.timeoutSeconds, pollSeconds: news.pollSeconds } };
   },
 
-  async delete(id: string, props: InstanceReplicaOutputs): Promise<void> {
-    const { DeleteInstanceCommand } = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
-    const client = await connectClient(props.connection, props.replicaRegion);
+  async delete(_id: string, props: InstanceReplicaOutputs): Promise<void> {
+    const session = new ConnectSession(props.connection, props.replicaRegion);
     try {
-      await client.send(new DeleteInstanceCommand({ InstanceId: id }));
+      // DeleteInstance of the shared id in the replica's Region ends the replication (the source stays).
+      await session.call((c) => c.send(new (sdk().DeleteInstanceCommand)({ InstanceId: props.instanceId })));
     } catch (error) {
       if ((error as Error).name !== "ResourceNotFoundException") throw error;
     } finally {
-      client.destroy();
+      session.destroy();
     }
   },
 };

@@ -116,7 +116,9 @@ export const globalResiliencyHandlers: HandlerTable = {
       throw invalidRequest(`Replication from ${ctx.region} to ${replicaRegion} is not supported${allowed ? `; allowed: ${allowed.join(", ")}` : "; this Region has no replication pair"}`);
     }
     if (source.replication) {
-      throw new ServiceError("ResourceConflictException", `Instance ${source.id} is already replicated between ${source.replication.sourceRegion} and ${source.replication.replicaRegion}`);
+      // The admin guide ("Why a ReplicateInstance call fails"): an instance already replicated by another
+      // ReplicateInstance call is an InvalidRequestException (a repeated ClientToken is answered by idempotency first).
+      throw invalidRequest(`Instance ${source.id} is already replicated between ${source.replication.sourceRegion} and ${source.replication.replicaRegion}`);
     }
     if (!isInstanceActive(ctx, source)) throw new ServiceError("ResourceNotReadyException", `Instance ${source.id} must be ACTIVE to be replicated`);
     if (source.alias === undefined) throw invalidRequest(`Instance ${source.id} must have an instance alias to be replicated`);

@@ -52,6 +52,16 @@ import { findInstance, isInstanceActive, requireInstance } from "./lookup";
 const ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 const LEX_V2_ALIAS_ARN = /^arn:aws[a-z-]*:lex:([a-z0-9-]+):(\d{12}):bot-alias\/[A-Z0-9]{10}\/[A-Z0-9]{10}$/;
+/**
+ * DescribeInstance and DeleteInstance model `InstanceId` (no ARN form), unlike ReplicateInstance and
+ * ListTrafficDistributionGroups (`InstanceIdOrArn`): the service looks the value up as an id, so an ARN
+ * names no instance.
+ */
+function findInstanceById(ctx: RequestContext, instanceId: string): InstanceRecord {
+  if (instanceId.startsWith("arn:")) throw notFound("Instance", `${instanceId} (${ctx.operation} takes the instance id, not its ARN)`);
+  return findInstance(ctx, instanceId);
+}
+
 /** Documented quota: Lambda functions per instance. */
 const MAX_LAMBDA_FUNCTIONS = 50;
 
@@ -155,7 +165,7 @@ export const instanceHandlers: HandlerTable = {
   }),
 
   DeleteInstance: op<DeleteInstanceRequest, Record<string, never>>((ctx, input) => {
-    const instance = findInstance(ctx, input.InstanceId!);
+    const instance = findInstanceById(ctx, input.InstanceId!);
     const link = instance.replication;
     if (link && instance.region === link.sourceRegion) {
       throw invalidRequest(`Instance ${instance.id} has a replica in ${link.replicaRegion}; delete the replica first`);
@@ -175,7 +185,7 @@ export const instanceHandlers: HandlerTable = {
   }),
 
   DescribeInstance: op<DescribeInstanceRequest, DescribeInstanceResponse>((ctx, input) => {
-    const instance = findInstance(ctx, input.InstanceId!);
+    const instance = findInstanceById(ctx, input.InstanceId!);
     const described: Instance = { ...summary(ctx, instance), Tags: { ...instance.tags } };
     const replication = replicationConfiguration(ctx, instance);
     return { Instance: described, ...(replication ? { ReplicationConfiguration: replication } : {}) };

@@ -255,7 +255,7 @@ describe("ConnectRegion (primary: creates the instance and the routing configura
     const lex = cloud.named("cc-lex-yy9557em03-lq1ycoyg6u").inputs;
     expect(lex.typeName).to.equal("AWS::Connect::IntegrationAssociation");
     expect(JSON.parse(lex.desiredState)).to.deep.equal({
-      InstanceId: `arn:aws:connect:us-east-1:${ACCOUNT}:cc-instance`,
+      InstanceId: `arn:aws:connect:us-east-1:${ACCOUNT}:instance/cc-instance-id`,
       IntegrationType: "LEX_BOT",
       IntegrationArn: `arn:aws:lex:us-east-1:${ACCOUNT}:bot-alias/YY9557EM03/LQ1YCOYG6U`,
     });
@@ -287,7 +287,7 @@ describe("ConnectRegion (primary: creates the instance and the routing configura
 
   it("exposes ids and ARNs by name", async () => {
     expect(await resolve(region.instanceId)).to.equal("cc-instance-id");
-    expect(await resolve(region.instanceArn)).to.equal(`arn:aws:connect:us-east-1:${ACCOUNT}:cc-instance`);
+    expect(await resolve(region.instanceArn)).to.equal(`arn:aws:connect:us-east-1:${ACCOUNT}:instance/cc-instance-id`);
     expect(await resolve(region.kmsKeyArn)).to.equal(`arn:aws:kms:us-east-1:${ACCOUNT}:cc-key`);
     expect(await resolve(region.queueArns)).to.deep.equal({ Sales: `arn:aws:connect:us-east-1:${ACCOUNT}:cc-queue-sales`, "Billing Support": `arn:aws:connect:us-east-1:${ACCOUNT}:cc-queue-billing-support` });
     expect(await resolve(region.flowIds)).to.deep.equal({ "Main IVR": computedId("cc-flow-main-ivr"), "Queue Transfer": computedId("cc-flow-queue-transfer") });

@@ -9,7 +9,8 @@ import { MockCloud, resolve, settle } from "../../synthesis/mock-cloud";
 const ACCOUNT = "222233334444";
 const provider = (region: string) => new aws.Provider(`workload-${region}`, { region, assumeRoles: [{ roleArn: `arn:aws:iam::${ACCOUNT}:role/ConnectDrDeployer` }] });
 const INSTANCE = "11111111-2222-3333-4444-555555555555";
-const SPLUNK = "https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event";
+/** The HEC endpoint as Splunk Cloud gives it for Firehose: the base URL; Firehose adds the collector path. */
+const SPLUNK = "https://http-inputs-firehose-acme.splunkcloud.com:443";
 const DYNATRACE = "https://aws.cloud.dynatrace.com/metrics";
 /** MockCloud's ARN for a Firehose delivery stream. */
 const STREAM_ARN = (n: string) => `arn:aws:firehose:eu-west-2:${ACCOUNT}:${n}`;
@@ -102,26 +103,30 @@ describe("ContactCenterMonitoring", () => {
       }
     });
 
-    it("delivers to Splunk HEC over an HTTP endpoint with the token from its secret, CMK encryption and failed-record backup", () => {
+    it("delivers to Splunk through Firehose's Splunk destination (HEC) with the token from its secret, CMK encryption and failed-event backup", () => {
       const stream = cloud.named("mon-splunk-stream").inputs;
       const key = `arn:aws:kms:eu-west-2:${ACCOUNT}:mon-key`;
       const role = `arn:aws:iam:eu-west-2:${ACCOUNT}:mon-splunk-role`;
-      expect(stream).to.deep.include({ name: "connect-dr-splunk-eu-west-2", destination: "http_endpoint" });
+      expect(stream).to.deep.include({ name: "connect-dr-splunk-eu-west-2", destination: "splunk" });
+      expect(stream).to.not.have.property("httpEndpointConfiguration");
       expect(stream.serverSideEncryption).to.deep.equal({ enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: key });
-      expect(stream.httpEndpointConfiguration).to.deep.equal({
-        url: SPLUNK,
-        name: "Splunk",
-        roleArn: role,
+      // Firehose's SplunkDestinationConfiguration: HECEndpointType Raw|Event, acknowledgment 180-600 s,
+      // S3BackupMode FailedEventsOnly|AllEvents; the token from Secrets Manager instead of HECToken.
+      expect(stream.splunkConfiguration).to.deep.equal({
+        hecEndpoint: SPLUNK,
+        hecEndpointType: "Raw",
+        hecAcknowledgmentTimeout: 180,
         secretsManagerConfiguration: { enabled: true, secretArn: `arn:aws:secretsmanager:eu-west-2:${ACCOUNT}:mon-splunk-secret`, roleArn: role },
         bufferingSize: 1,
         bufferingInterval: 60,
         retryDuration: 300,
-        requestConfiguration: { contentEncoding: "GZIP" },
-        s3BackupMode: "FailedDataOnly",
+        s3BackupMode: "FailedEventsOnly",
         s3Configuration: { roleArn: role, bucketArn: `arn:aws:s3:eu-west-2:${ACCOUNT}:mon-failed-records`, prefix: "splunk/", errorOutputPrefix: "splunk/errors/", compressionFormat: "GZIP", kmsKeyArn: key },
         cloudwatchLoggingOptions: { enabled: true, logGroupName: "/aws/kinesisfirehose/connect-dr-monitoring-eu-west-2", logStreamName: "splunk" },
       });
-      expect(stream.httpEndpointConfiguration).to.not.have.property("accessKey");
+      expect(stream.splunkConfiguration).to.not.have.property("hecToken");
+      // Firehose reads a Splunk secret as {"hec_token": ...} ("Understand secrets", Firehose developer guide).
+      expect(cloud.named("mon-splunk-secret").inputs.description).to.equal('Splunk HEC token for Firehose, as {"hec_token": "<token>"}; set by an operator');
     });
 
     it("keeps each token in its own CMK-encrypted secret without a value in state", () => {
@@ -236,6 +241,13 @@ describe("ContactCenterMonitoring", () => {
       ["a Region name", args({ region: "London" }), "region", "London", "an AWS Region code"],
       ["Splunk without a URL", args({ enableSplunk: true }), "splunkHecUrl", null, "required when enableSplunk is true"],
       ["a plain-HTTP Splunk URL", args({ enableSplunk: true, splunkHecUrl: "http://hec.example.com" }), "splunkHecUrl", "http://hec.example.com", "an https:// URL"],
+      [
+        "a Splunk URL with the collector path",
+        args({ enableSplunk: true, splunkHecUrl: "https://hec.example.com/services/collector/event" }),
+        "splunkHecUrl",
+        "https://hec.example.com/services/collector/event",
+        "an https:// base URL without a path",
+      ],
       ["a Dynatrace URL without the flag", args({ dynatraceEndpointUrl: DYNATRACE }), "dynatraceEndpointUrl", DYNATRACE, "set enableDynatrace: true"],
       ["an Input as the flag", args({ enableSplunk: "true" as unknown as boolean, splunkHecUrl: SPLUNK }), "enableSplunk", "true", "a plain boolean"],
       ["namespaces without Dynatrace", args({ streamedNamespaces: ["AWS/Connect"] }), "streamedNamespaces", ["AWS/Connect"], "only with enableDynatrace"],

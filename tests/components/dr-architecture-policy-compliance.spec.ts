@@ -50,7 +50,7 @@ async function synthesize(mode: "aurora-global" | "rds-read-replica", edge: "glo
   );
   new ContactCenterMonitoring(
     "mon",
-    { region: "eu-west-2", accountId: ACCOUNT, connectInstanceId: "i-1", enableSplunk: true, splunkHecUrl: "https://hec.example.com/services/collector/event", enableDynatrace: true, dynatraceEndpointUrl: "https://aws.cloud.dynatrace.com/metrics" },
+    { region: "eu-west-2", accountId: ACCOUNT, connectInstanceId: "i-1", enableSplunk: true, splunkHecUrl: "https://hec.example.com:443", enableDynatrace: true, dynatraceEndpointUrl: "https://aws.cloud.dynatrace.com/metrics" },
     { provider: west },
   );
   new CrmIntegration(

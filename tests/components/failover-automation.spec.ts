@@ -3,32 +3,41 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FailoverAutomation, healthAlarmArn, type FailoverAutomationArgs } from "../../components/failover-automation";
 import { ArgumentError } from "../../components/argument-error";
-import { MockCloud, settle } from "../../synthesis/mock-cloud";
+import { TrafficDistributionGroup } from "../../components/traffic-distribution-group";
+import { MockCloud, resolve, settle } from "../../synthesis/mock-cloud";
 
-const group = "arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/tdg-1";
+/** A traffic distribution group ARN as the Connect API reference gives its pattern. */
+const GROUP_ARN = /^arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z]+-[0-9]{1}:[0-9]{1,20}:traffic-distribution-group\/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/;
+const sourceArn = "arn:aws:connect:us-east-1:111122223333:instance/11111111-2222-3333-4444-555555555555";
+
+/** The group's ARN as the stack passes it on: the `arn` output of the group resource itself. */
+let group: string;
 const baseArgs: FailoverAutomationArgs = {
   region: "us-west-2",
   pair: ["us-east-1", "us-west-2"],
   accountId: "111122223333",
-  trafficDistributionGroupArn: group,
+  trafficDistributionGroupArn: "replaced in synth() by the group's output",
   healthSignalAlarmNames: ["connect-throttles", "connect-flow-errors"],
   lockTableName: "connect-dr-lock",
   lockTableArn: "arn:aws:dynamodb:us-west-2:111122223333:table/connect-dr-lock",
   lockTableKmsKeyArn: "arn:aws:kms:us-west-2:111122223333:key/lock",
 };
 
-function synth(args: FailoverAutomationArgs = baseArgs) {
+async function synth(args: FailoverAutomationArgs = baseArgs) {
   const cloud = new MockCloud({ stack: "secondary" }).install();
   const provider = new aws.Provider("workload-us-west-2", { region: "us-west-2", assumeRoles: [{ roleArn: "arn:aws:iam::111122223333:role/ConnectDrDeployer" }] });
-  new FailoverAutomation("failover", args, { provider });
+  const tdg = new TrafficDistributionGroup("traffic", { instanceArn: sourceArn, pair: ["us-east-1", "us-west-2"] });
+  new FailoverAutomation("failover", { ...args, trafficDistributionGroupArn: tdg.arn }, { provider });
+  await settle();
+  group = await resolve(tdg.arn);
   return cloud;
 }
 
 describe("FailoverAutomation", () => {
   it("declares exactly the automation's children, all on the workload provider of its Region", async () => {
-    const cloud = synth();
+    const cloud = await synth();
     await settle();
-    const children = cloud.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers"));
+    const children = cloud.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers") && r.type.startsWith("aws:"));
     expect(children.map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal(
       [
         "aws:cloudwatch/compositeAlarm:CompositeAlarm failover-health",
@@ -54,7 +63,7 @@ describe("FailoverAutomation", () => {
   });
 
   it("listens for the PEER's health alarm and forwards its own to the peer's bus", async () => {
-    const cloud = synth();
+    const cloud = await synth();
     await settle();
     expect(JSON.parse(cloud.named("failover-trigger-rule").inputs.eventPattern).detail.alarmName).to.deep.equal(["connect-dr-us-east-1-health"]);
     expect(JSON.parse(cloud.named("failover-forward-rule").inputs.eventPattern).detail).to.deep.equal({ alarmName: ["connect-dr-us-west-2-health"], state: { value: ["ALARM"] } });
@@ -65,7 +74,7 @@ describe("FailoverAutomation", () => {
   });
 
   it("ORs the dependency alarms (a list known only from outputs) into the same health alarm, after the signals", async () => {
-    const cloud = synth({ ...baseArgs, dependencyAlarmNames: pulumi.output(["lambda-lookup-throttles", "lambda-lookup-errors"]) });
+    const cloud = await synth({ ...baseArgs, dependencyAlarmNames: pulumi.output(["lambda-lookup-throttles", "lambda-lookup-errors"]) });
     await settle();
     expect(cloud.named("failover-health").inputs.alarmRule).to.equal(
       'ALARM("connect-throttles") OR ALARM("connect-flow-errors") OR ALARM("lambda-lookup-throttles") OR ALARM("lambda-lookup-errors")',
@@ -74,8 +83,13 @@ describe("FailoverAutomation", () => {
     expect(healthAlarmArn("us-west-2", "111122223333", "acme")).to.equal("arn:aws:cloudwatch:us-west-2:111122223333:alarm:acme-us-west-2-health");
   });
 
+  it("takes the group's ARN from the group resource, in the Connect API's ARN format", async () => {
+    await synth();
+    expect(group).to.match(GROUP_ARN);
+  });
+
   it("bundles the handler and hands it its settings, encrypted with a rotating CMK", async () => {
-    const cloud = synth();
+    const cloud = await synth();
     await settle();
     const fn = cloud.named("failover-function").inputs;
     expect(fn).to.include({ runtime: "nodejs22.x", handler: "index.handler", kmsKeyArn: "arn:aws:kms:us-west-2:111122223333:failover-key", reservedConcurrentExecutions: 2 });
@@ -93,7 +107,7 @@ describe("FailoverAutomation", () => {
   });
 
   it("grants the handler exactly what it calls, on exactly its resources", async () => {
-    const cloud = synth();
+    const cloud = await synth();
     await settle();
     const statements = JSON.parse(cloud.named("failover-policy").inputs.policy).Statement;
     expect(statements.map((s: { Sid: string; Action: unknown; Resource: unknown }) => [s.Sid, s.Action, s.Resource])).to.deep.equal([
@@ -112,7 +126,7 @@ describe("FailoverAutomation", () => {
   });
 
   it("adds Route 53 rights on the one hosted zone only when DNS follows the distribution", async () => {
-    const cloud = synth({ ...baseArgs, dnsRecord: { hostedZoneId: "Z123", recordName: "agents.example.com", recordType: "CNAME", setIdentifierByRegion: { "us-east-1": "east", "us-west-2": "west" } } });
+    const cloud = await synth({ ...baseArgs, dnsRecord: { hostedZoneId: "Z123", recordName: "agents.example.com", recordType: "CNAME", setIdentifierByRegion: { "us-east-1": "east", "us-west-2": "west" } } });
     await settle();
     const statements = JSON.parse(cloud.named("failover-policy").inputs.policy).Statement;
     expect(statements.at(-1)).to.deep.equal({
@@ -125,7 +139,7 @@ describe("FailoverAutomation", () => {
   });
 
   it("lets operators assume the failover role only with a recent MFA sign-in", async () => {
-    const cloud = synth({ ...baseArgs, operatorMfaMaxAgeSeconds: 900 });
+    const cloud = await synth({ ...baseArgs, operatorMfaMaxAgeSeconds: 900 });
     await settle();
     const trust = JSON.parse(cloud.named("failover-operator-role").inputs.assumeRolePolicy).Statement[0];
     expect(trust).to.deep.equal({
@@ -136,8 +150,36 @@ describe("FailoverAutomation", () => {
     });
   });
 
+  it("grants operators what the CLI calls: the group's distribution, and the group listing it needs without --group-arn", async () => {
+    const cloud = await synth();
+    const statements = JSON.parse(cloud.named("failover-operator-policy").inputs.policy).Statement;
+    expect(statements.slice(0, 2)).to.deep.equal([
+      {
+        Sid: "FailoverAndFailback",
+        Effect: "Allow",
+        Action: ["connect:GetTrafficDistribution", "connect:UpdateTrafficDistribution", "connect:DescribeTrafficDistributionGroup"],
+        Resource: group,
+      },
+      // The Service Authorization Reference lists no resource type for connect:ListTrafficDistributionGroups.
+      { Sid: "FindDefaultGroup", Effect: "Allow", Action: "connect:ListTrafficDistributionGroups", Resource: "*" },
+    ]);
+  });
+
+  it("trusts operators' federated roles by ARN instead of MFA keys their sessions do not carry", async () => {
+    const patterns = ["arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_DrOperator_*", "arn:aws:iam::111122223333:role/federation/ContactCentreOperators"];
+    const cloud = await synth({ ...baseArgs, operatorFederatedRoleArnPatterns: patterns });
+    expect(JSON.parse(cloud.named("failover-operator-role").inputs.assumeRolePolicy).Statement).to.deep.equal([
+      { Sid: "FederatedOperators", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": patterns } } },
+    ]);
+    const both = await synth({ ...baseArgs, operatorFederatedRoleArnPatterns: patterns, operatorPrincipalArns: ["arn:aws:iam::111122223333:role/BreakGlass"] });
+    expect(JSON.parse(both.named("failover-operator-role").inputs.assumeRolePolicy).Statement.map((s: { Principal: unknown; Condition: object }) => [s.Principal, Object.keys(s.Condition)])).to.deep.equal([
+      [{ AWS: ["arn:aws:iam::111122223333:role/BreakGlass"] }, ["Bool", "NumericLessThan"]],
+      [{ AWS: "arn:aws:iam::111122223333:root" }, ["ArnLike"]],
+    ]);
+  });
+
   it("omits the operator role when asked", async () => {
-    const cloud = synth({ ...baseArgs, createOperatorRole: false });
+    const cloud = await synth({ ...baseArgs, createOperatorRole: false });
     await settle();
     expect(cloud.resources.filter((r) => r.name.startsWith("failover-operator"))).to.have.length(0);
   });
@@ -149,6 +191,11 @@ describe("FailoverAutomation", () => {
     ["no health signals", { healthSignalAlarmNames: [] }, `FailoverAutomation: invalid 'healthSignalAlarmNames' = []; at least one alarm name (a composite alarm needs a rule)`],
     ["a cooldown under a minute", { cooldownSeconds: 10 }, `FailoverAutomation: invalid 'cooldownSeconds' = 10; an integer from 60 to 86400`],
     ["an MFA age over 12 hours", { operatorMfaMaxAgeSeconds: 86_400 }, `FailoverAutomation: invalid 'operatorMfaMaxAgeSeconds' = 86400; an integer from 300 to 43200`],
+    [
+      "a federated role in another account",
+      { operatorFederatedRoleArnPatterns: ["arn:aws:iam::999999999999:role/Ops"] },
+      `FailoverAutomation: invalid 'operatorFederatedRoleArnPatterns' = "arn:aws:iam::999999999999:role/Ops"; an IAM role ARN pattern in account 111122223333 (arn:aws:iam::111122223333:role/...)`,
+    ],
   ];
   for (const [name, patch, message] of invalid) {
     it(`rejects ${name}`, () => {

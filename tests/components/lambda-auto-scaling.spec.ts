@@ -114,8 +114,9 @@ describe("LambdaAutoScaling", () => {
 
     it("outputs alias ARNs and every alarm name", async () => {
       expect(await resolve(scaling.aliasArns)).to.deep.equal({
-        "callback-scheduler": `arn:aws:lambda:us-west-2:${ACCOUNT}:connect-fns-alias-callback-scheduler`,
-        "crm-lookup": `arn:aws:lambda:us-west-2:${ACCOUNT}:connect-fns-alias-crm-lookup`,
+        // The alias ARN as Lambda gives it: the function's ARN qualified by the alias name.
+        "callback-scheduler": `arn:aws:lambda:us-west-2:${ACCOUNT}:function:callback-scheduler:live`,
+        "crm-lookup": `arn:aws:lambda:us-west-2:${ACCOUNT}:function:crm-lookup:live`,
       });
       expect(await resolve(scaling.alarmNames)).to.deep.equal([
         "connect-dr-lambda-callback-scheduler-throttles-us-west-2",

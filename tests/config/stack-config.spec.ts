@@ -93,13 +93,18 @@ describe("config: parseStackConfig", () => {
       value: "x",
       line: `connect-dr:accounts.workload.roleArn: found "x"; allowed: no such key here; known keys: id, role`,
     },
-    {
-      title: "instance alias starting with d-",
+    // The rules of the Connect API reference's DirectoryAlias (InstanceAlias, ReplicaAlias): length 1-45, ^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$.
+    ...([
+      ["instance alias starting with d-", "d-1234"],
+      ["instance alias too long", "a".repeat(46)],
+      ["empty instance alias", ""],
+      ["instance alias ending with a hyphen", "acme-"],
+    ] as const).map(([title, value]) => ({
+      title,
       path: ["connect", "instanceAlias"],
-      value: "d-1234",
-      line: `connect-dr:connect.instanceAlias: found "d-1234"; allowed: 1-45 letters, digits and inner hyphens, not starting with 'd-' (Connect's instance alias rules)`,
-    },
-    { title: "instance alias too long", path: ["connect", "instanceAlias"], value: "a".repeat(46), line: `connect-dr:connect.instanceAlias: found "${"a".repeat(46)}"; allowed: at most 45 characters` },
+      value,
+      line: `connect-dr:connect.instanceAlias: found ${JSON.stringify(value)}; allowed: 1-45 letters and digits, hyphens only between them, not starting with 'd-' (Amazon Connect's instance alias rules)`,
+    })),
     {
       title: "identity management without SAML",
       path: ["connect", "identityManagementType"],
@@ -220,7 +225,7 @@ describe("config: parseStackConfig", () => {
       title: "unknown top-level key",
       path: ["regions"],
       value: ["us-east-1"],
-      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, tags`,
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, tags`,
     },
   ];
 
@@ -242,13 +247,34 @@ describe("config: parseStackConfig", () => {
   const SCALING = { maxProvisionedConcurrency: 10, functions: { lookup: { version: "3" } } };
   const SIP = { endpoints: { "us-east-1": { "carrier-a": { fqdn: "sbc.use1.example.net" } }, "us-west-2": { "carrier-a": { ipAddress: "93.184.216.34" } } } };
   const optionalCases: { title: string; secondary?: boolean; key: string; value: unknown; line: string }[] = [
-    { title: "monitoring dashboard name with spaces", key: "monitoring", value: { dashboardName: "Contact centre" }, line: `connect-dr:monitoring.dashboardName: found "Contact centre"; allowed: letters, digits, - and _, at most 255 characters` },
     {
-      title: "Splunk HEC over plain HTTP",
-      key: "monitoring",
-      value: { splunk: { hecUrl: "http://hec.example.com/services/collector" } },
-      line: `connect-dr:monitoring.splunk.hecUrl: found "http://hec.example.com/services/collector"; allowed: an https:// URL such as https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event (Firehose delivers over TLS only)`,
+      title: "federated failover operators in the primary stack",
+      key: "failoverOperators",
+      value: { permissionSetNames: ["DrOperator"] },
+      line: `connect-dr:failoverOperators: found {"permissionSetNames":["DrOperator"]}; allowed: nothing in the primary stack: the secondary stack owns the failover automation (and its operator roles) of both Regions`,
     },
+    {
+      title: "a permission set name over 32 characters",
+      secondary: true,
+      key: "failoverOperators",
+      value: { permissionSetNames: ["d".repeat(33)] },
+      line: `connect-dr:failoverOperators.permissionSetNames[0]: found "${"d".repeat(33)}"; allowed: an IAM Identity Center permission set name (letters, digits and +=,.@_-, at most 32)`,
+    },
+    {
+      title: "federated failover operators naming no role",
+      secondary: true,
+      key: "failoverOperators",
+      value: {},
+      line: `connect-dr:failoverOperators: found {}; allowed: at least one permission set or SAML role (leave the key out to require MFA instead)`,
+    },
+    { title: "monitoring dashboard name with spaces", key: "monitoring", value: { dashboardName: "Contact centre" }, line: `connect-dr:monitoring.dashboardName: found "Contact centre"; allowed: letters, digits, - and _, at most 255 characters` },
+    // Firehose's Splunk destination takes the HEC base URL (HECEndpoint) and adds the collector path itself.
+    ...["http://hec.example.com:443", "https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event"].map((hecUrl) => ({
+      title: `Splunk HEC URL ${hecUrl}`,
+      key: "monitoring",
+      value: { splunk: { hecUrl } },
+      line: `connect-dr:monitoring.splunk.hecUrl: found "${hecUrl}"; allowed: an https:// base URL without a path, such as https://http-inputs-firehose-acme.splunkcloud.com:443 (Firehose's Splunk destination adds the collector path)`,
+    })),
     { title: "Dynatrace without endpoint", key: "monitoring", value: { dynatrace: {} }, line: `connect-dr:monitoring.dynatrace.endpointUrl: found nothing (key not set); allowed: a string (required)` },
     { title: "misspelt monitoring key", key: "monitoring", value: { dashboard: "x" }, line: `connect-dr:monitoring.dashboard: found "x"; allowed: no such key here; known keys: dashboardName, splunk, dynatrace` },
     {
@@ -534,7 +560,7 @@ describe("config: parseStackConfig", () => {
       `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
       `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
       `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
-      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, tags`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, tags`,
     ]);
   });
 });

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { main, render } from "../../gate/main";
 import type { GateReport } from "../../gate/gate-report";
 import { declaredAlarmArns, packConfigForStack, runGate } from "../../gate/run-gate";
+import { previewDigest, type PreviewDigest, type PreviewStep } from "../../gate/preview-json";
 
 const REPOSITORY = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(__dirname, "fixtures", "noncompliant");
@@ -26,8 +27,9 @@ describe("gate: the committed stacks", function () {
   // The pack type-checks itself on start and each stack runs in its own process: slow on a busy CI box.
   this.timeout(600_000);
   let report: GateReport;
+  const previews: Record<string, PreviewDigest> = {};
   before(async () => {
-    report = await runGate({ projectDir: REPOSITORY, stacks: ["primary", "secondary"] });
+    report = await runGate({ projectDir: REPOSITORY, stacks: ["primary", "secondary"], onSynthesized: (synthesis) => (previews[synthesis.stack] = previewDigest(synthesis)) });
   });
 
   it("pass, with every resource analyzed and the secondary's StackReference served from the primary", () => {
@@ -75,6 +77,70 @@ describe("gate: the committed stacks", function () {
     const sarif = JSON.parse(render(report, "sarif"));
     expect(validateSarif(sarif)).to.deep.equal([]);
     expect(sarif.runs[0].results).to.deep.equal([]);
+  });
+
+  // Field names of pulumi/pulumi's display.PreviewDigest, display.PreviewStep and apitype.ResourceV3 JSON tags.
+  const DIGEST_FIELDS = ["config", "steps", "diagnostics", "duration", "changeSummary", "maybeCorrupt"];
+  const STEP_FIELDS = ["op", "urn", "provider", "oldState", "newState", "diffReasons", "replaceReasons", "detailedDiff"];
+  const RESOURCE_V3_FIELDS = ["urn", "custom", "delete", "id", "type", "inputs", "outputs", "parent", "protect", "taint", "external", "dependencies", "initErrors", "provider", "propertyDependencies", "pendingReplacement", "additionalSecretOutputs", "aliases", "customTimeouts", "importID", "retainOnDelete", "deletedWith"];
+
+  it("preview-json: per stack, a create step for every resource in the engine's shape, the root stack first, and the change summary", () => {
+    expect(Object.keys(previews)).to.deep.equal(["primary", "secondary"]);
+    for (const [stack, digest] of Object.entries(previews)) {
+      expect(DIGEST_FIELDS, stack).to.include.members(Object.keys(digest));
+      expect(digest.config!["connect-dr:role"]).to.equal(stack);
+      const root = `urn:pulumi:${stack}::connect-dr::pulumi:pulumi:Stack::connect-dr-${stack}`;
+      expect(digest.steps[0]).to.deep.equal({ op: "create", urn: root, newState: { urn: root, custom: false, type: "pulumi:pulumi:Stack" }, detailedDiff: null });
+      const urns = new Set(digest.steps.map((st) => st.urn));
+      expect(urns.size, "URNs are unique").to.equal(digest.steps.length);
+      // Every resource and component the gate analyzed, and nothing else but the root stack and reads.
+      const analyzed = report.stacks.find((r) => r.stack === stack)!.resources.length;
+      expect(digest.steps.filter((st) => st.op === "create").length).to.equal(analyzed + 1);
+      expect(digest.changeSummary).to.deep.equal({ create: analyzed + 1 });
+      for (const st of digest.steps.slice(1)) {
+        expect(STEP_FIELDS, st.urn).to.include.members(Object.keys(st));
+        expect(RESOURCE_V3_FIELDS, st.urn).to.include.members(Object.keys(st.newState));
+        // A child's type is qualified by its parent's (resource/urn.New), the root stack not counted.
+        const parent = st.newState.parent!;
+        expect(urns.has(parent), `${st.urn}: parent ${parent}`).to.equal(true);
+        const qualified = st.urn.split("::")[2]!;
+        expect(qualified).to.equal(parent === root ? st.newState.type : `${parent.split("::")[2]}$${st.newState.type}`);
+        // Custom resources name their provider as <provider URN>::<id>, unknown during a preview.
+        if (st.newState.custom && !st.newState.type.startsWith("pulumi:providers:")) {
+          expect(st.provider, st.urn).to.match(/::04da6b54-80e4-46f7-96ec-b56ff0331ba9$/);
+          const providerUrn = st.provider!.slice(0, -"::04da6b54-80e4-46f7-96ec-b56ff0331ba9".length);
+          expect(urns.has(providerUrn) || /::pulumi:providers:[\w-]+::default$/.test(providerUrn), st.provider).to.equal(true);
+        } else {
+          expect(st.provider, st.urn).to.equal(undefined);
+        }
+        for (const dep of [...(st.newState.dependencies ?? []), ...Object.values(st.newState.propertyDependencies ?? {}).flat()]) expect(urns.has(dep), `${st.urn} depends on ${dep}`).to.equal(true);
+      }
+      expect(JSON.stringify(digest)).to.not.contain("1b47061264138c4ac30d75fd1eb44270");
+    }
+    const read = previews.secondary!.steps.filter((st) => st.op === "read");
+    expect(read.map((st) => [st.urn, st.newState.id, st.newState.inputs])).to.deep.equal([
+      ["urn:pulumi:secondary::connect-dr::pulumi:pulumi:StackReference::primary", "organization/connect-dr/primary", { name: "organization/connect-dr/primary" }],
+    ]);
+  });
+
+  it("preview-json: the secondary sends the group's ARN to the failover and operator policies and to the failover functions, from the group itself", () => {
+    const steps = previews.secondary!.steps;
+    const group = steps.find((st) => st.newState.type === "pulumi-nodejs:dynamic/acgr:TrafficDistributionGroup")!;
+    expect(group.urn).to.equal("urn:pulumi:secondary::connect-dr::pulumi-nodejs:dynamic/acgr:TrafficDistributionGroup::traffic");
+    const byName = (name: string): PreviewStep => steps.find((st) => st.urn.endsWith(`::${name}`))!;
+    const statement = (name: string, sid: string) => JSON.parse(byName(name).newState.inputs!.policy as string).Statement.find((x: { Sid: string }) => x.Sid === sid);
+    // The group lives in the source (primary) Region of the workload account; the Connect API reference's ARN pattern.
+    const arn = statement("failover-us-east-1-policy", "MoveTraffic").Resource;
+    expect(arn).to.match(/^arn:aws:connect:us-east-1:111122223333:traffic-distribution-group\/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/);
+    for (const region of ["us-east-1", "us-west-2"]) {
+      expect(statement(`failover-${region}-policy`, "MoveTraffic").Resource, region).to.equal(arn);
+      expect(statement(`failover-${region}-operator-policy`, "FailoverAndFailback").Resource, region).to.equal(arn);
+      const fn = byName(`failover-${region}-function`).newState;
+      expect((fn.inputs!.environment as { variables: Record<string, string> }).variables.GROUP_ARN, region).to.equal(arn);
+      // What the engine records the values came from: the group's URN.
+      expect(byName(`failover-${region}-policy`).newState.propertyDependencies!.policy, region).to.include(group.urn);
+      expect(fn.propertyDependencies!.environment, region).to.include(group.urn);
+    }
   });
 });
 
@@ -145,7 +211,7 @@ describe("gate: command line", function () {
   });
 
   const usage: Array<[string[], string]> = [
-    [["--format", "xml"], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are human, json, sarif, markdown, mermaid.\n"],
+    [["--format", "xml"], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are human, json, sarif, markdown, mermaid, preview-json.\n"],
     [["--stack", "nope"], `connect-dr gate: stack 'nope': no Pulumi.nope.yaml in ${REPOSITORY}; stacks there are primary, secondary\n`],
     [["--project-dir", "/nonexistent"], "connect-dr gate: --project-dir /nonexistent does not exist\n"],
   ];

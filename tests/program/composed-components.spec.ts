@@ -236,11 +236,12 @@ describe("program: the optional pieces are off when their keys are absent", () =
   it("streams to Splunk and Dynatrace when their keys are set", async () => {
     const { cloud } = await synthesize("primary", (config) => {
       config["connect-dr:monitoring"] = JSON.stringify({
-        splunk: { hecUrl: "https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event" },
+        splunk: { hecUrl: "https://http-inputs-firehose-acme.splunkcloud.com:443" },
         dynatrace: { endpointUrl: "https://aws.cloud.dynatrace.com/metrics", streamedNamespaces: ["AWS/Connect"] },
       });
     });
-    expect(cloud.named("monitoring-splunk-stream").inputs.httpEndpointConfiguration.url).to.equal("https://http-inputs-firehose-acme.splunkcloud.com/services/collector/event");
+    expect(cloud.named("monitoring-splunk-stream").inputs).to.deep.include({ destination: "splunk" });
+    expect(cloud.named("monitoring-splunk-stream").inputs.splunkConfiguration.hecEndpoint).to.equal("https://http-inputs-firehose-acme.splunkcloud.com:443");
     expect(cloud.named("monitoring-dynatrace-metric-stream").inputs.includeFilters).to.deep.equal([{ namespace: "AWS/Connect" }]);
     for (const r of childrenOf(cloud, "monitoring")) expect([r.name, r.providerName]).to.deep.equal([r.name, "workload-us-east-1"]);
   });

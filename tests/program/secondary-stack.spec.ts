@@ -1,5 +1,7 @@
 import { expect } from "chai";
-import type { MockCloud } from "../../synthesis/mock-cloud";
+import type * as pulumi from "@pulumi/pulumi";
+import { resourcesBehind, type MockCloud } from "../../synthesis/mock-cloud";
+import type { Registration } from "../../synthesis/registrations";
 import { PRIMARY_STACK_OUTPUTS, awsResources, providerInputs, synthesize } from "./synthesize";
 
 const WORKLOAD = "111122223333";
@@ -9,7 +11,8 @@ const VAULT = "777788889999";
 describe("program: the secondary stack from Pulumi.secondary.yaml", function () {
   let cloud: MockCloud;
   let outputs: Record<string, unknown>;
-  before(async () => ({ cloud, outputs } = await synthesize("secondary")));
+  let registrations: readonly Registration[];
+  before(async () => ({ cloud, outputs, registrations } = await synthesize("secondary")));
 
   it("creates exactly one provider per (account, Region) it needs", () => {
     expect(cloud.ofType("pulumi:providers:aws").map((p) => p.name)).to.deep.equal(["workload-us-west-2", "workload-us-east-1", "backup-vault-us-east-1", "network-us-west-2", "network-us-east-1"]);
@@ -29,7 +32,7 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
 
   it("replicates the primary's instance through ACGR with the workload account's role", () => {
     const replica = cloud.named("connect-replica");
-    expect(replica.type).to.equal("pulumi-nodejs:dynamic/connect-dr:InstanceReplica");
+    expect(replica.type).to.equal("pulumi-nodejs:dynamic/acgr:InstanceReplica");
     expect(replica.inputs).to.deep.include({
       sourceInstanceArn: PRIMARY_STACK_OUTPUTS.connectInstanceArn,
       replicaRegion: "us-west-2",
@@ -52,6 +55,38 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
       `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-customer-lookup:live`,
       `arn:aws:lambda:us-west-2:${WORKLOAD}:function:connect-dr-queue-wait-time:live`,
     ].sort());
+  });
+
+  it("associates each auto-scaled function's live alias only once the aliases exist: the association's ARN is their output", async () => {
+    const association = registrations.find((r) => r.name === "connect-lambda-connect-dr-customer-lookup")!;
+    expect(await resourcesBehind(association.props.functionArn as pulumi.Output<unknown>)).to.deep.equal(["lambda-scaling-alias-connect-dr-customer-lookup", "lambda-scaling-alias-connect-dr-queue-wait-time"]);
+  });
+
+  it("lets operators assume the failover operator roles with MFA by default, or from their federated roles when connect-dr:failoverOperators names them", async () => {
+    const trustOf = (c: MockCloud, region: string) => JSON.parse(c.named(`failover-${region}-operator-role`).inputs.assumeRolePolicy).Statement;
+    expect(trustOf(cloud, "us-west-2").map((s: { Condition: object }) => Object.keys(s.Condition))).to.deep.equal([["Bool", "NumericLessThan"]]);
+    const { cloud: federated } = await synthesize("secondary", (config) => {
+      config["connect-dr:failoverOperators"] = JSON.stringify({ permissionSetNames: ["DrOperator"], samlRoleNames: ["federation/ContactCentreOperators"] });
+    });
+    for (const region of ["us-east-1", "us-west-2"]) {
+      expect(trustOf(federated, region)).to.deep.equal([
+        {
+          Sid: "FederatedOperators",
+          Effect: "Allow",
+          Principal: { AWS: `arn:aws:iam::${WORKLOAD}:root` },
+          Action: "sts:AssumeRole",
+          Condition: {
+            ArnLike: {
+              "aws:PrincipalArn": [
+                `arn:aws:iam::${WORKLOAD}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DrOperator_*`,
+                `arn:aws:iam::${WORKLOAD}:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_DrOperator_*`,
+                `arn:aws:iam::${WORKLOAD}:role/federation/ContactCentreOperators`,
+              ],
+            },
+          },
+        },
+      ]);
+    }
   });
 
   const placement: [string, string, string][] = [
@@ -111,7 +146,8 @@ describe("program: the secondary stack from Pulumi.secondary.yaml", function () 
 describe("program: the failover automation, owned by the secondary stack, in both Regions", () => {
   let cloud: MockCloud;
   let outputs: Record<string, unknown>;
-  before(async () => ({ cloud, outputs } = await synthesize("secondary")));
+  let registrations: readonly Registration[];
+  before(async () => ({ cloud, outputs, registrations } = await synthesize("secondary")));
 
   it("runs a failover handler in each Region of the pair, on the workload provider there", () => {
     // (The stack's other function, crm-salesforce-function, is the CRM lookup: see composed-components.spec.ts.)

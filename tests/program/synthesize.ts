@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { readStackFileConfig } from "../../config";
 import { defineStack } from "../../program/stack";
 import { MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
+import { recordRegistrations, type Registration } from "../../synthesis/registrations";
 
 /** The repository root (holds Pulumi.yaml and the stack files). */
 export const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -17,7 +18,8 @@ export const PRIMARY_STACK_OUTPUTS = {
   lambdaAlarmNames: ["connect-dr-customer-lookup", "connect-dr-queue-wait-time"].flatMap((fn) => [`connect-dr-lambda-${fn}-throttles-us-east-1`, `connect-dr-lambda-${fn}-errors-us-east-1`]),
 };
 
-type Synthesis = { cloud: MockCloud; outputs: Record<string, unknown> };
+/** A synthesized stack: what the engine received, the stack outputs and what the program constructed. */
+type Synthesis = { cloud: MockCloud; outputs: Record<string, unknown>; registrations: readonly Registration[] };
 const committed = new Map<string, Promise<Synthesis>>();
 
 /**
@@ -42,10 +44,15 @@ async function run(
   const config = readStackFileConfig(stack, PROJECT_DIR);
   edit(config);
   const cloud = new MockCloud({ stack, config, stackOutputs }).install();
-  const declared = defineStack({ projectDir: PROJECT_DIR });
-  await settle();
-  const outputs = (await resolve(pulumi.output(declared))) as Record<string, unknown>;
-  return { cloud, outputs };
+  const recorder = recordRegistrations();
+  try {
+    const declared = defineStack({ projectDir: PROJECT_DIR });
+    await settle();
+    const outputs = (await resolve(pulumi.output(declared))) as Record<string, unknown>;
+    return { cloud, outputs, registrations: recorder.registrations };
+  } finally {
+    recorder.stop();
+  }
 }
 
 /** Resources a provider manages: custom, not a provider itself, not a dynamic (engine-hosted) resource. */

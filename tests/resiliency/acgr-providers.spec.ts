@@ -1,9 +1,10 @@
 import { expect } from "chai";
-import { ClaimPhoneNumberCommand, DescribeInstanceCommand, ListPhoneNumbersV2Command, type ConnectClient } from "@aws-sdk/client-connect";
+import { ClaimPhoneNumberCommand, DescribeInstanceCommand, ListPhoneNumbersV2Command, ReplicateInstanceCommand, ResourceNotFoundException, type ConnectClient } from "@aws-sdk/client-connect";
 import { instanceReplicaProvider, type InstanceReplicaInputs } from "../../resiliency/acgr/instance-replica-provider";
 import { trafficDistributionGroupProvider, type TrafficDistributionGroupInputs } from "../../resiliency/acgr/traffic-distribution-group-provider";
 import { declaredDistribution } from "../../components/traffic-distribution-group";
-import { WORKLOAD_ACCOUNT, connectTo, simulatorForSuite } from "../support/simulator";
+import type { Simulator } from "../../simulator";
+import { WORKLOAD_ACCOUNT, connectTo, simulatorForSuite, startTestSimulator } from "../support/simulator";
 // The engine's dynamic provider host loads serialized providers this way.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString: (code: string) => { handler: () => typeof instanceReplicaProvider } = require("require-from-string");
@@ -57,11 +58,48 @@ describe("ACGR dynamic providers against the Connect API simulator", () => {
       expect(await instanceReplicaProvider.diff("x", olds, olds)).to.deep.equal({ changes: false, replaces: [], deleteBeforeReplace: true });
     });
 
-    it("deletes the replica on destroy, after which read reports it gone", async () => {
+    it("reads and deletes the replica by the source's instance id in the replica Region, after which read reports it gone", async () => {
+      // The simulator answers DescribeInstance/DeleteInstance as the API models them: by InstanceId, an ARN names nothing.
       const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
       const created = await instanceReplicaProvider.create(replicaInputs(source.instanceArn));
+      expect((await instanceReplicaProvider.read(created.id, created.outs!)).props).to.include({ status: "ACTIVE", instanceId: source.instanceId });
       await instanceReplicaProvider.delete(created.id, created.outs!);
+      const west = connectTo(suite.simulator, "us-west-2");
+      const gone = await west.send(new DescribeInstanceCommand({ InstanceId: source.instanceId })).catch((e: Error) => e);
+      west.destroy();
+      expect(gone).to.be.instanceOf(ResourceNotFoundException);
+      const stillSource = await east.send(new DescribeInstanceCommand({ InstanceId: source.instanceId }));
+      expect([stillSource.Instance!.InstanceStatus, stillSource.ReplicationConfiguration]).to.deep.equal(["ACTIVE", undefined]);
       expect(await instanceReplicaProvider.read(created.id, created.outs!)).to.deep.equal({});
+    });
+
+    it("adopts the replica a crashed run started: ReplicateInstance answers InvalidRequestException (already replicated)", async () => {
+      const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
+      // The run that crashed before the engine saved the replica (its own ClientToken).
+      await east.send(new ReplicateInstanceCommand({ InstanceId: source.instanceArn, ReplicaRegion: "us-west-2", ReplicaAlias: "acme-west", ClientToken: "crashed-run" }));
+      const created = await instanceReplicaProvider.create(replicaInputs(source.instanceArn));
+      expect(created.id).to.equal(`arn:aws:connect:us-west-2:${WORKLOAD_ACCOUNT}:instance/${source.instanceId}`);
+      expect(created.outs!).to.include({ instanceId: source.instanceId, status: "ACTIVE" });
+      expect(suite.simulator.counters().ReplicateInstance).to.include({ requests: 2, succeeded: 1, clientErrors: 1 });
+    });
+
+    it("refuses to adopt a replica with another alias, naming both", async () => {
+      const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
+      await east.send(new ReplicateInstanceCommand({ InstanceId: source.instanceArn, ReplicaRegion: "us-west-2", ReplicaAlias: "acme-dr", ClientToken: "someone-else" }));
+      const error = await instanceReplicaProvider.create(replicaInputs(source.instanceArn)).catch((e: Error) => e);
+      expect((error as Error).message).to.equal(
+        `${source.instanceArn} is already replicated to us-west-2 with the alias "acme-dr", not the declared replicaAlias "acme-west": ` +
+          `declare that alias to adopt the replica, or delete it (DeleteInstance of ${source.instanceId} in us-west-2) first`,
+      );
+    });
+
+    it("checks the replica alias as the API documents it (1-45 characters, not d-)", async () => {
+      const inputs = replicaInputs("arn:aws:connect:us-east-1:111122223333:instance/11111111-2222-3333-4444-555555555555", "d-replica");
+      expect((await instanceReplicaProvider.check(inputs, inputs)).failures).to.deep.equal([
+        { property: "replicaAlias", reason: `found "d-replica"; 1-45 letters and digits, hyphens only between them, not starting with 'd-' (Amazon Connect's instance alias rules)` },
+      ]);
+      const long = { ...inputs, replicaAlias: "a".repeat(46) };
+      expect((await instanceReplicaProvider.check(long, long)).failures!.map((f) => f.property)).to.deep.equal(["replicaAlias"]);
     });
 
     it("works when loaded the way the engine loads a serialized dynamic provider", async () => {
@@ -72,6 +110,31 @@ describe("ACGR dynamic providers against the Connect API simulator", () => {
       const source = suite.simulator.seed({ region: "us-east-1", instance: { alias: "acme" } });
       const created = await provider.create(replicaInputs(source.instanceArn));
       expect(created.outs!.status).to.equal("ACTIVE");
+    });
+  });
+
+  describe("InstanceReplica with role credentials through a replication longer than one role session", () => {
+    const MINUTE = 60_000;
+    let sim: Simulator;
+    // The simulator's clock moves 20 minutes with every DescribeInstance answered: the poll loop lives
+    // through 100 minutes of replication without the spec waiting for them.
+    const base = Date.now();
+    before(async () => {
+      sim = await startTestSimulator({ replicationDelayMs: 70 * MINUTE, clock: () => new Date(base + 20 * MINUTE * (sim?.counters().DescribeInstance?.succeeded ?? 0)) });
+    });
+    after(() => sim.close());
+
+    it("assumes the deployer role again when the service says its session expired, and finishes the wait", async () => {
+      const source = sim.seed({ region: "us-east-1", instance: { alias: "acme" } });
+      const created = await instanceReplicaProvider.create({
+        ...replicaInputs(source.instanceArn),
+        timeoutSeconds: 60,
+        pollSeconds: 0.005,
+        connection: { endpoint: sim.endpoint, stsEndpoint: sim.endpoint, roleArn: `arn:aws:iam::${WORKLOAD_ACCOUNT}:role/ConnectDrDeployer` },
+      });
+      expect(created.outs!.status).to.equal("ACTIVE");
+      // One session for the source Region, one for the replica Region, and the one that replaced it (sessions last 3600 s by default).
+      expect(sim.counters().AssumeRole).to.include({ requests: 3, succeeded: 3 });
     });
   });
 

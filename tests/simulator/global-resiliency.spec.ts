@@ -106,8 +106,9 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       const id = await createInstance(east, "twice");
       await east.send(new ReplicateInstanceCommand({ InstanceId: id, ReplicaRegion: WEST, ReplicaAlias: "twice-west" }));
       const again = await rejectionOf(east.send(new ReplicateInstanceCommand({ InstanceId: id, ReplicaRegion: WEST, ReplicaAlias: "twice-west-2" })));
-      expect(again).to.be.instanceOf(ResourceConflictException);
-      expect(again.$metadata?.httpStatusCode).to.equal(409);
+      // The admin guide, "Why a ReplicateInstance call fails": already replicated is an InvalidRequestException.
+      expect(again).to.be.instanceOf(InvalidRequestException);
+      expect(again.$metadata?.httpStatusCode).to.equal(400);
     });
   });
 
@@ -244,6 +245,14 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       const gone = await rejectionOf(east.send(new DescribeTrafficDistributionGroupCommand({ TrafficDistributionGroupId: created.Id })));
       expect(gone).to.be.instanceOf(ResourceNotFoundException);
     });
+  });
+
+  it("describes and deletes an instance by its id only: DescribeInstance and DeleteInstance model InstanceId, not InstanceIdOrArn", async () => {
+    const id = await createInstance(east, "by-id-only");
+    const arn = `arn:aws:connect:${EAST}:${ACCOUNT_A}:instance/${id}`;
+    expect(await rejectionOf(east.send(new DescribeInstanceCommand({ InstanceId: arn })))).to.be.instanceOf(ResourceNotFoundException);
+    expect(await rejectionOf(east.send(new DeleteInstanceCommand({ InstanceId: arn })))).to.be.instanceOf(ResourceNotFoundException);
+    expect((await east.send(new DescribeInstanceCommand({ InstanceId: id }))).Instance!.Id).to.equal(id);
   });
 
   it("deletes a replica (ending replication and its TDGs) but not a source that still has one", async () => {
