@@ -25,6 +25,7 @@ export interface ReplicatedCentre {
   readonly instanceArn: string;
   readonly groupArn: string;
   readonly phoneNumberId: string;
+  readonly phoneNumberArn: string;
   /** The number in the group, E.164. */
   readonly phoneNumber: string;
   /** Username -> user id of the agents, both associated with the group. */
@@ -78,6 +79,7 @@ export async function replicatedCentre(simulator: Simulator, client: Partial<Con
     instanceArn: source.instanceArn,
     groupArn,
     phoneNumberId: claimed.PhoneNumberId!,
+    phoneNumberArn: claimed.PhoneNumberArn!,
     phoneNumber,
     userIds: source.ids.users,
     clients: { "us-east-1": east, "us-west-2": west },
