@@ -33,3 +33,6 @@ export function bundleHandler(entry: string): string {
 
 /** The failover handler's entry point, relative to this folder. */
 export const FAILOVER_HANDLER_ENTRY = "failover/index.ts";
+
+/** The peer probe's entry point, relative to this folder. */
+export const PEER_PROBE_HANDLER_ENTRY = "probe/index.ts";
