@@ -17,3 +17,4 @@ export * from "./traffic-distribution-group";
 export * from "./phone-number";
 export * from "./phone-number-flows";
 export * from "./argument-error";
+export * from "./peer-probe";
