@@ -67,6 +67,8 @@ const COMPUTED_IDS: Readonly<Record<string, string>> = {
   "aws:connect/routingProfile:RoutingProfile": "routingProfileId",
   "aws:connect/contactFlow:ContactFlow": "contactFlowId",
   "aws:kms/key:Key": "keyId",
+  // The number ClaimPhoneNumber picked (the stack exports it).
+  "pulumi-nodejs:dynamic/acgr:PhoneNumber": "phoneNumber",
 };
 
 /** The computed id (see COMPUTED_IDS) the mock gives a resource with this logical name. */
