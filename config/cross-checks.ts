@@ -515,6 +515,12 @@ export function checkTrafficDistribution(raw: Raw): ConfigProblem[] {
   return problems;
 }
 
+/** The peer probes of both Regions are the secondary stack's (like the failover automation they trigger). */
+export function checkPeerProbeOwner(raw: Raw): ConfigProblem[] {
+  if (raw.role !== "primary" || raw.peerProbe === undefined) return [];
+  return [{ path: formatKeyPath(["peerProbe"]), found: raw.peerProbe, allowed: "nothing in the primary stack: the secondary stack owns the peer probes of both Regions, so only its config sets them" }];
+}
+
 /** An alarm needs no more breaching points than it evaluates. */
 export function checkPeerProbe(peerProbe: { datapointsToAlarm: number; evaluationPeriods: number }): ConfigProblem[] {
   if (peerProbe.datapointsToAlarm <= peerProbe.evaluationPeriods) return [];

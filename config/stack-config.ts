@@ -19,6 +19,7 @@ import {
   checkEdge,
   checkPeerProbe,
   checkTrafficDistribution,
+  checkPeerProbeOwner,
 } from "./cross-checks";
 import { TOP_LEVEL_SCHEMAS, type TopLevelKey, knownKeysAt } from "./schema";
 
@@ -76,7 +77,7 @@ export function checkStackConfig(raw: Record<string, unknown>): { config?: Stack
   }
   problems.push(...checkRegions(raw), ...checkGdpr(raw), ...checkAccounts(raw), ...checkConnectReferences(raw), ...checkConnectOwnership(raw), ...checkDns(raw));
   problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw), ...checkDatabase(raw), ...checkGovernance(raw), ...checkEdge(raw));
-  problems.push(...checkTrafficDistribution(raw));
+  problems.push(...checkTrafficDistribution(raw), ...checkPeerProbeOwner(raw));
   const p = parsed as Partial<StackConfig>;
   if (p.recordings) problems.push(...checkRecordings(p.recordings));
   if (p.dns && p.rtoSeconds !== undefined) problems.push(...checkRecoveryObjectives(p.rtoSeconds, p.dns));

@@ -92,6 +92,12 @@ describe("config: the numbers and agents of the traffic distribution group (conn
     ]);
   });
 
+  it("refuses peerProbe in the primary stack", () => {
+    const raw = validRawConfig();
+    raw.peerProbe = { datapointsToAlarm: 2 };
+    expect(lines(raw)).to.deep.equal([`connect-dr:peerProbe: found {"datapointsToAlarm":2}; allowed: nothing in the primary stack: the secondary stack owns the peer probes of both Regions, so only its config sets them`]);
+  });
+
   it("refuses it in the primary stack", () => {
     const raw = validRawConfig();
     raw.trafficDistribution = validTrafficDistribution();
