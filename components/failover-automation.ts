@@ -66,9 +66,16 @@ export function healthAlarmName(prefix: string, region: string): string {
   return `${prefix}-${region}-health`;
 }
 
-/** An EventBridge pattern matching one alarm going to ALARM (in the Region of the rule's bus). */
-export function alarmToAlarmPattern(alarmName: string): string {
-  return JSON.stringify({ source: ["aws.cloudwatch"], "detail-type": ["CloudWatch Alarm State Change"], detail: { alarmName: [alarmName], state: { value: ["ALARM"] } } });
+/**
+ * An EventBridge pattern matching one alarm going to ALARM (in the Region of the rule's bus), from any
+ * state or only from those listed.
+ */
+export function alarmToAlarmPattern(alarmName: string, fromStates?: readonly string[]): string {
+  return JSON.stringify({
+    source: ["aws.cloudwatch"],
+    "detail-type": ["CloudWatch Alarm State Change"],
+    detail: { alarmName: [alarmName], state: { value: ["ALARM"] }, ...(fromStates ? { previousState: { value: [...fromStates] } } : {}) },
+  });
 }
 
 /** The ARN of a Region's health composite alarm, known before the alarm exists. */

@@ -150,7 +150,9 @@ export class PeerProbe extends pulumi.ComponentResource {
       parent,
     );
 
-    const trigger = new aws.cloudwatch.EventRule(`${name}-trigger-rule`, { description: `${alarmName}: fail over to ${args.region}`, eventPattern: alarmToAlarmPattern(alarmName) }, parent);
+    // Only OK -> ALARM: a new alarm evaluates missing data (no probe yet) as breaching and goes
+    // INSUFFICIENT_DATA -> ALARM right after `pulumi up`; that must not move traffic.
+    const trigger = new aws.cloudwatch.EventRule(`${name}-trigger-rule`, { description: `${alarmName}: fail over to ${args.region}`, eventPattern: alarmToAlarmPattern(alarmName, ["OK"]) }, parent);
     new aws.lambda.Permission(
       `${name}-trigger-permission`,
       { action: "lambda:InvokeFunction", function: args.failoverFunctionName, principal: "events.amazonaws.com", sourceArn: trigger.arn },

@@ -102,7 +102,8 @@ describe("PeerProbe: the dark-Region detector of one Region", () => {
     expect(JSON.parse(cloud.named("probe-trigger-rule").inputs.eventPattern)).to.deep.equal({
       source: ["aws.cloudwatch"],
       "detail-type": ["CloudWatch Alarm State Change"],
-      detail: { alarmName: ["connect-dr-us-east-1-unreachable-from-us-west-2"], state: { value: ["ALARM"] } },
+      // From OK only: a new alarm with no probe data yet goes INSUFFICIENT_DATA -> ALARM, and must not fail over.
+      detail: { alarmName: ["connect-dr-us-east-1-unreachable-from-us-west-2"], state: { value: ["ALARM"] }, previousState: { value: ["OK"] } },
     });
     expect(cloud.named("probe-trigger-target").inputs).to.deep.include({ arn: baseArgs.failoverFunctionArn, retryPolicy: { maximumRetryAttempts: 4, maximumEventAgeInSeconds: 600 } });
     expect(cloud.named("probe-trigger-permission").inputs).to.include({ function: "connect-dr-failover-us-west-2", principal: "events.amazonaws.com", sourceArn: cloud.named("probe-trigger-rule").state.arn });

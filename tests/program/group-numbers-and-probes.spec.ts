@@ -69,14 +69,5 @@ describe("program: what the secondary stack's traffic distribution group carries
   it("exports the liveness alarm of each Region", () => {
     expect(outputs.peerProbeAlarmNames).to.deep.equal({ "us-east-1": "connect-dr-us-west-2-unreachable-from-us-east-1", "us-west-2": "connect-dr-us-east-1-unreachable-from-us-west-2" });
   });
-
-  it("names a flow the primary stack does not have at the number's check", async () => {
-    const { cloud: renamed } = await synthesize("secondary", (config) => {
-      const td = JSON.parse(config["connect-dr:trafficDistribution"]!);
-      td.phoneNumbers["main-line"].flow = "Night";
-      config["connect-dr:trafficDistribution"] = JSON.stringify(td);
-    });
-    // The id resolves to "" and the provider's check names the flow (see acgr-phone-numbers.spec.ts).
-    expect(renamed.named("number-main-line").inputs).to.deep.include({ contactFlowId: "", flowName: "Night" });
   });
 });
