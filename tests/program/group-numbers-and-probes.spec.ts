@@ -69,5 +69,4 @@ describe("program: what the secondary stack's traffic distribution group carries
   it("exports the liveness alarm of each Region", () => {
     expect(outputs.peerProbeAlarmNames).to.deep.equal({ "us-east-1": "connect-dr-us-west-2-unreachable-from-us-east-1", "us-west-2": "connect-dr-us-east-1-unreachable-from-us-west-2" });
   });
-  });
 });
