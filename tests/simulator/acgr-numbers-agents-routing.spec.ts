@@ -118,6 +118,15 @@ describe("simulator: ACGR numbers, agents and where calls land", () => {
       expect([0, 0.29, 0.3, 0.99].map((draw) => sim.routeCall(number, draw).region)).to.deep.equal(["us-east-1", "us-east-1", "us-west-2", "us-west-2"]);
     });
 
+    it("serves routeCall and outages on the admin endpoint too", async () => {
+      await distribute(0);
+      const admin = async (method: string, path: string, body: unknown) => (await fetch(`${sim.endpoint}/__simulator/${path}`, { method, body: JSON.stringify(body) })).json();
+      expect(await admin("PUT", "outages", { region: "us-west-2", dark: true })).to.deep.equal(["us-west-2"]);
+      expect(await admin("POST", "route-call", { phoneNumber: number })).to.deep.equal({ phoneNumber: number, region: "us-west-2", answered: false, detail: "us-west-2 is not answering (outage)" });
+      expect(await admin("PUT", "outages", { region: "us-west-2", dark: false })).to.deep.equal([]);
+      expect(await admin("POST", "route-call", { phoneNumber: number })).to.include({ region: "us-west-2", answered: true });
+    });
+
     it("a dark Region answers nothing: API 5xx, its Region endpoint refuses connections, its calls fail; restored, all answer again", async () => {
       await distribute(100);
       const endpoint = await sim.regionEndpoint("us-east-1");
