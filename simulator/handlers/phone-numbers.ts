@@ -123,8 +123,7 @@ export const phoneNumberHandlers: HandlerTable = {
     const country = requireEnum("PhoneNumberCountryCode", input.PhoneNumberCountryCode, Object.values(PhoneNumberCountryCode));
     const type = requireEnum("PhoneNumberType", input.PhoneNumberType, Object.values(PhoneNumberType));
     // Validates the target (either Region of a TDG may search for it).
-    if (input.TargetArn !== undefined || input.InstanceId !== undefined) resolveTarget(ctx, input.TargetArn, input.InstanceId);
-    else throw invalidParameter("Exactly one of TargetArn and InstanceId is required");
+    resolveTarget(ctx, input.TargetArn, input.InstanceId);
     const max = input.MaxResults ?? 10;
     if (!Number.isInteger(max) || max < 1 || max > 10) throw invalidParameter(`MaxResults must be 1 to 10, got ${max}`);
     const claimed = new Set(ctx.store.all().flatMap((state) => [...state.phoneNumbers.values()].map((n) => n.phoneNumber)));
