@@ -7,9 +7,12 @@
  * shift: the time from the alarm event to the distribution read back in force, the sum of the API
  * latencies on that path (timed per call by SDK middleware), and the orchestration overhead (their
  * difference). Shifts are 2.5 s apart so that each starts, like a real failover, with a full quota
- * bucket. Then fires concurrent duplicate alarm events and counts the shifts. Prints the
- * end-to-end RTO of each committed stack, with the measured handler time in place of its budget.
- * The last line is one JSON object.
+ * bucket. Then fires concurrent duplicate alarm events and counts the shifts. Then the dark-Region
+ * case: us-east-1 answers nothing (5xx), and the handler's path runs from us-west-2 with nothing from
+ * us-east-1; its measured time plus the detection time the configuration implies (probe interval +
+ * failed probes to alarm + EventBridge) is the automated RTO of a dark Region, against each committed
+ * stack's target and the 5-minute goal. Prints the end-to-end RTO of each committed stack, with the
+ * measured handler time in place of its budget. The last line is one JSON object.
  */
 import { parseArgs } from "node:util";
 import { ConnectClient } from "@aws-sdk/client-connect";
@@ -34,11 +37,15 @@ const { values } = parseArgs({
     "latency-ms": { type: "string", default: "50" },
     cycles: { type: "string", default: "10" },
     duplicates: { type: "string", default: "50" },
+    "dark-cycles": { type: "string", default: "5" },
   },
 });
 const latencyMs = Number(values["latency-ms"]);
 const cycles = Number(values.cycles);
 const duplicates = Number(values.duplicates);
+const darkCycles = Number(values["dark-cycles"]);
+/** The dark-Region goal of issue 10: automated RTO at most 5 minutes. */
+const DARK_REGION_GOAL_SECONDS = 300;
 const pair = ["us-east-1", "us-west-2"] as const;
 const credentials = { accessKeyId: "AKIDBENCH", secretAccessKey: "local" };
 
@@ -119,14 +126,36 @@ async function main() {
     const duplicateShifts = (simulator.counters().UpdateTrafficDistribution?.succeeded ?? 0) - before;
     const throttled = Object.values(simulator.counters()).reduce((sum, c) => sum + c.throttled, 0);
 
+    // A dark primary: every us-east-1 call answers 500; the handler in us-west-2 needs none of them.
+    const darkMs: number[] = [];
+    for (let i = 0; i < darkCycles; i++) {
+      await simulator.restoreRegion("us-east-1");
+      // (Each move takes the lock without waiting for the last one's cooldown: this times the path; the cooldown is specified elsewhere.)
+      await runFailover(ports, { pair, cooldownSeconds: 0 }, { eventId: `bench-dark-reset-${i}`, toRegion: "us-east-1", reason: "recovered", respectCooldown: false });
+      await new Promise((r) => setTimeout(r, 2_500));
+      await simulator.darkenRegion("us-east-1");
+      const started = performance.now();
+      const outcome = await runFailover(ports, { pair, cooldownSeconds: 0 }, { eventId: `bench-dark-${i}`, toRegion: "us-west-2", reason: "us-east-1 does not answer its probes", respectCooldown: false });
+      if (outcome.action !== "shifted") throw new Error(`dark cycle ${i}: expected a shift, got ${outcome.action}: ${outcome.detail}`);
+      darkMs.push(performance.now() - started);
+      process.stderr.write(`dark-Region shift ${i + 1}/${darkCycles}: ${darkMs.at(-1)!.toFixed(1)} ms\n`);
+    }
+    await simulator.restoreRegion("us-east-1");
+    darkMs.sort((a, b) => a - b);
+
     const totals = shifts.map((s) => s.totalMs).sort((a, b) => a - b);
     const overheads = shifts.map((s) => s.overheadMs).sort((a, b) => a - b);
     const handlerSeconds = percentile(totals, 95) / 1000;
     const stacks: Record<string, { automatedRtoSeconds: number; targetSeconds: number; meetsTarget: boolean }> = {};
+    const darkStacks: Record<string, { detectionSeconds: number; automatedRtoSeconds: number; targetSeconds: number; meetsTarget: boolean; meetsGoal: boolean }> = {};
+    const darkHandlerSeconds = percentile(darkMs, 95) / 1000;
     for (const stack of ["primary", "secondary"]) {
       const { config } = checkStackConfig(rawConfigFromMap(readStackFileConfig(stack, `${__dirname}/..`)));
-      const path = assessReadiness(readinessInputsFromStack(config!, { failoverHandlerBudgetSeconds: handlerSeconds })).paths.find((p) => p.path.startsWith("automated"))!;
+      const path = assessReadiness(readinessInputsFromStack(config!, { failoverHandlerBudgetSeconds: handlerSeconds })).paths.find((p) => p.path.startsWith("automated failover ("))!;
       stacks[stack] = { automatedRtoSeconds: round(path.seconds!), targetSeconds: path.targetSeconds, meetsTarget: path.meetsTarget };
+      const dark = assessReadiness(readinessInputsFromStack(config!, { failoverHandlerBudgetSeconds: darkHandlerSeconds })).paths.find((p) => p.path.startsWith("automated failover, dark Region"))!;
+      const detection = dark.terms.filter((t) => t.label !== "failover handler").reduce((sum, t) => sum + t.seconds, 0);
+      darkStacks[stack] = { detectionSeconds: detection, automatedRtoSeconds: round(dark.seconds!), targetSeconds: dark.targetSeconds, meetsTarget: dark.meetsTarget, meetsGoal: dark.seconds! <= DARK_REGION_GOAL_SECONDS };
     }
     const result = {
       benchmark: "failover",
@@ -142,6 +171,12 @@ async function main() {
       duplicates: { events: duplicates, shifts: duplicateShifts, outcomes: Object.fromEntries(["shifted", "locked", "already-in-place", "refused"].map((a) => [a, outcomes.filter((o) => o.action === a).length])) },
       throttlesSeenBySimulator: throttled,
       stacks,
+      darkRegion: {
+        cycles: darkCycles,
+        handlerMs: { p50: round(percentile(darkMs, 50)), p95: round(percentile(darkMs, 95)), max: round(darkMs.at(-1)!) },
+        goalSeconds: DARK_REGION_GOAL_SECONDS,
+        stacks: darkStacks,
+      },
     };
     centre.close();
     connect.destroy();

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { ArnRewrite } from "../flows";
+import { failoverSignalTags, MISSING_DATA_BY_SIGNAL } from "../resiliency/failover-signal";
 import { ConnectRegionArgs } from "./connect-region/args";
 import { connectKeyPolicy } from "./connect-region/key-policy";
 import { nameSlug, resolveConnectRegionArgs } from "./connect-region/validate";
@@ -273,11 +274,12 @@ export class ConnectRegion extends pulumi.ComponentResource {
     const alarms = new Map<string, aws.cloudwatch.MetricAlarm>();
     const common = {
       comparisonOperator: "GreaterThanOrEqualToThreshold",
-      // Connect publishes these only when something happens: no data means no trouble.
-      treatMissingData: "notBreaching",
+      // Quality signals of a Region still reporting (they feed its health composite alarm): Connect
+      // publishes these only when something happens, so no data means no trouble.
+      treatMissingData: MISSING_DATA_BY_SIGNAL.quality,
       alarmActions: [...config.alarmActions],
       okActions: [...config.alarmActions],
-      tags,
+      tags: { ...tags, ...failoverSignalTags("quality") },
     };
     const instanceMetric = (role: ConnectAlarmRole, metricName: string, metricGroup: string, statistic: string, period: number, evaluationPeriods: number, threshold: number, description: string) => {
       alarms.set(role, new aws.cloudwatch.MetricAlarm(`${name}-alarm-${role}`, {

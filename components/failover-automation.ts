@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgumentError } from "./argument-error";
 import { bundleHandler, FAILOVER_HANDLER_ENTRY } from "../handlers/bundle";
 import type { WeightedRecord } from "../resiliency/aws-ports";
+import { failoverSignalTags } from "../resiliency/failover-signal";
+import { peerLivenessAlarmName } from "../resiliency/peer-probe";
 
 /** Arguments of {@link FailoverAutomation}. */
 export interface FailoverAutomationArgs {
@@ -73,6 +75,18 @@ export const DEFAULT_ALARM_NAME_PREFIX = "connect-dr";
 /** The health composite alarm name of a Region: the peer's automation listens for this name. */
 export function healthAlarmName(prefix: string, region: string): string {
   return `${prefix}-${region}-health`;
+}
+
+/**
+ * An EventBridge pattern matching one alarm going to ALARM (in the Region of the rule's bus), from any
+ * state or only from those listed.
+ */
+export function alarmToAlarmPattern(alarmName: string, fromStates?: readonly string[]): string {
+  return JSON.stringify({
+    source: ["aws.cloudwatch"],
+    "detail-type": ["CloudWatch Alarm State Change"],
+    detail: { alarmName: [alarmName], state: { value: ["ALARM"] }, ...(fromStates ? { previousState: { value: [...fromStates] } } : {}) },
+  });
 }
 
 /** The ARN of a Region's health composite alarm, known before the alarm exists. */
@@ -155,8 +169,8 @@ export class FailoverAutomation extends pulumi.ComponentResource {
           .apply(([signals, dependencies]) => healthAlarmRule([...signals, ...dependencies])),
         alarmActions: [topic.arn],
         okActions: [topic.arn],
-        // CONTRACTS B: the health alarm drives failover and says "is this Region alive".
-        tags: { "connect-dr:failover-signal": "liveness" },
+        // Forwarded to the peer's failover handler: the Region's liveness as seen from inside it.
+        tags: failoverSignalTags("liveness"),
       },
       parent,
     );
@@ -179,9 +193,7 @@ export class FailoverAutomation extends pulumi.ComponentResource {
       { role: forwardRole.id, policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "events:PutEvents", Resource: peerBusArn }] }) },
       parent,
     );
-    const alarmPattern = (alarmName: string) =>
-      JSON.stringify({ source: ["aws.cloudwatch"], "detail-type": ["CloudWatch Alarm State Change"], detail: { alarmName: [alarmName], state: { value: ["ALARM"] } } });
-    const forwardRule = new aws.cloudwatch.EventRule(`${name}-forward-rule`, { description: `Forward ${ownHealth} to ${peer}`, eventPattern: alarmPattern(ownHealth) }, parent);
+    const forwardRule = new aws.cloudwatch.EventRule(`${name}-forward-rule`, { description: `Forward ${ownHealth} to ${peer}`, eventPattern: alarmToAlarmPattern(ownHealth) }, parent);
     new aws.cloudwatch.EventTarget(`${name}-forward-target`, { rule: forwardRule.name, arn: peerBusArn, roleArn: forwardRole.arn }, parent);
 
     const functionName = `connect-dr-failover-${args.region}`;
@@ -257,6 +269,8 @@ export class FailoverAutomation extends pulumi.ComponentResource {
             COOLDOWN_SECONDS: String(cooldownSeconds),
             TOPIC_ARN: topic.arn,
             HEALTH_ALARMS: JSON.stringify({ [primary]: healthAlarmName(prefix, primary), [secondary]: healthAlarmName(prefix, secondary) }),
+            // This Region's alarm on its probes of the peer (PeerProbe), which says the peer is dark.
+            LIVENESS_ALARMS: JSON.stringify({ [peerLivenessAlarmName(prefix, peer, args.region)]: peer }),
             ...(args.dnsRecord ? { DNS_RECORD: pulumi.jsonStringify(args.dnsRecord) } : {}),
           },
         },
@@ -264,7 +278,7 @@ export class FailoverAutomation extends pulumi.ComponentResource {
       { parent: this, dependsOn: [logGroup] },
     );
 
-    const triggerRule = new aws.cloudwatch.EventRule(`${name}-trigger-rule`, { description: `${peerHealth} forwarded from ${peer}: fail over to ${args.region}`, eventPattern: alarmPattern(peerHealth) }, parent);
+    const triggerRule = new aws.cloudwatch.EventRule(`${name}-trigger-rule`, { description: `${peerHealth} forwarded from ${peer}: fail over to ${args.region}`, eventPattern: alarmToAlarmPattern(peerHealth) }, parent);
     new aws.lambda.Permission(
       `${name}-invoke-permission`,
       { action: "lambda:InvokeFunction", function: fn.name, principal: "events.amazonaws.com", sourceArn: triggerRule.arn },

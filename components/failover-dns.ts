@@ -11,6 +11,7 @@ import {
 import { type DnsRoutingPolicy, type FailoverRole, isRegionCode, planRoutingRecords } from "../dns/routing-plan";
 import { isIpv4Address, isIpv6Address, isPublicIpv4Address } from "../network/ip-address";
 import { healthCheckStatusAlarm } from "../dns/health-check-alarm";
+import { failoverSignalTags } from "../resiliency/failover-signal";
 
 const COMPONENT = "FailoverDns";
 /** Largest TTL accepted for a failover record: resolvers keep sending callers to a failed Region for up to this long. */
@@ -185,7 +186,8 @@ export class FailoverDns extends pulumi.ComponentResource {
           alarmDescription: `Route 53 health check of ${fqdn} in ${region} is unhealthy`,
           alarmActions: [...(args.alarmActions ?? [])],
           okActions: [...(args.alarmActions ?? [])],
-          tags,
+          // Liveness (missing data breaching, see healthCheckStatusAlarm).
+          tags: { ...tags, ...failoverSignalTags("liveness") },
         },
         alarmOpts,
       );

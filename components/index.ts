@@ -14,4 +14,7 @@ export * from "./lex-bot-region";
 export * from "./failover-automation";
 export * from "./instance-replica";
 export * from "./traffic-distribution-group";
+export * from "./phone-number";
+export * from "./phone-number-flows";
 export * from "./argument-error";
+export * from "./peer-probe";

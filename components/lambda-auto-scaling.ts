@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { ArgumentError } from "./argument-error";
+import { failoverSignalTags, MISSING_DATA_BY_SIGNAL } from "../resiliency/failover-signal";
 
 const COMPONENT = "LambdaAutoScaling";
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
@@ -138,11 +139,11 @@ export class LambdaAutoScaling extends pulumi.ComponentResource {
             datapointsToAlarm: 3,
             threshold,
             comparisonOperator: "GreaterThanOrEqualToThreshold",
-            // No invocations means nothing failed.
-            treatMissingData: "notBreaching",
+            // A quality signal (it feeds the Region's health composite alarm): no invocations means nothing failed.
+            treatMissingData: MISSING_DATA_BY_SIGNAL.quality,
             alarmActions: actions,
             okActions: actions,
-            tags,
+            tags: { ...tags, ...failoverSignalTags("quality") },
           },
           parent,
         );

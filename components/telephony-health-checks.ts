@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { ArgumentError } from "./argument-error";
 import { isPublicIpv4Address } from "../network/ip-address";
 import { healthCheckStatusAlarm } from "../dns/health-check-alarm";
+import { failoverSignalTags } from "../resiliency/failover-signal";
 
 const COMPONENT = "TelephonyHealthChecks";
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
@@ -96,7 +97,8 @@ export class TelephonyHealthChecks extends pulumi.ComponentResource {
             alarmDescription: `SIP endpoint ${endpoint} of ${region} is unreachable on TCP ${target.port ?? SIP_TLS_PORT}`,
             alarmActions: actions,
             okActions: actions,
-            tags,
+            // Liveness (missing data breaching, see healthCheckStatusAlarm).
+            tags: { ...tags, ...failoverSignalTags("liveness") },
           },
           { parent: this, provider: args.alarmProvider },
         );

@@ -1,6 +1,7 @@
 import { type ConfigProblem, formatKeyPath, listAllowed } from "./config-problem";
 import { acgrPairProblem } from "./region-pairs";
-import { REGION_PATTERN, ROLE_ARN_PATTERN } from "./schema";
+import { CALLING_CODES, countryOfNumber, pairCountries } from "./phone-number-countries";
+import { E164_PATTERN, PHONE_NUMBER_ARN_PATTERN, REGION_PATTERN, ROLE_ARN_PATTERN } from "./schema";
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { dnsFailoverSeconds } from "./recovery-objectives";
 
@@ -445,4 +446,89 @@ export function checkDatabase(raw: Raw): ConfigProblem[] {
     if (db.maxAllocatedStorageGb < allocated) problems.push({ path: formatKeyPath(["database", "maxAllocatedStorageGb"]), found: db.maxAllocatedStorageGb, allowed: `at least allocatedStorageGb (${allocated})` });
   }
   return problems;
+}
+
+/**
+ * The traffic distribution group must carry something failover can move: the secondary stack (which
+ * owns the group) lists at least one phone number, each either claimed into the group or moved into
+ * it (never both, never twice), of a country of the DR Regions, a moved ARN from the source Region
+ * and workload account; and the agents to associate. The primary stack lists none.
+ */
+export function checkTrafficDistribution(raw: Raw): ConfigProblem[] {
+  const td = raw.trafficDistribution;
+  if (raw.role === "primary") {
+    if (td === undefined) return [];
+    return [{ path: formatKeyPath(["trafficDistribution"]), found: td, allowed: "nothing in the primary stack: the secondary stack owns the traffic distribution group, so only its config lists its numbers and agents" }];
+  }
+  if (raw.role !== "secondary") return [];
+  if (td === undefined) {
+    return [{ path: formatKeyPath(["trafficDistribution"]), found: undefined, allowed: "the numbers and agents of the traffic distribution group: { phoneNumbers: { <key>: { claim | move, flow } }, agents: { usernames, routingProfiles } } (a group without numbers moves no calls on failover)" }];
+  }
+  if (!isRecord(td)) return [];
+  const problems: ConfigProblem[] = [];
+  const regions = [raw.primaryRegion, raw.secondaryRegion].filter((r): r is string => isString(r) && REGION_PATTERN.test(r));
+  const countries = pairCountries(regions);
+  const countryText = countries.length ? `${listAllowed(countries)} (the countries of ${regions.join(" and ")})` : "a country of the DR Regions";
+  if (isRecord(td.phoneNumbers)) {
+    const entriesOf = Object.entries(td.phoneNumbers);
+    if (entriesOf.length === 0) {
+      problems.push({ path: formatKeyPath(["trafficDistribution", "phoneNumbers"]), found: td.phoneNumbers, allowed: "at least one number, by key (an empty group moves no calls on failover)" });
+    }
+    const moved = new Map<string, string>();
+    for (const [key, entry] of entriesOf) {
+      if (!isRecord(entry)) continue;
+      const path = (...rest: string[]) => formatKeyPath(["trafficDistribution", "phoneNumbers", key, ...rest]);
+      if (entry.claim !== undefined && entry.move !== undefined) {
+        problems.push({ path: path(), found: { claim: entry.claim, move: entry.move }, allowed: "either claim (a new number claimed into the group) or move (an existing number), not both" });
+      } else if (entry.claim === undefined && entry.move === undefined) {
+        problems.push({ path: path(), found: entry, allowed: "claim: { countryCode, type, prefix? } for a new number, or move: <E.164 or ARN> for an existing one" });
+      }
+      if (isRecord(entry.claim) && isString(entry.claim.countryCode) && countries.length) {
+        const country = entry.claim.countryCode;
+        if (!countries.includes(country)) {
+          problems.push({ path: path("claim", "countryCode"), found: country, allowed: countryText });
+        } else if (isString(entry.claim.prefix) && !`+${entry.claim.prefix.replace(/^\+/, "")}`.startsWith(CALLING_CODES[country]!)) {
+          problems.push({ path: path("claim", "prefix"), found: entry.claim.prefix, allowed: `digits of a ${country} number, starting with its country code ${CALLING_CODES[country]}` });
+        }
+      }
+      if (!isString(entry.move)) continue;
+      const other = moved.get(entry.move);
+      if (other !== undefined) problems.push({ path: path("move"), found: entry.move, allowed: `a number no other entry moves (trafficDistribution.phoneNumbers.${other} moves it too)` });
+      else moved.set(entry.move, key);
+      if (E164_PATTERN.test(entry.move) && countries.length && countryOfNumber(entry.move, countries) === undefined) {
+        problems.push({ path: path("move"), found: entry.move, allowed: `a number of ${countryText}` });
+      }
+      const arn = PHONE_NUMBER_ARN_PATTERN.exec(entry.move);
+      const workload = isRecord(raw.accounts) && isRecord(raw.accounts.workload) && isString(raw.accounts.workload.id) ? raw.accounts.workload.id : undefined;
+      if (arn && ((isString(raw.primaryRegion) && arn[1] !== raw.primaryRegion) || (workload !== undefined && arn[2] !== workload))) {
+        problems.push({ path: path("move"), found: entry.move, allowed: `a number claimed in the source Region ${String(raw.primaryRegion)}${workload ? ` by the workload account ${workload}` : ""} (only those can join the group)` });
+      }
+    }
+  }
+  const agents = isRecord(td.agents) ? td.agents : td.agents === undefined ? {} : undefined;
+  if (agents) {
+    const usernames = Array.isArray(agents.usernames) ? agents.usernames : [];
+    const profiles = Array.isArray(agents.routingProfiles) ? agents.routingProfiles : [];
+    if (usernames.length === 0 && profiles.length === 0) {
+      problems.push({ path: formatKeyPath(["trafficDistribution", "agents"]), found: td.agents, allowed: "at least one username or routing profile: agents not associated with the group cannot sign in to the replica Region" });
+    }
+    const seen = new Set<unknown>();
+    usernames.forEach((u, i) => {
+      if (seen.has(u)) problems.push({ path: formatKeyPath(["trafficDistribution", "agents", "usernames", i]), found: u, allowed: "a username not listed before" });
+      seen.add(u);
+    });
+  }
+  return problems;
+}
+
+/** The peer probes of both Regions are the secondary stack's (like the failover automation they trigger). */
+export function checkPeerProbeOwner(raw: Raw): ConfigProblem[] {
+  if (raw.role !== "primary" || raw.peerProbe === undefined) return [];
+  return [{ path: formatKeyPath(["peerProbe"]), found: raw.peerProbe, allowed: "nothing in the primary stack: the secondary stack owns the peer probes of both Regions, so only its config sets them" }];
+}
+
+/** An alarm needs no more breaching points than it evaluates. */
+export function checkPeerProbe(peerProbe: { datapointsToAlarm: number; evaluationPeriods: number }): ConfigProblem[] {
+  if (peerProbe.datapointsToAlarm <= peerProbe.evaluationPeriods) return [];
+  return [{ path: formatKeyPath(["peerProbe", "datapointsToAlarm"]), found: peerProbe.datapointsToAlarm, allowed: `at most peerProbe.evaluationPeriods (${peerProbe.evaluationPeriods})` }];
 }

@@ -451,6 +451,63 @@ export const failoverOperatorsSchema = z
       .default([]),
   })
   .refine((o) => o.permissionSetNames.length + o.samlRoleNames.length > 0, { error: "at least one permission set or SAML role (leave the key out to require MFA instead)" });
+/** A stable key of a config map entry: child resources are named after it. */
+const entryKey = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, { error: "a key of lower-case letters, digits and hyphens, at most 32 characters, such as main-line" });
+
+/** E.164, as Amazon Connect formats phone numbers. */
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+/** A claimed phone number's ARN. */
+export const PHONE_NUMBER_ARN_PATTERN = /^arn:aws[a-z-]*:connect:([a-z0-9-]+):(\d{12}):phone-number\/[0-9a-f-]{36}$/;
+
+/**
+ * One number the traffic distribution group carries: claimed into the group (SearchAvailablePhoneNumbers
+ * by country, type and prefix, then ClaimPhoneNumber with the group's ARN as TargetArn) or an existing
+ * number of the source Region moved into it; either way its flow is associated in both Regions.
+ */
+const groupPhoneNumber = z.strictObject({
+  claim: z
+    .strictObject({
+      countryCode: z.string().regex(/^[A-Z]{2}$/, { error: "an ISO 3166 country code such as US" }),
+      type: z.enum(["DID", "TOLL_FREE"]),
+      /** Digits the number starts with, with or without +, country code included (e.g. +1206). */
+      prefix: z.string().regex(/^\+?[0-9]{1,11}$/, { error: "up to 11 digits, optionally after +, country code first, such as +1206" }).optional(),
+    })
+    .optional(),
+  move: z
+    .string()
+    .refine((v) => E164_PATTERN.test(v) || PHONE_NUMBER_ARN_PATTERN.test(v), { error: "an E.164 number such as +12065550100 or a phone number ARN arn:aws:connect:<region>:<account>:phone-number/<id>" })
+    .optional(),
+  /** Name of the flow that answers the number (a flow of the primary stack's connect.flows). */
+  flow: connectName,
+  description: z.string().min(1).max(500).optional(),
+});
+
+/**
+ * What the ACGR traffic distribution group carries: the phone numbers whose calls failover moves, and
+ * the agents associated with it (from the source Region) so that they can sign in to either Region.
+ * Secondary stack only: it owns the group.
+ */
+export const trafficDistributionSchema = z.strictObject({
+  phoneNumbers: z.record(entryKey, groupPhoneNumber),
+  agents: z
+    .strictObject({
+      usernames: z.array(z.string().min(1).max(100)).default([]),
+      /** Every user of these routing profiles (by name). */
+      routingProfiles: z.array(connectName).default([]),
+    })
+    .default({ usernames: [], routingProfiles: [] }),
+});
+
+/**
+ * The probe each Region runs of its peer (the dark-Region detector): a function every minute, and a
+ * liveness alarm on `datapointsToAlarm` failed probes out of `evaluationPeriods`, missing data breaching.
+ */
+export const peerProbeSchema = z.strictObject({
+  datapointsToAlarm: z.int().min(1).max(10).default(3),
+  evaluationPeriods: z.int().min(1).max(10).default(5),
+  /** Per check (Connect API call, SIP TCP connect). */
+  timeoutMs: z.int().min(500).max(10_000).default(3000),
+});
 
 export const TOP_LEVEL_SCHEMAS = {
   role: z.enum(ROLES),
@@ -481,6 +538,8 @@ export const TOP_LEVEL_SCHEMAS = {
   edge: edgeSchema.optional(),
   governance: governanceSchema.optional(),
   failoverOperators: failoverOperatorsSchema.optional(),
+  trafficDistribution: trafficDistributionSchema.optional(),
+  peerProbe: peerProbeSchema.default({ datapointsToAlarm: 3, evaluationPeriods: 5, timeoutMs: 3000 }),
   tags: tagsSchema,
 } as const;
 

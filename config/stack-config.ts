@@ -18,6 +18,9 @@ import {
   checkGovernance,
   checkEdge,
   checkFailoverOperators,
+  checkPeerProbe,
+  checkTrafficDistribution,
+  checkPeerProbeOwner,
 } from "./cross-checks";
 import { TOP_LEVEL_SCHEMAS, type TopLevelKey, knownKeysAt } from "./schema";
 
@@ -39,6 +42,8 @@ export type LambdaAutoScalingConfig = NonNullable<StackConfig["lambdaAutoScaling
 export type TelephonyConfig = NonNullable<StackConfig["telephony"]>;
 export type CrmConfig = NonNullable<StackConfig["crm"]>;
 export type DatabaseConfig = NonNullable<StackConfig["database"]>;
+export type TrafficDistributionConfig = NonNullable<StackConfig["trafficDistribution"]>;
+export type PeerProbeConfig = StackConfig["peerProbe"];
 
 /**
  * Thrown when the stack configuration is invalid: ONE message listing every problem, one line each.
@@ -73,10 +78,12 @@ export function checkStackConfig(raw: Record<string, unknown>): { config?: Stack
   }
   problems.push(...checkRegions(raw), ...checkGdpr(raw), ...checkAccounts(raw), ...checkConnectReferences(raw), ...checkConnectOwnership(raw), ...checkDns(raw));
   problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw), ...checkDatabase(raw), ...checkGovernance(raw), ...checkEdge(raw), ...checkFailoverOperators(raw));
+  problems.push(...checkTrafficDistribution(raw), ...checkPeerProbeOwner(raw));
   const p = parsed as Partial<StackConfig>;
   if (p.recordings) problems.push(...checkRecordings(p.recordings));
   if (p.dns && p.rtoSeconds !== undefined) problems.push(...checkRecoveryObjectives(p.rtoSeconds, p.dns));
   if (p.directConnect) problems.push(...checkDirectConnect(p.directConnect));
+  if (p.peerProbe) problems.push(...checkPeerProbe(p.peerProbe));
   return problems.length === 0 ? { config: parsed as StackConfig, problems } : { problems };
 }
 

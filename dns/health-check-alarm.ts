@@ -3,6 +3,7 @@
  * unhealthy) only in us-east-1, so every such alarm, dashboard widget and alarm provider is there.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { MISSING_DATA_BY_SIGNAL } from "../resiliency/failover-signal";
 
 /** The only Region with Route 53 health-check metrics. */
 export const ROUTE53_METRICS_REGION = "us-east-1";
@@ -23,6 +24,6 @@ export function healthCheckStatusAlarm(healthCheckId: pulumi.Input<string>) {
     evaluationPeriods: 1,
     threshold: 1,
     comparisonOperator: "LessThanThreshold",
-    treatMissingData: "breaching",
+    treatMissingData: MISSING_DATA_BY_SIGNAL.liveness,
   };
 }

@@ -18,6 +18,8 @@ export const PRIMARY_OUTPUTS = {
   crmKmsKeyArn: "crmKmsKeyArn",
   /** With Lambda auto scaling: the Throttles/Errors alarms of the flow functions, health signals of this Region. */
   lambdaAlarmNames: "lambdaAlarmNames",
+  /** Flow name -> id (ACGR keeps the id in the replica): the flows that answer the group's numbers. */
+  flowIds: "connectFlowIds",
 } as const;
 
 /**

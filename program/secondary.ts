@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { StackConfig } from "../config";
+import type { StackConfig, TrafficDistributionConfig } from "../config";
 import { CONNECT_ALARM_ROLES, ConnectRegion, connectAlarmName } from "../components/connect-region";
 import { EdgeEntry } from "../components/edge-entry";
 import { FailoverAutomation, healthAlarmArn } from "../components/failover-automation";
@@ -7,6 +7,9 @@ import { GlobalContactTable } from "../components/global-contact-table";
 import { FailoverDns, type FailoverDnsEndpointArgs } from "../components/failover-dns";
 import { InstanceReplica } from "../components/instance-replica";
 import { federatedOperatorRolePatterns } from "../resiliency/operator-trust";
+import { PeerProbe } from "../components/peer-probe";
+import { PhoneNumber } from "../components/phone-number";
+import { PhoneNumberFlows } from "../components/phone-number-flows";
 import { TelephonyHealthChecks } from "../components/telephony-health-checks";
 import { TrafficDistributionGroup } from "../components/traffic-distribution-group";
 import { PRIMARY_OUTPUTS } from "./primary";
@@ -53,11 +56,14 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     replicaAlias: config.connect.instanceAlias,
     roleArn: workloadRoleArn,
   });
+  // Required for the secondary stack by the config check: the group must carry numbers and agents.
+  const groupConfig = config.trafficDistribution!;
   const traffic = new TrafficDistributionGroup(
     "traffic",
-    { instanceArn: sourceInstanceArn, pair: [peer, here], roleArn: workloadRoleArn },
+    { instanceArn: sourceInstanceArn, pair: [peer, here], roleArn: workloadRoleArn, phoneNumberIds: movedNumbers(groupConfig) },
     { dependsOn: [replica] },
   );
+  const numbers = groupNumbers(groupConfig, traffic, [peer, here], sourceInstanceId, primary.requireOutput(PRIMARY_OUTPUTS.flowIds) as pulumi.Output<Record<string, string>>, workloadRoleArn);
 
   const recordings = regionalRecordings(config, providers, here, peer);
   // The replica keeps the source's instance id; waiting on the replica orders every child after it.
@@ -105,6 +111,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
       dependencies: primary.getOutput(PRIMARY_OUTPUTS.lambdaAlarmNames).apply((names) => (names ?? []) as string[]),
     },
   });
+  const probes = peerProbes(config, providers, failover.automations, sourceInstanceId);
   const crm = config.crm
     ? regionalCrm(config, providers, here, connect.instanceId, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> })
     : undefined;
@@ -120,6 +127,8 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     connectKmsKeyArn: connect.kmsKeyArn,
     connectAlarmArns: connect.alarmArns,
     trafficDistributionGroupArn: traffic.arn,
+    trafficDistributionPhoneNumbers: pulumi.output(numbers),
+    peerProbeAlarmNames: pulumi.output(Object.fromEntries(probes.map((p) => [p.region, p.probe.alarmName]))),
     failoverLockTableName: failover.lock.tableName,
     failoverFunctionArns: pulumi.output(Object.fromEntries(failover.automations.map((a) => [a.region, a.automation.functionArn]))),
     failoverHealthAlarmNames: pulumi.output(Object.fromEntries(failover.automations.map((a) => [a.region, a.automation.healthAlarmName]))),
@@ -264,4 +273,80 @@ function failoverAutomation(config: StackConfig, providers: StackProviders, traf
     ),
   }));
   return { lock, automations };
+}
+
+/** The numbers the config moves into the group (E.164 or ARN): the group's `phoneNumberIds`. */
+function movedNumbers(group: TrafficDistributionConfig): string[] {
+  return Object.values(group.phoneNumbers).flatMap((n) => (n.move !== undefined ? [n.move] : []));
+}
+
+/**
+ * The group's numbers: one `PhoneNumber` per number claimed into it, one `PhoneNumberFlows` per number
+ * moved into it (after the group's move), each answering with its flow in both Regions. The flow is
+ * named in config and resolved from the primary stack's flow ids (ACGR keeps them in the replica).
+ * @returns key -> the number (E.164 once claimed; as configured when moved)
+ */
+function groupNumbers(
+  group: TrafficDistributionConfig,
+  traffic: TrafficDistributionGroup,
+  pair: [string, string],
+  instanceId: pulumi.Output<string>,
+  flowIds: pulumi.Output<Record<string, string>>,
+  roleArn: string,
+): Record<string, pulumi.Output<string>> {
+  const numbers: Record<string, pulumi.Output<string>> = {};
+  for (const [key, entry] of Object.entries(group.phoneNumbers)) {
+    const contactFlowId = flowIds.apply((ids) => ids?.[entry.flow] ?? "");
+    if (entry.claim) {
+      const claimed = new PhoneNumber(`number-${key}`, {
+        targetArn: traffic.arn,
+        pair,
+        instanceId,
+        countryCode: entry.claim.countryCode,
+        type: entry.claim.type,
+        ...(entry.claim.prefix ? { prefix: entry.claim.prefix } : {}),
+        ...(entry.description ? { description: entry.description } : {}),
+        contactFlowId,
+        flowName: entry.flow,
+        roleArn,
+      });
+      numbers[key] = claimed.phoneNumber;
+    } else if (entry.move) {
+      new PhoneNumberFlows(`number-${key}-flows`, { trafficDistributionGroupArn: traffic.arn, pair, phoneNumber: entry.move, instanceId, contactFlowId, flowName: entry.flow, roleArn }, { dependsOn: [traffic] });
+      numbers[key] = pulumi.output(entry.move);
+    }
+  }
+  return numbers;
+}
+
+/**
+ * The dark-Region detector in each Region: a probe of the PEER's Connect API and SIP endpoints (the
+ * peer's entries of connect-dr:telephony), whose liveness alarm invokes this Region's failover
+ * handler. The secondary stack owns it for both Regions, like the failover automation it triggers.
+ */
+function peerProbes(config: StackConfig, providers: StackProviders, automations: readonly { region: string; automation: FailoverAutomation }[], instanceId: pulumi.Output<string>) {
+  const pair: [string, string] = [config.primaryRegion, config.secondaryRegion];
+  return automations.map(({ region, automation }) => {
+    const peer = region === pair[0] ? pair[1] : pair[0];
+    const sipEndpoints = Object.entries(config.telephony?.endpoints[peer] ?? {}).map(([name, e]) => ({ name, host: (e.fqdn ?? e.ipAddress)!, port: e.port }));
+    const probe = new PeerProbe(
+      `peer-probe-${region}`,
+      {
+        region,
+        pair,
+        accountId: config.accounts.workload.id,
+        instanceId,
+        sipEndpoints,
+        datapointsToAlarm: config.peerProbe.datapointsToAlarm,
+        evaluationPeriods: config.peerProbe.evaluationPeriods,
+        timeoutMs: config.peerProbe.timeoutMs,
+        failoverFunctionArn: automation.functionArn,
+        failoverFunctionName: automation.functionName,
+        kmsKeyArn: automation.kmsKeyArn,
+        alarmTopicArn: automation.topicArn,
+      },
+      { provider: providers.get("workload", region) },
+    );
+    return { region, probe };
+  });
 }

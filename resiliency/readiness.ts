@@ -6,9 +6,13 @@
  * within 15 minutes; DynamoDB global tables replicate typically within a second; a Route 53 health
  * check declares a failure after `interval x failureThreshold` seconds, and resolvers may keep the old
  * answer for the record's TTL; a CloudWatch alarm needs `period x evaluationPeriods` to go to ALARM.
+ * A dark Region is detected by its peer's probe (one a minute): the liveness alarm goes to ALARM after
+ * `datapointsToAlarm` failed probes; telephony then moves with UpdateTrafficDistribution, which needs no
+ * DNS change (DNS for the agents' web entry fails over on its own Route 53 path, in parallel).
  */
 
 import { detectionSeconds } from "../dns/failover-timing";
+import { darkRegionDetectionTerms } from "./peer-probe";
 
 /** S3 RTC's SLA: 99.99% of objects within 15 minutes. */
 export const S3_RTC_SECONDS = 15 * 60;
@@ -25,6 +29,8 @@ export interface ReadinessInputs {
   readonly configurationBackup: { readonly intervalSeconds: number };
   readonly healthCheck: { readonly intervalSeconds: number; readonly failureThreshold: number; readonly dnsTtlSeconds: number };
   readonly alarm: { readonly periodSeconds: number; readonly evaluationPeriods: number };
+  /** The surviving Region's probe of its peer: its liveness alarm fires on this many failed probes, one a minute. */
+  readonly peerProbe: { readonly datapointsToAlarm: number };
   readonly failoverHandler: { readonly budgetSeconds: number };
   /** Time an operator needs to decide and run `connect-dr failover` on the manual path. */
   readonly manualDecisionSeconds: number;
@@ -111,6 +117,13 @@ export function assessReadiness(inputs: ReadinessInputs): ReadinessReport {
       ],
       targets.rtoSeconds,
       "shorten the health check interval or threshold, the alarm periods or the TTL",
+    ),
+    assess(
+      "automated failover, dark Region (peer probe -> liveness alarm -> Lambda)",
+      "rto",
+      [...darkRegionDetectionTerms(inputs.peerProbe), { label: "EventBridge delivery", seconds: EVENTBRIDGE_DELIVERY_SECONDS }, { label: "failover handler", seconds: inputs.failoverHandler.budgetSeconds }],
+      targets.rtoSeconds,
+      "lower peerProbe.datapointsToAlarm (fewer failed probes before the alarm)",
     ),
     assess(
       "manual failover (operator runs connect-dr failover)",

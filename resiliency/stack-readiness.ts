@@ -33,6 +33,7 @@ export function readinessInputsFromStack(config: StackConfig, assumptions: Readi
       dnsTtlSeconds: config.dns.ttlSeconds,
     },
     alarm: HEALTH_CHECK_ALARM,
+    peerProbe: { datapointsToAlarm: config.peerProbe.datapointsToAlarm },
     failoverHandler: { budgetSeconds: assumptions.failoverHandlerBudgetSeconds ?? 30 },
     manualDecisionSeconds: assumptions.manualDecisionSeconds ?? 300,
   };

@@ -14,6 +14,7 @@ import {
   paginateListRoutingProfiles,
   paginateListUsers,
 } from "@aws-sdk/client-connect";
+import { agentProblems, readAgentPlan, type AgentSelection } from "./group-agents";
 import { describeDistribution, fromGetTrafficDistributionOutput, isSplit, sameDistribution, type TrafficDistribution } from "./traffic-distribution";
 
 /** One line of the validation report. */
@@ -42,6 +43,14 @@ export interface ValidationTarget {
   readonly healthCheckFunctions?: readonly string[];
   /** Route 53 health checks of each Region's SIP endpoints (stack output telephonyHealthCheckIds), by Region. @default none */
   readonly sipHealthCheckIds?: Readonly<Record<string, readonly string[]>>;
+  /** The agents that must be associated with the group (by username and routing profile). @default not checked */
+  readonly agents?: AgentSelection;
+  /**
+   * Regions known to be down (after a failover away from a dark Region): their checks, and the
+   * comparisons between the Regions, are reported as skipped; everything else is read from the
+   * Regions that are up. @default none
+   */
+  readonly unavailableRegions?: readonly string[];
 }
 
 /** What a health probe found. */
@@ -128,7 +137,7 @@ async function regionChecks(region: string, target: ValidationTarget, client: Co
       "phone numbers in the group with flows",
       numbers.length > 0 && orphaned.length === 0,
       `${numbers.length} numbers in the group, each associated with a flow`,
-      numbers.length === 0 ? `no phone numbers in ${target.groupArn}` : `no flow: ${list(orphaned)}`,
+      numbers.length === 0 ? `no phone numbers in ${target.groupArn}: a failover moves no calls` : `no flow associated in ${region}: ${list(orphaned)}`,
     );
   }
   return checks;
@@ -151,7 +160,10 @@ export async function validateService(target: ValidationTarget, ports: Validatio
   const lambdaByRegion = new Map<string, string[]>();
   const botsByRegion = new Map<string, string[]>();
   const usersByRegion = new Map<string, string[]>();
-  for (const region of target.regions) {
+  const down = new Set(target.unavailableRegions ?? []);
+  const up = target.regions.filter((r) => !down.has(r));
+  for (const region of down) emit({ region, name: "Region checks", status: "skip", detail: `${region} is down; its checks and the comparisons between the Regions are skipped` });
+  for (const region of up) {
     const client = ports.connect(region);
     try {
       for (const c of await regionChecks(region, target, client)) emit(c);
@@ -188,7 +200,7 @@ export async function validateService(target: ValidationTarget, ports: Validatio
   compare("Lex bot associations match", botsByRegion, botName, "Lex bots");
   compare("users in both Regions", usersByRegion, (u) => u, "users");
 
-  for (const region of target.regions) {
+  for (const region of up) {
     const arns = lambdaByRegion.get(region) ?? [];
     if (!ports.functionExists) {
       emit({ region, name: "Lambda functions exist", status: "skip", detail: "no Lambda access configured" });
@@ -199,9 +211,21 @@ export async function validateService(target: ValidationTarget, ports: Validatio
     emit({ region, name: "Lambda functions exist", status: missing.length ? "fail" : "pass", detail: missing.length ? `missing: ${list(missing)}` : `${arns.length} functions present` });
   }
 
-  if (target.groupArn && target.expectedDistribution) {
+  // The group's ARN works from either Region; read it where the service is up.
+  const reader = up[0];
+  if (target.groupArn && target.agents && reader) {
     try {
-      const live = fromGetTrafficDistributionOutput(await ports.connect(primary).send(new GetTrafficDistributionCommand({ Id: target.groupArn })));
+      const plan = await readAgentPlan(ports.connect(reader), target.instanceId, target.groupArn, target.agents);
+      const problems = agentProblems(plan);
+      emit({ region: reader, name: "agents in the group", status: problems ? "fail" : "pass", detail: problems ?? `${plan.selected.length} agents associated with the group` });
+    } catch (error) {
+      failed(reader, "agents in the group", error);
+    }
+  }
+
+  if (target.groupArn && target.expectedDistribution && reader) {
+    try {
+      const live = fromGetTrafficDistributionOutput(await ports.connect(reader).send(new GetTrafficDistributionCommand({ Id: target.groupArn })));
       const ok = sameDistribution(live, target.expectedDistribution) && !isSplit(live);
       emit({ region: "global", name: "distribution as expected", status: ok ? "pass" : "fail", detail: ok ? describeDistribution(live) : `found ${describeDistribution(live)}; expected ${describeDistribution(target.expectedDistribution)}` });
     } catch (error) {
@@ -209,7 +233,7 @@ export async function validateService(target: ValidationTarget, ports: Validatio
     }
   }
 
-  for (const region of target.regions) {
+  for (const region of up) {
     if (!ports.metricAnomalies) {
       emit({ region, name: "metrics without anomalies", status: "skip", detail: "no CloudWatch access configured" });
     } else {
@@ -233,13 +257,13 @@ export async function validateService(target: ValidationTarget, ports: Validatio
       detail: (bad.length ? bad : results).map((r) => `${r.item}: ${r.result.detail}`).join("; "),
     });
   };
-  for (const region of target.regions) {
+  for (const region of up) {
     await probe(region, "health-check functions answer", target.healthCheckFunctions ?? [], ports.invokeHealthCheck && ((fn) => ports.invokeHealthCheck!(region, fn)));
     await probe(region, "SIP endpoints healthy", target.sipHealthCheckIds?.[region] ?? [], ports.route53HealthCheck);
   }
 
   if (target.syntheticFlowName) {
-    for (const region of target.regions) {
+    for (const region of up) {
       const client = ports.connect(region);
       try {
         const flows = (await collect(paginateListContactFlows({ client }, { InstanceId: target.instanceId }))).flatMap((p) => p.ContactFlowSummaryList ?? []);

@@ -10,11 +10,14 @@
  * | GET/PUT | `/__simulator/faults` | read / replace the {@link FaultConfig} |
  * | GET/PUT | `/__simulator/quotas` | read / change the {@link QuotaConfig} |
  * | POST | `/__simulator/seed` | apply a {@link SeedSpec}, returns the {@link SeedResult} |
+ * | POST | `/__simulator/route-call` | `{ phoneNumber, draw? }`: where that call lands now ({@link CallRoute}) |
+ * | GET/PUT | `/__simulator/outages` | the Regions in an outage / `{ region, dark }` starts or ends one |
  *
  * Admin requests are neither throttled nor faulted nor counted.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ServiceError } from "./errors";
+import type { CallRoute } from "./call-routing";
 import type { FaultConfig } from "./faults";
 import type { QuotaConfig } from "./quotas";
 import type { SeedSpec } from "./seeding";
@@ -57,6 +60,18 @@ export async function handleAdmin(
       case "GET quotas": return reply(res, 200, quotas.snapshot());
       case "PUT quotas": quotas.configure(json as QuotaConfig); return reply(res, 200, quotas.snapshot());
       case "POST seed": return reply(res, 200, simulator.seed(json as SeedSpec));
+      case "POST route-call": {
+        const { phoneNumber, draw } = json as { phoneNumber?: unknown; draw?: unknown };
+        if (typeof phoneNumber !== "string") return reply(res, 400, { message: "phoneNumber (E.164) is required" });
+        return reply(res, 200, simulator.routeCall(phoneNumber, typeof draw === "number" ? draw : undefined) satisfies CallRoute);
+      }
+      case "GET outages": return reply(res, 200, simulator.darkRegions());
+      case "PUT outages": {
+        const { region, dark } = json as { region?: unknown; dark?: unknown };
+        if (typeof region !== "string" || typeof dark !== "boolean") return reply(res, 400, { message: "{ region: string, dark: boolean } is required" });
+        await (dark ? simulator.darkenRegion(region) : simulator.restoreRegion(region));
+        return reply(res, 200, simulator.darkRegions());
+      }
       default: return reply(res, 404, { message: `Unknown admin route ${route}` });
     }
   } catch (error) {

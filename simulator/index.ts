@@ -6,4 +6,5 @@ export type { FaultConfig } from "./faults";
 export type { QuotaConfig, RateLimit } from "./quotas";
 export type { OperationCounters } from "./counters";
 export type { SeedSpec, SeedResult } from "./seeding";
+export type { CallRoute } from "./call-routing";
 export { ADMIN_PREFIX } from "./admin";

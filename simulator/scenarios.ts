@@ -4,6 +4,7 @@ import {
   DescribeInstanceCommand,
   ReplicateInstanceCommand,
   AssociatePhoneNumberContactFlowCommand,
+  AssociateTrafficDistributionGroupUserCommand,
   AssociateRoutingProfileQueuesCommand,
   ClaimPhoneNumberCommand,
   ListRoutingProfilesCommand,
@@ -24,14 +25,20 @@ export interface ReplicatedCentre {
   readonly instanceArn: string;
   readonly groupArn: string;
   readonly phoneNumberId: string;
+  readonly phoneNumberArn: string;
+  /** The number in the group, E.164. */
+  readonly phoneNumber: string;
+  /** Username -> user id of the agents, both associated with the group. */
+  readonly userIds: Readonly<Record<string, string>>;
   readonly clients: { readonly "us-east-1": ConnectClient; readonly "us-west-2": ConnectClient };
   close(): void;
 }
 
 /**
- * Seeds an ACTIVE SAML instance in us-east-1 with hours, two queues in its routing profile, a flow
- * answering a phone number in the default traffic distribution group, users and a Lambda function
- * associated in BOTH Regions (ACGR does not mirror Lambda), then replicates it to us-west-2.
+ * Seeds an ACTIVE SAML instance in us-east-1 with hours, two queues in its routing profile, users and
+ * a Lambda function associated in BOTH Regions (ACGR does not mirror Lambda), then replicates it to
+ * us-west-2: a phone number claimed to the default traffic distribution group, its flow associated in
+ * both Regions (in us-west-2 by the number's ARN), and both agents associated with the group.
  */
 export async function replicatedCentre(simulator: Simulator, client: Partial<ConstructorParameters<typeof ConnectClient>[0]> = {}): Promise<ReplicatedCentre> {
   const east = new ConnectClient({ region: "us-east-1", endpoint: simulator.endpoint, credentials, ...client });
@@ -60,13 +67,21 @@ export async function replicatedCentre(simulator: Simulator, client: Partial<Con
     await client.send(new AssociateLambdaFunctionCommand({ InstanceId: source.instanceId, FunctionArn: `arn:aws:lambda:${region}:111122223333:function:customer-lookup` }));
   }
   const groupArn = (await east.send(new ListTrafficDistributionGroupsCommand({ InstanceId: source.instanceArn }))).TrafficDistributionGroupSummaryList!.find((g) => g.IsDefault)!.Arn!;
-  const claimed = await east.send(new ClaimPhoneNumberCommand({ TargetArn: groupArn, PhoneNumber: "+12065550123" }));
+  const phoneNumber = "+12065550123";
+  const claimed = await east.send(new ClaimPhoneNumberCommand({ TargetArn: groupArn, PhoneNumber: phoneNumber }));
   await east.send(new AssociatePhoneNumberContactFlowCommand({ InstanceId: source.instanceId, PhoneNumberId: claimed.PhoneNumberId, ContactFlowId: source.ids.flows["Main inbound"] }));
+  await west.send(new AssociatePhoneNumberContactFlowCommand({ InstanceId: source.instanceId, PhoneNumberId: claimed.PhoneNumberArn, ContactFlowId: source.ids.flows["Main inbound"] }));
+  for (const userId of Object.values(source.ids.users)) {
+    await east.send(new AssociateTrafficDistributionGroupUserCommand({ TrafficDistributionGroupId: groupArn, InstanceId: source.instanceId, UserId: userId }));
+  }
   return {
     instanceId: source.instanceId,
     instanceArn: source.instanceArn,
     groupArn,
     phoneNumberId: claimed.PhoneNumberId!,
+    phoneNumberArn: claimed.PhoneNumberArn!,
+    phoneNumber,
+    userIds: source.ids.users,
     clients: { "us-east-1": east, "us-west-2": west },
     close() {
       east.destroy();

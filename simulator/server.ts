@@ -5,16 +5,21 @@
  *
  * Request pipeline: admin paths (`/__simulator/...`) are served first and bypass everything else.
  * Otherwise the caller's Region comes from the SigV4 credential scope and the account from the
- * access key id mapping; the route is matched against the SDK-derived catalog; then fault
- * injection (drop, latency), the per-API token bucket (ThrottlingException 429), injected 5xx,
- * input decoding and validation, ClientToken idempotency, and finally the operation handler.
- * Requests signed for the `sts` service go to the AssumeRole stand-in (`sts.ts`); requests signed
- * with the temporary credentials it issued are checked for their session token and expiry first.
+ * access key id mapping; the route is matched against the SDK-derived catalog; a Region in an outage
+ * answers 5xx; then fault injection (drop, latency), the per-API token bucket (ThrottlingException
+ * 429), injected 5xx, input decoding and validation, ClientToken idempotency, and finally the
+ * operation handler. Requests signed for the `sts` service go to the AssumeRole stand-in (`sts.ts`);
+ * requests signed with the temporary credentials it issued are checked for their session token and
+ * expiry first.
+ *
+ * Besides the shared endpoint, `regionEndpoint(region)` opens an endpoint of one Region (like
+ * connect.<region>.amazonaws.com): during that Region's outage it refuses connections.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { handleAdmin, ADMIN_PREFIX } from "./admin";
+import { routeCall, type CallRoute } from "./call-routing";
 import { CallCounters, type OperationCounters } from "./counters";
 import { ServiceError } from "./errors";
 import { FaultInjector, type FaultConfig } from "./faults";
@@ -79,7 +84,24 @@ export interface Simulator {
   counters(): Record<string, OperationCounters>;
   /** Creates an instance and resources directly (no quotas, no faults), optionally with fixed ids. */
   seed(spec: SeedSpec): SeedResult;
-  /** Clears state, counters and quota buckets; faults are turned off. */
+  /**
+   * Where a call to `phoneNumber` lands now: the Region its distribution picks (`draw` in [0, 1) on
+   * the cumulative percentages, default 0), answered only when that Region is up and has a flow
+   * associated with the number.
+   */
+  routeCall(phoneNumber: string, draw?: number): CallRoute;
+  /**
+   * Starts an outage of `region`: every API request signed for it answers 500, its Region endpoint
+   * (if opened) refuses connections, and calls routed there fail. Resolves once the endpoint is closed.
+   */
+  darkenRegion(region: string): Promise<void>;
+  /** Ends an outage; resolves once the Region endpoint accepts connections again. */
+  restoreRegion(region: string): Promise<void>;
+  /** The Regions in an outage. */
+  darkRegions(): string[];
+  /** `http://host:port` serving only `region` (opened on first call), refused during its outage. */
+  regionEndpoint(region: string): Promise<string>;
+  /** Clears state, counters and quota buckets; faults are turned off (outages are not ended). */
   reset(): void;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
@@ -128,6 +150,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const quotas = new QuotaEnforcer(options.quotas);
   const faults = new FaultInjector(options.faults, options.faultSeed ?? 1);
   const idempotency = new IdempotencyCache();
+  const dark = new Set<string>();
+  const regional = new Map<string, { server: Server; port: number }>();
   const accounts = { ...(options.accounts ?? {}) };
   const defaultAccount = options.defaultAccount ?? "111122223333";
   const defaultRegion = options.defaultRegion ?? "us-east-1";
@@ -178,6 +202,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const name = match.operation.name;
     counters.request(name);
+    if (dark.has(region)) {
+      counters.outcome(name, "serverErrors");
+      sendError(res, new ServiceError("InternalServiceException", `${region} is not answering (outage)`));
+      return;
+    }
     const fault = faults.decide(name);
     if (fault.drop) {
       counters.outcome(name, "dropped");
@@ -223,15 +252,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   };
 
-  const server: Server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://simulator");
     const work = url.pathname.startsWith(ADMIN_PREFIX) ? handleAdmin(internals, req, res, url, readBody) : handleApi(req, res, url);
     work.catch((error: unknown) => {
       if (res.headersSent) return;
       sendError(res, new ServiceError("InternalServiceException", `Simulator error: ${error instanceof Error ? error.message : String(error)}`));
     });
-  });
+  };
+  const server: Server = createServer(onRequest);
   server.keepAliveTimeout = 5_000;
+  const listen = (target: Server, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      target.once("error", reject);
+      target.listen(port, options.host ?? "127.0.0.1", () => {
+        target.off("error", reject);
+        resolve();
+      });
+    });
+  const stop = (target: Server) =>
+    new Promise<void>((resolve) => {
+      if (!target.listening) return resolve();
+      target.close(() => resolve());
+      target.closeAllConnections();
+    });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -253,6 +297,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setQuota: (config) => quotas.configure(config),
     counters: () => counters.snapshot(),
     seed: (spec) => seedState(spec, (operation, region, ids) => contextFor(operation, spec.account ?? defaultAccount, region, ids)),
+    routeCall: (phoneNumber, draw) => routeCall(store, phoneNumber, { darkRegions: dark, now: clock().getTime(), ...(draw !== undefined ? { draw } : {}) }),
+    darkenRegion: async (region) => {
+      dark.add(region);
+      const endpoint = regional.get(region);
+      if (endpoint) await stop(endpoint.server);
+    },
+    restoreRegion: async (region) => {
+      dark.delete(region);
+      const endpoint = regional.get(region);
+      if (endpoint && !endpoint.server.listening) await listen(endpoint.server, endpoint.port);
+    },
+    darkRegions: () => [...dark],
+    regionEndpoint: async (region) => {
+      let endpoint = regional.get(region);
+      if (!endpoint) {
+        const regionServer = createServer(onRequest);
+        regionServer.keepAliveTimeout = 5_000;
+        await listen(regionServer, 0);
+        endpoint = { server: regionServer, port: (regionServer.address() as AddressInfo).port };
+        regional.set(region, endpoint);
+        if (dark.has(region)) await stop(regionServer);
+      }
+      return `http://${options.host ?? "127.0.0.1"}:${endpoint.port}`;
+    },
     reset: () => {
       store.reset();
       sessions.reset();
@@ -261,11 +329,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       quotas.reset();
       faults.set({});
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await Promise.all([...regional.values()].map((r) => stop(r.server)));
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
   internals = { simulator, faults, quotas };
   return simulator;

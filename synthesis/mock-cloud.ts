@@ -68,6 +68,8 @@ const COMPUTED_IDS: Readonly<Record<string, string>> = {
   "aws:connect/routingProfile:RoutingProfile": "routingProfileId",
   "aws:connect/contactFlow:ContactFlow": "contactFlowId",
   "aws:kms/key:Key": "keyId",
+  // The number ClaimPhoneNumber picked (the stack exports it).
+  "pulumi-nodejs:dynamic/acgr:PhoneNumber": "phoneNumber",
 };
 
 /** A deterministic UUID for a logical name: ids the service mints (ACGR group ids) look like the real ones. */

@@ -26,7 +26,8 @@ export const command: CliCommand = {
       .summary("RPO and RTO per path, computed from a stack's configuration, against its targets")
       .description(
         "Compute the RPO of each data path (S3 RTC recordings, DynamoDB global table, configuration backups) and the RTO of " +
-          "each failover path (Route 53 detection, alarm evaluation, EventBridge, the failover handler, DNS TTL) from the " +
+          "each failover path (Route 53 detection, alarm evaluation, EventBridge, the failover handler, DNS TTL; and for a " +
+          "dark Region, the peer probe's failed probes before its liveness alarm) from the " +
           "committed stack file, compare them with rpoSeconds/rtoSeconds, and name the gaps. Offline: reads only the stack file. " +
           "Exit 1 when a target is missed.",
       )

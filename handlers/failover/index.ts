@@ -11,8 +11,11 @@ import { triggerFromAlarmEvent, type AlarmStateChangeEvent } from "./alarm-event
 import { readHandlerSettings } from "./settings";
 
 /**
- * Entry point: an alarm said a Region is unhealthy; move new contacts and agents to the other Region.
- * Clients live outside the handler so that warm invocations reuse connections.
+ * Entry point: an alarm said a Region is unhealthy (its forwarded health alarm), or this Region's
+ * liveness alarm said the peer is dark; move new contacts and agents to the other Region. Everything it
+ * calls is in this Region (Connect by the group's ARN, the lock table's replica here, this Region's
+ * health alarm, SNS here), so it needs nothing from a dark peer. Clients live outside the handler so
+ * that warm invocations reuse connections.
  */
 const settings = readHandlerSettings(process.env);
 const home = process.env.AWS_REGION;
@@ -25,7 +28,7 @@ const store = new DynamoDbFailoverStore(dynamo, settings.LOCK_TABLE, settings.GR
 const dnsRecord: WeightedRecord | undefined = settings.DNS_RECORD ? JSON.parse(settings.DNS_RECORD) : undefined;
 
 export async function handler(event: AlarmStateChangeEvent): Promise<FailoverOutcome | { action: "ignored"; detail: string }> {
-  const trigger = triggerFromAlarmEvent(event, settings.PAIR, settings.HEALTH_ALARMS);
+  const trigger = triggerFromAlarmEvent(event, settings.PAIR, settings.HEALTH_ALARMS, settings.LIVENESS_ALARMS);
   if ("ignored" in trigger) return { action: "ignored", detail: trigger.ignored };
   const outcome = await runFailover(
     {

@@ -22,6 +22,22 @@ const schema = z.object({
       return z.NEVER;
     }
   }),
+  /**
+   * JSON object: name of a peer-liveness alarm in this Region -> the Region it declares unreachable
+   * (the dark-Region detector's alarms). @default none
+   */
+  LIVENESS_ALARMS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return {};
+      try {
+        return z.record(z.string(), z.string()).parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: "custom", message: "a JSON object of alarm name -> Region" });
+        return z.NEVER;
+      }
+    }),
   /** Optional JSON WeightedRecord for Route 53 weights that follow the distribution. */
   DNS_RECORD: z.string().optional(),
 });

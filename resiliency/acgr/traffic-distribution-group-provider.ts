@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { connectClient, type ConnectConnection } from "./connection";
+import { findNumber } from "./phone-numbers";
 import { parseInstanceArn } from "./preconditions";
 import {
   assertValidDistribution,
@@ -21,7 +22,7 @@ export interface TrafficDistributionGroupInputs {
   readonly description: string;
   /** The declared distribution; applied on create and whenever the declaration changes. */
   readonly distribution: TrafficDistribution;
-  /** Phone numbers (ids or ARNs, claimed in the source Region) moved into the group. */
+  /** Phone numbers (ids, ARNs or E.164, claimed in the source Region) moved into the group. */
   readonly phoneNumberIds: readonly string[];
   readonly timeoutSeconds: number;
   readonly pollSeconds: number;
@@ -66,10 +67,17 @@ async function applyDistribution(client: Connect, arn: string, distribution: Tra
   return fromGetTrafficDistributionOutput(await client.send(new (sdk().GetTrafficDistributionCommand)({ Id: arn })));
 }
 
-async function moveNumbers(client: Connect, targetArn: string, phoneNumberIds: readonly string[]): Promise<void> {
+async function moveNumbers(client: Connect, targetArn: string, phoneNumberIds: readonly string[], fromArn: string): Promise<void> {
   // One at a time: UpdatePhoneNumber is asynchronous per number and shares the 2 rps quota.
   for (const id of phoneNumberIds) {
-    await client.send(new (sdk().UpdatePhoneNumberCommand)({ PhoneNumberId: id, TargetArn: targetArn }));
+    // An E.164 number is looked up where it is (UpdatePhoneNumber takes an id or ARN); one already at
+    // the target (a retry after a crash) is left alone.
+    const number = id.startsWith("+") ? await findNumber(client, fromArn, id) : { phoneNumberId: id };
+    if (!number) {
+      if (await findNumber(client, targetArn, id)) continue;
+      throw new Error(`phone number ${id} is not claimed to ${fromArn}; claim it in the source Region first`);
+    }
+    await client.send(new (sdk().UpdatePhoneNumberCommand)({ PhoneNumberId: number.phoneNumberId, TargetArn: targetArn }));
   }
 }
 
@@ -124,7 +132,7 @@ export const trafficDistributionGroupProvider = {
       }
       const status = await waitActive(client, group.arn, inputs);
       const liveDistribution = await applyDistribution(client, group.arn, inputs.distribution);
-      await moveNumbers(client, group.arn, inputs.phoneNumberIds);
+      await moveNumbers(client, group.arn, inputs.phoneNumberIds, inputs.instanceArn);
       return { id: group.arn, outs: { ...inputs, arn: group.arn, groupId: group.id, status, liveDistribution } };
     } finally {
       client.destroy();
@@ -154,9 +162,9 @@ export const trafficDistributionGroupProvider = {
         liveDistribution = await applyDistribution(client, id, news.distribution);
       }
       const added = news.phoneNumberIds.filter((n) => !olds.phoneNumberIds.includes(n));
-      await moveNumbers(client, id, added);
+      await moveNumbers(client, id, added, news.instanceArn);
       // Numbers no longer declared go back to the instance, where they keep working.
-      await moveNumbers(client, news.instanceArn, olds.phoneNumberIds.filter((n) => !news.phoneNumberIds.includes(n)));
+      await moveNumbers(client, news.instanceArn, olds.phoneNumberIds.filter((n) => !news.phoneNumberIds.includes(n)), id);
       return { outs: { ...olds, ...news, liveDistribution } };
     } finally {
       client.destroy();
@@ -166,7 +174,7 @@ export const trafficDistributionGroupProvider = {
   async delete(id: string, props: TrafficDistributionGroupOutputs): Promise<void> {
     const client = await connectClient(props.connection, parseInstanceArn(props.instanceArn).region);
     try {
-      await moveNumbers(client, props.instanceArn, props.phoneNumberIds);
+      await moveNumbers(client, props.instanceArn, props.phoneNumberIds, id);
       // The default group lives and dies with the replica; only groups we created are deleted.
       if (!props.useDefaultGroup) {
         await client.send(new (sdk().DeleteTrafficDistributionGroupCommand)({ TrafficDistributionGroupId: id }));

@@ -174,8 +174,9 @@ export const flowHandlers: HandlerTable = {
   DeleteContactFlow: op<DeleteContactFlowRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const f = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
-    for (const number of ctx.regionState.phoneNumbers.values()) {
-      if (number.contactFlowId === f.id) throw new ServiceError("ResourceInUseException", `Contact flow ${f.id} is associated with phone number ${number.phoneNumber}`);
+    // A number of a traffic distribution group may use the flow from either Region.
+    for (const number of ctx.store.regionsOf(ctx.account).flatMap((state) => [...state.phoneNumbers.values()])) {
+      if (Object.values(number.contactFlowIdByRegion).includes(f.id)) throw new ServiceError("ResourceInUseException", `Contact flow ${f.id} is associated with phone number ${number.phoneNumber}`);
     }
     instance.config.flows.delete(f.id);
     return {};

@@ -7,11 +7,13 @@
  * configured replication delay.
  */
 import type {
+  AssociateTrafficDistributionGroupUserRequest,
   CreateTrafficDistributionGroupRequest,
   CreateTrafficDistributionGroupResponse,
   DeleteTrafficDistributionGroupRequest,
   DescribeTrafficDistributionGroupRequest,
   DescribeTrafficDistributionGroupResponse,
+  DisassociateTrafficDistributionGroupUserRequest,
   Distribution,
   GetTrafficDistributionRequest,
   GetTrafficDistributionResponse,
@@ -26,13 +28,13 @@ import type {
   UpdateTrafficDistributionRequest,
 } from "@aws-sdk/client-connect";
 import { instanceArn, trafficDistributionGroupArn } from "../arns";
-import { invalidParameter, invalidRequest, ServiceError } from "../errors";
+import { invalidParameter, invalidRequest, notFound, ServiceError } from "../errors";
 import { isSupportedReplication, REPLICATION_TARGETS, regionsOfGroup, resolveTrafficDistributionGroup } from "../global-resiliency";
 import { paginate } from "../pagination";
 import type { DistributionRecord, InstanceRecord, SignInDistributionRecord, TrafficDistributionGroupRecord } from "../state/model";
 import { requireLength, validateTags } from "../validation";
 import { op, type HandlerTable, type RequestContext } from "./context";
-import { bareId, findInstance, isInstanceActive } from "./lookup";
+import { bareId, findInstance, isInstanceActive, requireInstance, requireRecord } from "./lookup";
 
 const ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
 const TDG_NAME = /^[a-zA-Z0-9_\-.]{1,128}$/;
@@ -77,6 +79,23 @@ function validateSignIn(value: unknown, regions: readonly string[]): SignInDistr
   if (entries.some((d) => typeof d.Enabled !== "boolean")) throw invalidRequest("SignInConfig Enabled values must be booleans");
   if (!entries.some((d) => d.Enabled)) throw invalidRequest("SignInConfig must enable sign-in in at least one Region");
   return entries.map((d) => ({ Region: d.Region!, Enabled: d.Enabled! }));
+}
+
+/**
+ * The group and user of an agent (dis)association: the group ACTIVE ("assigning an agent to a traffic
+ * distribution group without an ACTIVE status results in ResourceNotFoundException"), called in the
+ * group's own Region ("this API can be called only in the Region where the traffic distribution group
+ * is created"), the user one of the group's instance.
+ */
+function groupMember(ctx: RequestContext, input: { TrafficDistributionGroupId?: string; UserId?: string; InstanceId?: string }): { group: TrafficDistributionGroupRecord; userId: string } {
+  const group = resolveTrafficDistributionGroup(ctx.store, ctx.regionState, input.TrafficDistributionGroupId!);
+  if (groupStatus(ctx, group) !== "ACTIVE") throw notFound("Traffic distribution group", input.TrafficDistributionGroupId!);
+  if (group.homeRegion !== ctx.region) {
+    throw invalidRequest(`Agents are associated with traffic distribution group ${group.id} only in the Region where it was created (${group.homeRegion})`);
+  }
+  const instance = requireInstance(ctx, input.InstanceId!);
+  if (instance.id !== group.instanceId) throw notFound("Instance", input.InstanceId!);
+  return { group, userId: requireRecord(instance.config.users, input.UserId!, "User").id };
 }
 
 /** Creates the replica record sharing the source's mirrored config. */
@@ -254,9 +273,24 @@ export const globalResiliencyHandlers: HandlerTable = {
     };
   }),
 
+  AssociateTrafficDistributionGroupUser: op<AssociateTrafficDistributionGroupUserRequest, Record<string, never>>((ctx, input) => {
+    const { group, userId } = groupMember(ctx, input);
+    if (!group.userIds.includes(userId)) group.userIds.push(userId);
+    return {};
+  }),
+
+  DisassociateTrafficDistributionGroupUser: op<DisassociateTrafficDistributionGroupUserRequest, Record<string, never>>((ctx, input) => {
+    const { group, userId } = groupMember(ctx, input);
+    if (!group.userIds.includes(userId)) throw notFound("Traffic distribution group user", input.UserId!);
+    group.userIds = group.userIds.filter((id) => id !== userId);
+    return {};
+  }),
+
   ListTrafficDistributionGroupUsers: op<ListTrafficDistributionGroupUsersRequest, ListTrafficDistributionGroupUsersResponse>((ctx, input) => {
     const g = resolveTrafficDistributionGroup(ctx.store, ctx.regionState, input.TrafficDistributionGroupId!);
-    const page = paginate(g.userIds, input, "ListTrafficDistributionGroupUsers", g.id);
+    // A deleted user is no longer a member.
+    const users = ctx.store.region(g.account, g.homeRegion).instances.get(g.instanceId)?.config.users;
+    const page = paginate(g.userIds.filter((id) => users?.has(id)), input, "ListTrafficDistributionGroupUsers", g.id);
     return { TrafficDistributionGroupUserSummaryList: page.items.map((UserId) => ({ UserId })), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
   }),
 };

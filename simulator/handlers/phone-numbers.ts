@@ -1,10 +1,11 @@
 /**
- * Phone numbers: claim, describe, move between an instance and a traffic distribution group,
- * release, associate a flow, and list (v1 per instance, v2 by target).
+ * Phone numbers: search the available ones, claim, describe, move between an instance and a traffic
+ * distribution group, release, associate a flow, and list (v1 per instance, v2 by target).
  *
  * A number lives in the Region where it was claimed. Numbers claimed to a TDG are visible from both
  * Regions of the TDG, but from the other Region only by full ARN, as the service documents for
- * DescribePhoneNumber.
+ * DescribePhoneNumber and AssociatePhoneNumberContactFlow. A flow is associated per Region: a TDG
+ * number answers in a Region only once a flow is associated there.
  */
 import {
   PhoneNumberCountryCode,
@@ -22,12 +23,15 @@ import {
   type ListPhoneNumbersV2Request,
   type ListPhoneNumbersV2Response,
   type ReleasePhoneNumberRequest,
+  type SearchAvailablePhoneNumbersRequest,
+  type SearchAvailablePhoneNumbersResponse,
   type UpdatePhoneNumberRequest,
   type UpdatePhoneNumberResponse,
 } from "@aws-sdk/client-connect";
 import { instanceArn, parseConnectArn, phoneNumberArn } from "../arns";
 import { invalidParameter, notFound, ServiceError } from "../errors";
 import { regionsOfGroup, resolveTrafficDistributionGroup } from "../global-resiliency";
+import { availableNumbers } from "../phone-number-inventory";
 import { paginate } from "../pagination";
 import type { PhoneNumberRecord } from "../state/model";
 import { requireEnum, validateTags } from "../validation";
@@ -43,14 +47,14 @@ const COUNTRY_PREFIXES: readonly [string, PhoneNumberCountryCode][] = [
 ];
 const TOLL_FREE = [/^\+18(00|33|44|55|66|77|88)/, /^\+44800/, /^\+44808/, /^\+490800/, /^\+81120/, /^\+611800/];
 
-function classify(number: string): { countryCode: PhoneNumberCountryCode; type: PhoneNumberType } {
+export function classify(number: string): { countryCode: PhoneNumberCountryCode; type: PhoneNumberType } {
   const country = COUNTRY_PREFIXES.find(([prefix]) => number.startsWith(prefix));
   if (!country) throw invalidParameter(`PhoneNumber ${number} is not in a country the simulator serves`);
   return { countryCode: country[1], type: TOLL_FREE.some((re) => re.test(number)) ? "TOLL_FREE" : "DID" };
 }
 
 /** Resolves a claim/update target (instance or TDG, by ARN or instance id) to its canonical ARN. */
-function resolveTarget(ctx: RequestContext, targetArn: string | undefined, instanceId: string | undefined): { arn: string; instanceId?: string } {
+function resolveTarget(ctx: RequestContext, targetArn: string | undefined, instanceId: string | undefined): { arn: string; instanceId?: string; groupHomeRegion?: string } {
   if ((targetArn === undefined) === (instanceId === undefined)) throw invalidParameter("Exactly one of TargetArn and InstanceId is required");
   if (instanceId !== undefined) {
     const instance = requireInstance(ctx, instanceId);
@@ -63,7 +67,9 @@ function resolveTarget(ctx: RequestContext, targetArn: string | undefined, insta
   }
   if (arn?.topType === "traffic-distribution-group") {
     const group = resolveTrafficDistributionGroup(ctx.store, ctx.regionState, targetArn!);
-    return { arn: `arn:aws:connect:${group.homeRegion}:${group.account}:traffic-distribution-group/${group.id}` };
+    // "Assigning a phone number to a traffic distribution group that isn't ACTIVE results in ResourceNotFoundException."
+    if (ctx.now().getTime() < group.readyAt) throw notFound("Traffic distribution group", targetArn!);
+    return { arn: `arn:aws:connect:${group.homeRegion}:${group.account}:traffic-distribution-group/${group.id}`, groupHomeRegion: group.homeRegion };
   }
   throw invalidParameter(`TargetArn must be an instance or traffic distribution group ARN, got ${targetArn}`);
 }
@@ -95,13 +101,42 @@ function targetInstanceId(n: PhoneNumberRecord): string | undefined {
   return arn?.topType === "instance" ? arn.topId : undefined;
 }
 
+/** The instance whose calls the number routes: its target instance, or its TDG's instance. */
+function owningInstanceId(ctx: RequestContext, n: PhoneNumberRecord): string | undefined {
+  const arn = parseConnectArn(n.targetArn);
+  if (arn?.topType === "instance") return arn.topId;
+  if (arn?.topType === "traffic-distribution-group") return ctx.store.region(arn.account, arn.region).trafficDistributionGroups.get(arn.topId)?.instanceId;
+  return undefined;
+}
+
+/** Numbers are claimed to, and moved between, targets of the Region they are claimed in. */
+function requireHomeRegion(ctx: RequestContext, target: { groupHomeRegion?: string }, what: string): void {
+  if (target.groupHomeRegion !== undefined && target.groupHomeRegion !== ctx.region) {
+    throw invalidParameter(`${what} works only in the Region where the traffic distribution group was created (${target.groupHomeRegion}), not ${ctx.region}`);
+  }
+}
+
 /** Operation handlers of this family. */
 export const phoneNumberHandlers: HandlerTable = {
+  /** Numbers not yet claimed by anyone, from the simulator's deterministic inventory. */
+  SearchAvailablePhoneNumbers: op<SearchAvailablePhoneNumbersRequest, SearchAvailablePhoneNumbersResponse>((ctx, input) => {
+    const country = requireEnum("PhoneNumberCountryCode", input.PhoneNumberCountryCode, Object.values(PhoneNumberCountryCode));
+    const type = requireEnum("PhoneNumberType", input.PhoneNumberType, Object.values(PhoneNumberType));
+    // Validates the target (either Region of a TDG may search for it).
+    resolveTarget(ctx, input.TargetArn, input.InstanceId);
+    const max = input.MaxResults ?? 10;
+    if (!Number.isInteger(max) || max < 1 || max > 10) throw invalidParameter(`MaxResults must be 1 to 10, got ${max}`);
+    const claimed = new Set(ctx.store.all().flatMap((state) => [...state.phoneNumbers.values()].map((n) => n.phoneNumber)));
+    const found = availableNumbers(country, type, input.PhoneNumberPrefix, claimed, classify, max);
+    return { AvailableNumbersList: found.map((PhoneNumber) => ({ PhoneNumber, PhoneNumberCountryCode: country, PhoneNumberType: type })) };
+  }),
+
   ClaimPhoneNumber: op<ClaimPhoneNumberRequest, ClaimPhoneNumberResponse>((ctx, input) => {
     const number = input.PhoneNumber!;
     if (!E164.test(number)) throw invalidParameter(`PhoneNumber must be E.164 (+ and up to 15 digits), got ${JSON.stringify(number)}`);
     const { countryCode, type } = classify(number);
     const target = resolveTarget(ctx, input.TargetArn, input.InstanceId);
+    requireHomeRegion(ctx, target, "ClaimPhoneNumber");
     for (const state of ctx.store.all()) {
       for (const n of state.phoneNumbers.values()) {
         if (n.phoneNumber === number) throw new ServiceError("ResourceConflictException", `Phone number ${number} is already claimed`);
@@ -117,6 +152,7 @@ export const phoneNumberHandlers: HandlerTable = {
       ...(input.PhoneNumberDescription !== undefined ? { description: input.PhoneNumberDescription } : {}),
       targetArn: target.arn,
       tags: validateTags(input.Tags),
+      contactFlowIdByRegion: {},
     };
     ctx.regionState.phoneNumbers.set(record.id, record);
     return { PhoneNumberId: record.id, PhoneNumberArn: phoneNumberArn(ctx.region, ctx.account, record.id) };
@@ -143,8 +179,11 @@ export const phoneNumberHandlers: HandlerTable = {
 
   UpdatePhoneNumber: op<UpdatePhoneNumberRequest, UpdatePhoneNumberResponse>((ctx, input) => {
     const n = resolveNumber(ctx, input.PhoneNumberId!);
-    n.targetArn = resolveTarget(ctx, input.TargetArn, input.InstanceId).arn;
-    delete n.contactFlowId;
+    const target = resolveTarget(ctx, input.TargetArn, input.InstanceId);
+    requireHomeRegion(ctx, target, "UpdatePhoneNumber");
+    n.targetArn = target.arn;
+    // The flows answered the number for its old target; the new one needs its own associations.
+    n.contactFlowIdByRegion = {};
     return { PhoneNumberId: n.id, PhoneNumberArn: phoneNumberArn(n.region, n.account, n.id) };
   }),
 
@@ -157,15 +196,16 @@ export const phoneNumberHandlers: HandlerTable = {
   AssociatePhoneNumberContactFlow: op<AssociatePhoneNumberContactFlowRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const n = resolveNumber(ctx, input.PhoneNumberId!);
+    if (owningInstanceId(ctx, n) !== instance.id) throw notFound("Phone number", input.PhoneNumberId!);
     const flow = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
     if (flow.type !== "CONTACT_FLOW") throw invalidParameter(`Only CONTACT_FLOW flows can answer a phone number; ${flow.id} is ${flow.type}`);
-    n.contactFlowId = flow.id;
+    n.contactFlowIdByRegion[ctx.region] = flow.id;
     return {};
   }),
 
   DisassociatePhoneNumberContactFlow: op<DisassociatePhoneNumberContactFlowRequest, Record<string, never>>((ctx, input) => {
     requireInstance(ctx, input.InstanceId!);
-    delete resolveNumber(ctx, input.PhoneNumberId!).contactFlowId;
+    delete resolveNumber(ctx, input.PhoneNumberId!).contactFlowIdByRegion[ctx.region];
     return {};
   }),
 
@@ -184,10 +224,10 @@ export const phoneNumberHandlers: HandlerTable = {
       .all()
       .filter((state) => state.account === ctx.account)
       .flatMap((state) => [...state.phoneNumbers.values()])
-      .filter((n) => n.contactFlowId !== undefined && belongs(n) && visibleRegions(ctx, n).includes(ctx.region));
+      .filter((n) => n.contactFlowIdByRegion[ctx.region] !== undefined && belongs(n) && visibleRegions(ctx, n).includes(ctx.region));
     const page = paginate(associated, input, "ListFlowAssociations", `${ctx.account}/${ctx.region}/${instance.id}`);
     return {
-      FlowAssociationSummaryList: page.items.map((n) => ({ ResourceId: phoneNumberArn(n.region, n.account, n.id), FlowId: n.contactFlowId, ResourceType: "VOICE_PHONE_NUMBER" as const })),
+      FlowAssociationSummaryList: page.items.map((n) => ({ ResourceId: phoneNumberArn(n.region, n.account, n.id), FlowId: n.contactFlowIdByRegion[ctx.region], ResourceType: "VOICE_PHONE_NUMBER" as const })),
       ...(page.nextToken ? { NextToken: page.nextToken } : {}),
     };
   }),

@@ -209,7 +209,11 @@ export interface PhoneNumberRecord {
   description?: string;
   targetArn: string;
   tags: Record<string, string>;
-  contactFlowId?: string;
+  /**
+   * The flow that answers the number, per Region: a number in a traffic distribution group needs its
+   * flow associated in each Region of the group (in the other Region by the number's ARN).
+   */
+  contactFlowIdByRegion: Record<string, string>;
 }
 
 /** A started contact (only chat is modelled). */

@@ -178,6 +178,8 @@ describe("connect-dr failover, failback, validate, drill and readiness", functio
     expect(out.ready).to.equal(true);
     expect(Object.keys(out.stacks)).to.deep.equal(["primary", "secondary"]);
     expect(out.stacks.primary.worstRpoSeconds).to.equal(900);
+    // The dark-Region path of the committed secondary: 60 s + 3 failed probes x 60 s + EventBridge 5 s + handler 30 s.
+    expect(out.stacks.secondary.paths.find((p: { path: string }) => p.path.startsWith("automated failover, dark Region"))).to.include({ seconds: 275, targetSeconds: 900, meetsTarget: true });
   });
 
   it("readiness names the gap when a target cannot be met", async () => {

@@ -283,6 +283,10 @@ describe("ConnectRegion (primary: creates the instance and the routing configura
         returnData: true,
       }]);
     }
+    // CONTRACTS.md B: each feeds the Region's health composite alarm, as a quality signal.
+    for (const role of ["concurrent-calls", "throttled-calls", "contact-flow-errors", "contact-flow-fatal-errors", "call-recording-upload-errors"]) {
+      expect(cloud.named(`cc-alarm-${role}`).inputs.tags).to.include({ "connect-dr:failover-signal": "quality" });
+    }
   });
 
   it("exposes ids and ARNs by name", async () => {

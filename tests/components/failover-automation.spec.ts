@@ -69,7 +69,7 @@ describe("FailoverAutomation", () => {
     expect(JSON.parse(cloud.named("failover-forward-rule").inputs.eventPattern).detail).to.deep.equal({ alarmName: ["connect-dr-us-west-2-health"], state: { value: ["ALARM"] } });
     expect(cloud.named("failover-forward-target").inputs.arn).to.equal("arn:aws:events:us-east-1:111122223333:event-bus/default");
     expect(cloud.named("failover-health").inputs).to.include({ alarmName: "connect-dr-us-west-2-health", alarmRule: 'ALARM("connect-throttles") OR ALARM("connect-flow-errors")' });
-    // CONTRACTS B: it drives failover and is a liveness signal.
+    // CONTRACTS.md B: the forwarded composite alarm says it is a liveness signal.
     expect(cloud.named("failover-health").inputs.tags).to.deep.equal({ "connect-dr:failover-signal": "liveness" });
   });
 
@@ -100,6 +100,8 @@ describe("FailoverAutomation", () => {
       COOLDOWN_SECONDS: "300",
       TOPIC_ARN: "arn:aws:sns:us-west-2:111122223333:failover-topic",
       HEALTH_ALARMS: JSON.stringify({ "us-east-1": "connect-dr-us-east-1-health", "us-west-2": "connect-dr-us-west-2-health" }),
+      // The alarm PeerProbe raises here when the peer is dark: it moves traffic HERE.
+      LIVENESS_ALARMS: JSON.stringify({ "connect-dr-us-east-1-unreachable-from-us-west-2": "us-east-1" }),
     });
     expect(cloud.named("failover-key").inputs).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
     expect(cloud.named("failover-logs").inputs).to.include({ kmsKeyId: "arn:aws:kms:us-west-2:111122223333:failover-key", retentionInDays: 365 });

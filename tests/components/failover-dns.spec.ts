@@ -139,7 +139,7 @@ describe("FailoverDns", () => {
         treatMissingData: "breaching",
         alarmActions: [ALARM_TOPIC],
         okActions: [ALARM_TOPIC],
-        tags: { project: "connect-dr" },
+        tags: { project: "connect-dr", "connect-dr:failover-signal": "liveness" },
       });
     });
 

@@ -102,7 +102,8 @@ describe("LambdaAutoScaling", () => {
         treatMissingData: "notBreaching",
         alarmActions: [TOPIC],
         okActions: [TOPIC],
-        tags: { project: "connect-dr" },
+        // CONTRACTS.md B: a quality signal of the Region's health composite alarm.
+        tags: { project: "connect-dr", "connect-dr:failover-signal": "quality" },
       });
       expect(cloud.named("connect-fns-errors-callback-scheduler").inputs).to.deep.include({
         name: "connect-dr-lambda-callback-scheduler-errors-us-west-2",

@@ -75,7 +75,7 @@ describe("TelephonyHealthChecks", () => {
       treatMissingData: "breaching",
       alarmActions: [TOPIC],
       okActions: [TOPIC],
-      tags: { project: "connect-dr" },
+      tags: { project: "connect-dr", "connect-dr:failover-signal": "liveness" },
     });
     expect(checks.alarmNamesByRegion).to.deep.equal({
       "eu-central-1": ["connect-dr-sip-eu-central-1-carrier-a", "connect-dr-sip-eu-central-1-voice-connector"],

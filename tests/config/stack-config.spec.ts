@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "node:path";
 import { StackConfigError, checkStackConfig, formatProblem, parseStackConfig, rawConfigFromMap, readStackFileConfig } from "../../config";
-import { validRawConfig } from "./valid-config";
+import { validRawConfig, validTrafficDistribution } from "./valid-config";
 
 /** The one problem line a broken config gives (fails the test when there is not exactly one). */
 function onlyLine(raw: Record<string, unknown>): string {
@@ -225,7 +225,7 @@ describe("config: parseStackConfig", () => {
       title: "unknown top-level key",
       path: ["regions"],
       value: ["us-east-1"],
-      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, tags`,
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
     },
   ];
 
@@ -406,6 +406,7 @@ describe("config: parseStackConfig", () => {
     if (secondary) {
       raw.role = "secondary";
       for (const key of ["hoursOfOperation", "queues", "routingProfiles", "flows"]) delete raw.connect[key];
+      raw.trafficDistribution = validTrafficDistribution();
     }
     return raw;
   }
@@ -527,6 +528,7 @@ describe("config: parseStackConfig", () => {
   it("rejects mirrored resources in the secondary stack, since ACGR owns them there", () => {
     const raw = validRawConfig();
     raw.role = "secondary";
+    raw.trafficDistribution = validTrafficDistribution();
     const lines = checkStackConfig(raw).problems.map(formatProblem);
     expect(lines).to.have.length(4);
     expect(lines[0]).to.match(/^connect-dr:connect\.hoursOfOperation: found \[.*; allowed: nothing in the secondary stack: ACGR mirrors connect\.hoursOfOperation from the primary instance/);
@@ -560,7 +562,7 @@ describe("config: parseStackConfig", () => {
       `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
       `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
       `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
-      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, tags`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
     ]);
   });
 });

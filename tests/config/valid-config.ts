@@ -45,3 +45,11 @@ export function validRawConfig(): Record<string, any> {
     tags: { Owner: "platform" },
   });
 }
+
+/** What a valid secondary stack's traffic distribution group carries (the key only the secondary sets). */
+export function validTrafficDistribution(): Record<string, any> {
+  return {
+    phoneNumbers: { "main-line": { claim: { countryCode: "US", type: "DID", prefix: "+1206" }, flow: "Main" } },
+    agents: { routingProfiles: ["Agents"] },
+  };
+}

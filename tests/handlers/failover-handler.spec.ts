@@ -22,6 +22,19 @@ describe("failover handler: alarm events", () => {
     ["a Region outside the pair changes nothing", event("other", "ALARM", "eu-west-2"), { ignored: "Region eu-west-2 is not in the pair us-east-1/us-west-2" }],
   ];
   for (const [name, e, expected] of cases) it(name, () => expect(triggerFromAlarmEvent(e, pair, alarms)).to.deep.equal(expected));
+
+  // The dark-Region detector: us-west-2's alarm on its probes of us-east-1, raised in us-west-2.
+  const liveness = { "connect-dr-us-east-1-unreachable-from-us-west-2": "us-east-1" };
+  it("the surviving Region's peer-liveness alarm moves traffic to the surviving Region", () => {
+    expect(triggerFromAlarmEvent(event("connect-dr-us-east-1-unreachable-from-us-west-2", "ALARM", "us-west-2"), pair, alarms, liveness)).to.deep.equal({
+      eventId: "evt-1",
+      toRegion: "us-west-2",
+      reason: "connect-dr-us-east-1-unreachable-from-us-west-2 is ALARM in us-west-2: us-east-1 does not answer its probes",
+    });
+  });
+  it("without the liveness map, the same alarm would be taken for trouble in us-west-2 (so the map is what makes it safe)", () => {
+    expect(triggerFromAlarmEvent(event("connect-dr-us-east-1-unreachable-from-us-west-2", "ALARM", "us-west-2"), pair, alarms)).to.include({ toRegion: "us-east-1" });
+  });
 });
 
 describe("failover handler: settings", () => {
@@ -34,7 +47,9 @@ describe("failover handler: settings", () => {
     HEALTH_ALARMS: JSON.stringify(alarms),
   };
   it("parses a complete environment", () => {
-    expect(readHandlerSettings(env)).to.deep.include({ PAIR: ["us-east-1", "us-west-2"], COOLDOWN_SECONDS: 300, HEALTH_ALARMS: alarms });
+    expect(readHandlerSettings(env)).to.deep.include({ PAIR: ["us-east-1", "us-west-2"], COOLDOWN_SECONDS: 300, HEALTH_ALARMS: alarms, LIVENESS_ALARMS: {} });
+    expect(readHandlerSettings({ ...env, LIVENESS_ALARMS: '{"a":"us-east-1"}' }).LIVENESS_ALARMS).to.deep.equal({ a: "us-east-1" });
+    expect(() => readHandlerSettings({ ...env, LIVENESS_ALARMS: "[1]" })).to.throw('LIVENESS_ALARMS: found "[1]"; a JSON object of alarm name -> Region');
   });
   it("names every bad variable with its value", () => {
     expect(() => readHandlerSettings({ ...env, GROUP_ARN: "tdg-1", COOLDOWN_SECONDS: "soon", HEALTH_ALARMS: "{" })).to.throw(

@@ -30,11 +30,12 @@ describe("program: both stacks together", () => {
     // failover automation that needs the secondary's traffic distribution group, in the secondary; the
     // SIP health checks of both Regions and the CRM credential secrets (replicas in the primary Region)
     // in the secondary. Regional pieces (monitoring, Lambda auto scaling, CRM functions) once per stack.
+    // The failover handlers and peer probes of both Regions are the secondary's (2 + 2 functions).
     const count = (list: typeof primary, type: string): number => list.filter((r) => r.type === type).length;
     for (const [type, inP, inS] of [
       ["aws:connect/instance:Instance", 1, 0],
       ["aws:dynamodb/table:Table", 1, 1],
-      ["aws:lambda/function:Function", 1, 3],
+      ["aws:lambda/function:Function", 1, 5],
       ["aws:route53/record:Record", 0, 2],
       ["aws:route53/healthCheck:HealthCheck", 0, 6],
       ["aws:secretsmanager/secret:Secret", 0, 1],

@@ -16,6 +16,8 @@ export const PRIMARY_STACK_OUTPUTS = {
   crmKmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/0e1f2a3b-4c5d-6e7f-8091-a2b3c4d5e6f7",
   // What the committed primary stack's Lambda auto scaling exports.
   lambdaAlarmNames: ["connect-dr-customer-lookup", "connect-dr-queue-wait-time"].flatMap((fn) => [`connect-dr-lambda-${fn}-throttles-us-east-1`, `connect-dr-lambda-${fn}-errors-us-east-1`]),
+  // The committed primary's flows (connect.flows), by name.
+  connectFlowIds: { "Main inbound": "aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa", "Queue wait": "bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb" },
 };
 
 /** A synthesized stack: what the engine received, the stack outputs and what the program constructed. */

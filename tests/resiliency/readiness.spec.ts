@@ -8,6 +8,7 @@ const base: ReadinessInputs = {
   configurationBackup: { intervalSeconds: 900 },
   healthCheck: { intervalSeconds: 10, failureThreshold: 3, dnsTtlSeconds: 60 },
   alarm: { periodSeconds: 60, evaluationPeriods: 2 },
+  peerProbe: { datapointsToAlarm: 3 },
   failoverHandler: { budgetSeconds: 30 },
   manualDecisionSeconds: 300,
 };
@@ -21,6 +22,8 @@ describe("DR readiness arithmetic", () => {
       "contact records (DynamoDB)": 1,
       "contact-centre configuration (backups)": 900,
       "automated failover (alarm -> EventBridge -> Lambda)": 30 + 120 + 5 + 30 + 60,
+      // One probe interval, 3 failed probes a minute apart, EventBridge, the handler; no DNS on the telephony path.
+      "automated failover, dark Region (peer probe -> liveness alarm -> Lambda)": 60 + 3 * 60 + 5 + 30,
       "manual failover (operator runs connect-dr failover)": 30 + 120 + 300 + 30 + 60,
     });
     expect(report).to.include({ worstRpoSeconds: 900, worstRtoSeconds: 540, ready: true });
@@ -46,5 +49,17 @@ describe("DR readiness arithmetic", () => {
     const automated = report.paths.find((p) => p.path.startsWith("automated"))!;
     expect(automated.seconds).to.equal(300 + 120 + 5 + 30 + 300);
     expect(automated.meetsTarget).to.equal(false);
+  });
+
+  it("flags a dark-Region path too slow for the RTO, and says what to change", () => {
+    const report = assessReadiness({ ...base, peerProbe: { datapointsToAlarm: 10 }, targets: { rpoSeconds: 900, rtoSeconds: 600 } });
+    const dark = report.paths.find((p) => p.path.startsWith("automated failover, dark Region"))!;
+    expect(dark.terms.map((t) => [t.label, t.seconds])).to.deep.equal([
+      ["peer probe interval (the outage starts just after a good probe)", 60],
+      ["failed probes to alarm (10 x 60 s)", 600],
+      ["EventBridge delivery", 5],
+      ["failover handler", 30],
+    ]);
+    expect(dark.gap).to.equal("automated failover, dark Region (peer probe -> liveness alarm -> Lambda): RTO 695 s exceeds the target of 600 s; lower peerProbe.datapointsToAlarm (fewer failed probes before the alarm)");
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { AssociateLambdaFunctionCommand, DisassociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
+import { AssociateLambdaFunctionCommand, DisassociatePhoneNumberContactFlowCommand, DisassociateTrafficDistributionGroupUserCommand, ReleasePhoneNumberCommand } from "@aws-sdk/client-connect";
 import { planShift } from "../../resiliency/traffic-distribution";
 import { validateService, validationPassed, type ValidationTarget } from "../../resiliency/validation";
 import { simulatorForSuite } from "../support/simulator";
@@ -67,13 +67,12 @@ describe("validateService against the Connect API simulator", () => {
     expect(validationPassed(checks)).to.equal(false);
   });
 
-  it("fails a phone number with no flow, and a distribution that is not the expected one", async () => {
-    await centre.clients["us-east-1"].send(new DisassociatePhoneNumberContactFlowCommand({ InstanceId: centre.instanceId, PhoneNumberId: centre.phoneNumberId }));
+  it("fails a phone number with no flow in one Region (associations are per Region), and a distribution that is not the expected one", async () => {
+    await centre.clients["us-west-2"].send(new DisassociatePhoneNumberContactFlowCommand({ InstanceId: centre.instanceId, PhoneNumberId: centre.phoneNumberArn }));
     const checks = await validateService(target({ expectedDistribution: planShift({ telephony: [], agents: [], signIn: [] }, { toRegion: "us-west-2" }, pair) }), ports());
     const failed = checks.filter((c) => c.status === "fail").map((c) => [c.region, c.name, c.detail]);
     expect(failed).to.deep.equal([
-      ["us-east-1", "phone numbers in the group with flows", "no flow: +12065550123"],
-      ["us-west-2", "phone numbers in the group with flows", "no flow: +12065550123"],
+      ["us-west-2", "phone numbers in the group with flows", "no flow associated in us-west-2: +12065550123"],
       [
         "global",
         "distribution as expected",
@@ -101,5 +100,45 @@ describe("validateService against the Connect API simulator", () => {
       ["us-east-1", "fail"],
       ["us-west-2", "fail"],
     ]);
+  });
+
+  it("fails a group that carries no numbers, naming it", async () => {
+    await centre.clients["us-east-1"].send(new ReleasePhoneNumberCommand({ PhoneNumberId: centre.phoneNumberId }));
+    const checks = await validateService(target(), ports());
+    expect(checks.filter((c) => c.status === "fail").map((c) => [c.region, c.detail])).to.deep.equal([
+      ["us-east-1", `no phone numbers in ${centre.groupArn}: a failover moves no calls`],
+      ["us-west-2", `no phone numbers in ${centre.groupArn}: a failover moves no calls`],
+    ]);
+  });
+
+  it("checks the configured agents: an agent not associated, a user and a routing profile that do not exist, each named", async () => {
+    expect(await validateService(target({ agents: { usernames: ["agent.one"], routingProfiles: ["Basic Routing Profile"] } }), ports()).then((cs) => cs.find((c) => c.name === "agents in the group"))).to.deep.equal({
+      region: "us-east-1",
+      name: "agents in the group",
+      status: "pass",
+      detail: "2 agents associated with the group",
+    });
+    await centre.clients["us-east-1"].send(new DisassociateTrafficDistributionGroupUserCommand({ TrafficDistributionGroupId: centre.groupArn, InstanceId: centre.instanceId, UserId: centre.userIds["agent.two"] }));
+    const checks = await validateService(target({ agents: { usernames: ["agent.one", "agent.two", "agent.nine"], routingProfiles: ["Night shift"] } }), ports());
+    expect(checks.find((c) => c.name === "agents in the group")).to.deep.equal({
+      region: "us-east-1",
+      name: "agents in the group",
+      status: "fail",
+      detail: "not associated with the group: agent.two; no such user: agent.nine; no such routing profile: Night shift",
+    });
+  });
+
+  it("with the primary Region down, checks the secondary alone and reads the group there", async () => {
+    await suite.simulator.darkenRegion("us-east-1");
+    try {
+      const checks = await validateService(
+        target({ unavailableRegions: ["us-east-1"], agents: { usernames: ["agent.one"], routingProfiles: [] }, expectedDistribution: planShift({ telephony: [], agents: [], signIn: [] }, { toRegion: "us-east-1" }, pair) }),
+        ports(),
+      );
+      expect(checks.filter((c) => c.status !== "pass").map((c) => [c.region, c.name, c.status])).to.deep.equal([["us-east-1", "Region checks", "skip"]]);
+      expect(checks.map((c) => `${c.region} ${c.name}`)).to.include.members(["us-west-2 phone numbers in the group with flows", "us-west-2 agents in the group", "global distribution as expected"]);
+    } finally {
+      await suite.simulator.restoreRegion("us-east-1");
+    }
   });
 });

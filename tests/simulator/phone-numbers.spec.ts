@@ -85,7 +85,7 @@ describe("simulator: phone numbers", () => {
     const claimed = await east.send(new ClaimPhoneNumberCommand({ PhoneNumber: "+442071838750", InstanceId: instanceId }));
     const flows = await east.send(new ListContactFlowsCommand({ InstanceId: instanceId, ContactFlowTypes: ["CONTACT_FLOW"] }));
     await east.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: claimed.PhoneNumberId, InstanceId: instanceId, ContactFlowId: flows.ContactFlowSummaryList![0]!.Id }));
-    expect(sim.state.region(ACCOUNT_A, "us-east-1").phoneNumbers.get(claimed.PhoneNumberId!)!.contactFlowId).to.equal(flows.ContactFlowSummaryList![0]!.Id);
+    expect(sim.state.region(ACCOUNT_A, "us-east-1").phoneNumbers.get(claimed.PhoneNumberId!)!.contactFlowIdByRegion).to.deep.equal({ "us-east-1": flows.ContactFlowSummaryList![0]!.Id });
     const whisper = await east.send(new ListContactFlowsCommand({ InstanceId: instanceId, ContactFlowTypes: ["AGENT_WHISPER"] }));
     const wrongType = await rejectionOf(east.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: claimed.PhoneNumberId, InstanceId: instanceId, ContactFlowId: whisper.ContactFlowSummaryList![0]!.Id })));
     expect(wrongType).to.be.instanceOf(InvalidParameterException);
