@@ -25,8 +25,8 @@ import {
   type UpdatePhoneNumberRequest,
   type UpdatePhoneNumberResponse,
 } from "@aws-sdk/client-connect";
-import { instanceArn, parseConnectArn, phoneNumberArn } from "../arns";
-import { invalidParameter, notFound, ServiceError } from "../errors";
+import { instanceArn, instanceResourceArn, parseConnectArn, phoneNumberArn } from "../arns";
+import { invalidParameter, listedError, notFound } from "../errors";
 import { regionsOfGroup, resolveTrafficDistributionGroup } from "../global-resiliency";
 import { paginate } from "../pagination";
 import type { PhoneNumberRecord } from "../state/model";
@@ -104,7 +104,7 @@ export const phoneNumberHandlers: HandlerTable = {
     const target = resolveTarget(ctx, input.TargetArn, input.InstanceId);
     for (const state of ctx.store.all()) {
       for (const n of state.phoneNumbers.values()) {
-        if (n.phoneNumber === number) throw new ServiceError("ResourceConflictException", `Phone number ${number} is already claimed`);
+        if (n.phoneNumber === number) throw listedError(ctx.operation, ["ResourceConflictException", "InvalidParameterException"], `Phone number ${number} is already claimed`);
       }
     }
     const record: PhoneNumberRecord = {
@@ -172,7 +172,6 @@ export const phoneNumberHandlers: HandlerTable = {
   /** Phone numbers (of the instance or of its traffic distribution groups) visible here and their flows. */
   ListFlowAssociations: op<ListFlowAssociationsRequest, ListFlowAssociationsResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    if (input.ResourceType !== undefined) requireEnum("ResourceType", input.ResourceType, ["VOICE_PHONE_NUMBER", "SMS_PHONE_NUMBER", "OTHER", "ANALYTICS_CONNECTOR", "WHATSAPP_MESSAGING_PHONE_NUMBER", "INBOUND_EMAIL", "OUTBOUND_EMAIL"]);
     if (input.ResourceType !== undefined && input.ResourceType !== "VOICE_PHONE_NUMBER") return { FlowAssociationSummaryList: [] };
     const belongs = (n: PhoneNumberRecord): boolean => {
       const arn = parseConnectArn(n.targetArn);
@@ -187,7 +186,12 @@ export const phoneNumberHandlers: HandlerTable = {
       .filter((n) => n.contactFlowId !== undefined && belongs(n) && visibleRegions(ctx, n).includes(ctx.region));
     const page = paginate(associated, input, "ListFlowAssociations", `${ctx.account}/${ctx.region}/${instance.id}`);
     return {
-      FlowAssociationSummaryList: page.items.map((n) => ({ ResourceId: phoneNumberArn(n.region, n.account, n.id), FlowId: n.contactFlowId, ResourceType: "VOICE_PHONE_NUMBER" as const })),
+      // Both are ARNs in the model (shape ARN), as the service returns them.
+      FlowAssociationSummaryList: page.items.map((n) => ({
+        ResourceId: phoneNumberArn(n.region, n.account, n.id),
+        FlowId: instanceResourceArn(ctx.region, ctx.account, instance.id, "contactFlow", n.contactFlowId!),
+        ResourceType: "VOICE_PHONE_NUMBER" as const,
+      })),
       ...(page.nextToken ? { NextToken: page.nextToken } : {}),
     };
   }),

@@ -7,14 +7,18 @@ import {
   ListContactFlowsCommand,
   ListHoursOfOperationsCommand,
   ListInstanceAttributesCommand,
+  ListInstancesCommand,
   ListQueuesCommand,
   ResourceNotFoundException,
   paginateListQueues,
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 describe("simulator: pagination and error mapping", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let client: ConnectClient;
   let instanceId: string;
@@ -49,9 +53,12 @@ describe("simulator: pagination and error mapping", () => {
     const tooMany = await rejectionOf(client.send(new ListQueuesCommand({ InstanceId: instanceId, MaxResults: 1001 })));
     expect(tooMany).to.be.instanceOf(InvalidParameterException);
     expect(tooMany.$metadata?.httpStatusCode).to.equal(400);
-    expect(tooMany.message).to.equal("MaxResults must be an integer between 1 and 1000 for ListQueues, got 1001");
+    expect(tooMany.message).to.equal("1 validation error detected: Value 1001 at 'MaxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
     const attributes = await rejectionOf(client.send(new ListInstanceAttributesCommand({ InstanceId: instanceId, MaxResults: 8 })));
-    expect(attributes.message).to.contain("between 1 and 7");
+    expect(attributes.message).to.contain("Member must have value less than or equal to 7");
+    // ListInstances lists InvalidRequestException, not InvalidParameterException.
+    const instances = await rejectionOf(client.send(new ListInstancesCommand({ MaxResults: 11 })));
+    expect([instances.name, instances.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
     const firstAttributes = await client.send(new ListInstanceAttributesCommand({ InstanceId: instanceId }));
     expect(firstAttributes.Attributes).to.have.length(7);
     expect(firstAttributes.NextToken).to.be.a("string");
@@ -83,7 +90,9 @@ describe("simulator: pagination and error mapping", () => {
   it("rejects missing required members with InvalidParameterException 400", async () => {
     const error = await rejectionOf(client.send(new CreateQueueCommand({ InstanceId: instanceId } as never)));
     expect(error).to.be.instanceOf(InvalidParameterException);
-    expect(error.message).to.equal("Name is required for CreateQueue");
+    expect(error.message).to.equal(
+      "2 validation errors detected: Value null at 'Name' failed to satisfy constraint: Member must not be null; Value null at 'HoursOfOperationId' failed to satisfy constraint: Member must not be null",
+    );
   });
 
   it("answers operations it does not implement with 501 NotImplementedException", async () => {
