@@ -26,7 +26,7 @@ import type {
   UpdateTrafficDistributionRequest,
 } from "@aws-sdk/client-connect";
 import { instanceArn, trafficDistributionGroupArn } from "../arns";
-import { invalidRequest, ServiceError } from "../errors";
+import { invalidRequest, listedError, ServiceError } from "../errors";
 import { isSupportedReplication, REPLICATION_TARGETS, regionsOfGroup, resolveTrafficDistributionGroup } from "../global-resiliency";
 import { paginate } from "../pagination";
 import type { DistributionRecord, InstanceRecord, SignInDistributionRecord, TrafficDistributionGroupRecord } from "../state/model";
@@ -36,6 +36,16 @@ import { bareId, findInstance, isInstanceActive } from "./lookup";
 
 function groupStatus(ctx: RequestContext, group: TrafficDistributionGroupRecord): TrafficDistributionGroupStatus {
   return ctx.now().getTime() >= group.readyAt ? "ACTIVE" : "CREATION_IN_PROGRESS";
+}
+
+/** `find()`, its ResourceNotFoundException answered as InvalidRequestException where the operation lists no ResourceNotFoundException (DeleteTrafficDistributionGroup). */
+function listedNotFound<T>(ctx: RequestContext, find: () => T): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof ServiceError && error.errorType === "ResourceNotFoundException") throw listedError(ctx.operation, ["ResourceNotFoundException", "InvalidRequestException"], error.message);
+    throw error;
+  }
 }
 
 function groupArn(group: TrafficDistributionGroupRecord): string {
@@ -206,7 +216,7 @@ export const globalResiliencyHandlers: HandlerTable = {
   }),
 
   DeleteTrafficDistributionGroup: op<DeleteTrafficDistributionGroupRequest, Record<string, never>>((ctx, input) => {
-    const g = resolveTrafficDistributionGroup(ctx.store, ctx.regionState, input.TrafficDistributionGroupId!);
+    const g = listedNotFound(ctx, () => resolveTrafficDistributionGroup(ctx.store, ctx.regionState, input.TrafficDistributionGroupId!));
     if (g.isDefault) throw invalidRequest(`Traffic distribution group ${g.id} is the default group; it is deleted only with the replica`);
     for (const state of ctx.store.regionsOf(ctx.account)) {
       for (const n of state.phoneNumbers.values()) {

@@ -26,24 +26,32 @@ function summary(v: ModelVerdict, problems: ModelVerdict["request"]): string {
   return `${v.operation} (${v.region}): ${describeProblems(problems)}`;
 }
 
-/** Subscribes for the suite and asserts in its `after` hook. */
+/**
+ * Subscribes before the suite's first hook runs and asserts after its last one: the check is
+ * appended to the suite's after-all hooks once the suite starts, so a failing audit never skips the
+ * suite's own clean-up (closing simulators and servers).
+ */
 export function auditModelTraffic(options: ModelAuditOptions = {}): ModelAudit {
   const audit: ModelAudit = { verdicts: [] };
-  let unsubscribe = (): void => {};
-  before(() => {
-    unsubscribe = onModelVerdict((v) => audit.verdicts.push(v));
-  });
-  after(() => {
-    unsubscribe();
-    expect(audit.verdicts.length, "no Connect request reached a simulator during the suite").to.be.greaterThan(0);
-    if (options.requests ?? true) {
-      const broken = audit.verdicts.filter((v) => v.request.length > 0).map((v) => summary(v, v.request));
-      expect(broken, `requests that break AWS's Connect model (${broken.length} of ${audit.verdicts.length})`).to.deep.equal([]);
-    }
-    if (options.responses ?? true) {
-      const broken = audit.verdicts.filter((v) => (v.response?.length ?? 0) > 0).map((v) => summary(v, v.response!));
-      expect(broken, `simulator answers that break AWS's Connect model (${broken.length} of ${audit.verdicts.length})`).to.deep.equal([]);
-    }
+  before(function () {
+    const unsubscribe = onModelVerdict((v) => audit.verdicts.push(v));
+    this.test!.parent!.afterAll("holds the suite's Connect traffic to AWS's model", () => {
+      unsubscribe();
+      expect(audit.verdicts.length, "no Connect request reached a simulator during the suite").to.be.greaterThan(0);
+      const count = (pick: (v: ModelVerdict) => number | undefined) => audit.verdicts.filter((v) => (pick(v) ?? 0) > 0).length;
+      const operations = new Set(audit.verdicts.map((v) => v.operation)).size;
+      console.log(
+        `      model audit: ${audit.verdicts.length} Connect requests (${operations} operations): ${count((v) => v.request.length)} broke AWS's model, ${count((v) => v.response?.length)} answers off-model`,
+      );
+      if (options.requests ?? true) {
+        const broken = audit.verdicts.filter((v) => v.request.length > 0).map((v) => summary(v, v.request));
+        expect(broken, `requests that break AWS's Connect model (${broken.length} of ${audit.verdicts.length})`).to.deep.equal([]);
+      }
+      if (options.responses ?? true) {
+        const broken = audit.verdicts.filter((v) => (v.response?.length ?? 0) > 0).map((v) => summary(v, v.response!));
+        expect(broken, `simulator answers that break AWS's Connect model (${broken.length} of ${audit.verdicts.length})`).to.deep.equal([]);
+      }
+    });
   });
   return audit;
 }
