@@ -10,6 +10,7 @@
  * | GET/PUT | `/__simulator/faults` | read / replace the {@link FaultConfig} |
  * | GET/PUT | `/__simulator/quotas` | read / change the {@link QuotaConfig} |
  * | POST | `/__simulator/seed` | apply a {@link SeedSpec}, returns the {@link SeedResult} |
+ * | GET/DELETE | `/__simulator/model-verdicts` | AWS's model's verdict on each request served (see `model/verdicts.ts`) / forget them |
  *
  * Admin requests are neither throttled nor faulted nor counted.
  */
@@ -57,6 +58,8 @@ export async function handleAdmin(
       case "GET quotas": return reply(res, 200, quotas.snapshot());
       case "PUT quotas": quotas.configure(json as QuotaConfig); return reply(res, 200, quotas.snapshot());
       case "POST seed": return reply(res, 200, simulator.seed(json as SeedSpec));
+      case "GET model-verdicts": return reply(res, 200, simulator.modelVerdicts());
+      case "DELETE model-verdicts": simulator.clearModelVerdicts(); return reply(res, 200, {});
       default: return reply(res, 404, { message: `Unknown admin route ${route}` });
     }
   } catch (error) {

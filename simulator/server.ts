@@ -86,6 +86,8 @@ export interface Simulator {
   counters(): Record<string, OperationCounters>;
   /** The model's verdict on each request served (see `model/verdicts.ts`); `reset` does not clear it. */
   modelVerdicts(): ReturnType<VerdictLog["snapshot"]>;
+  /** Forgets the recorded verdicts. */
+  clearModelVerdicts(): void;
   /** Creates an instance and resources directly (no quotas, no faults), optionally with fixed ids. */
   seed(spec: SeedSpec): SeedResult;
   /** Clears state, counters and quota buckets; faults are turned off. */
@@ -298,6 +300,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setQuota: (config) => quotas.configure(config),
     counters: () => counters.snapshot(),
     modelVerdicts: () => verdicts.snapshot(),
+    clearModelVerdicts: () => verdicts.clear(),
     seed: (spec) => seedState(spec, (operation, region, ids) => contextFor(operation, spec.account ?? defaultAccount, region, ids)),
     reset: () => {
       store.reset();

@@ -117,10 +117,10 @@ class Checker {
         }
         const set = Object.keys(value).filter((k) => !absent(value[k]));
         if (shape.union && set.length !== 1) this.add(path, `Exactly one member of ${name} must be set, found ${set.length}: [${set.join(", ")}]`);
-        for (const member of set) {
-          const target = shape.members[member];
-          if (target !== undefined) this.check(target, value[member], at(member));
-          else if (this.mode === "output") this.add(at(member), `Member is not in the model's ${name}`, value[member]);
+        // In the model's member order, as the service reports them.
+        for (const [member, target] of Object.entries(shape.members)) if (!absent(value[member])) this.check(target, value[member], at(member));
+        if (this.mode === "output") {
+          for (const member of set) if (!(member in shape.members)) this.add(at(member), `Member is not in the model's ${name}`, value[member]);
         }
         return;
       }

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
   ConnectClient,
   CreateQueueCommand,
+  DescribeInstanceCommand,
   DescribeQueueCommand,
   InvalidParameterException,
   ListContactFlowsCommand,
@@ -93,6 +94,29 @@ describe("simulator: pagination and error mapping", () => {
     expect(error.message).to.equal(
       "2 validation errors detected: Value null at 'Name' failed to satisfy constraint: Member must not be null; Value null at 'HoursOfOperationId' failed to satisfy constraint: Member must not be null",
     );
+  });
+
+  it("answers an empty id in the path as a validation error, never as another operation, and records every verdict", async () => {
+    sim.clearModelVerdicts();
+    // GET /instance/ is DescribeInstance with InstanceId "", not ListInstances (GET /instance).
+    const empty = await rejectionOf(client.send(new DescribeInstanceCommand({ InstanceId: "" })));
+    expect([empty.name, empty.$metadata?.httpStatusCode, empty.message]).to.deep.equal([
+      "InvalidRequestException", 400, "1 validation error detected: Value '' at 'InstanceId' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    ]);
+    const queue = await rejectionOf(client.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: "" })));
+    expect([queue.name, queue.message]).to.deep.equal(["InvalidParameterException", "1 validation error detected: Value '' at 'QueueId' failed to satisfy constraint: Member must not be empty (it is part of the request path)"]);
+    await client.send(new ListQueuesCommand({ InstanceId: instanceId, MaxResults: 1 }));
+    type Verdicts = { total: number; recent: { operation: string; status: number; errorType?: string; request: unknown[] }[]; violations: { operation: string }[] };
+    const recorded = (await (await fetch(`${sim.endpoint}/__simulator/model-verdicts`)).json()) as Verdicts;
+    expect(recorded.total).to.equal(3);
+    expect(recorded.recent.map((v) => [v.operation, v.status, v.errorType ?? null, v.request.length])).to.deep.equal([
+      ["DescribeInstance", 400, "InvalidRequestException", 1],
+      ["DescribeQueue", 400, "InvalidParameterException", 1],
+      ["ListQueues", 200, null, 0],
+    ]);
+    expect(recorded.violations.map((v) => v.operation)).to.deep.equal(["DescribeInstance", "DescribeQueue"]);
+    await fetch(`${sim.endpoint}/__simulator/model-verdicts`, { method: "DELETE" });
+    expect(sim.modelVerdicts().total).to.equal(0);
   });
 
   it("answers operations it does not implement with 501 NotImplementedException", async () => {

@@ -7,6 +7,7 @@ import {
   DescribePhoneNumberCommand,
   InvalidParameterException,
   ListContactFlowsCommand,
+  ListFlowAssociationsCommand,
   ListPhoneNumbersCommand,
   ListPhoneNumbersV2Command,
   ListTrafficDistributionGroupsCommand,
@@ -89,6 +90,11 @@ describe("simulator: phone numbers", () => {
     const flows = await east.send(new ListContactFlowsCommand({ InstanceId: instanceId, ContactFlowTypes: ["CONTACT_FLOW"] }));
     await east.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: claimed.PhoneNumberId, InstanceId: instanceId, ContactFlowId: flows.ContactFlowSummaryList![0]!.Id }));
     expect(sim.state.region(ACCOUNT_A, "us-east-1").phoneNumbers.get(claimed.PhoneNumberId!)!.contactFlowId).to.equal(flows.ContactFlowSummaryList![0]!.Id);
+    // ListFlowAssociations' model gives ResourceId and FlowId the shape ARN: both are ARNs.
+    const associations = await east.send(new ListFlowAssociationsCommand({ InstanceId: instanceId, ResourceType: "VOICE_PHONE_NUMBER" }));
+    expect(associations.FlowAssociationSummaryList).to.deep.equal([
+      { ResourceId: claimed.PhoneNumberArn, FlowId: flows.ContactFlowSummaryList![0]!.Arn, ResourceType: "VOICE_PHONE_NUMBER" },
+    ]);
     const whisper = await east.send(new ListContactFlowsCommand({ InstanceId: instanceId, ContactFlowTypes: ["AGENT_WHISPER"] }));
     const wrongType = await rejectionOf(east.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: claimed.PhoneNumberId, InstanceId: instanceId, ContactFlowId: whisper.ContactFlowSummaryList![0]!.Id })));
     expect(wrongType).to.be.instanceOf(InvalidParameterException);
