@@ -70,6 +70,13 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       expect(error.message).to.contain("SAML");
     });
 
+    it("refuses a replica alias the model does not allow with the InvalidRequestException ReplicateInstance lists", async () => {
+      // Judged before any lookup: the request breaks the model whatever the instance.
+      const error = await rejectionOf(east.send(new ReplicateInstanceCommand({ InstanceId: "00000000-0000-0000-0000-000000000000", ReplicaRegion: WEST, ReplicaAlias: "d-starts-like-a-directory" })));
+      expect([error.name, error.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
+      expect(error.message).to.contain("at 'ReplicaAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?!d-)");
+    });
+
     it("needs an instance alias", async () => {
       const out = await east.send(new CreateInstanceCommand({ IdentityManagementType: "EXISTING_DIRECTORY", DirectoryId: "d-1234567890", InboundCallsEnabled: true, OutboundCallsEnabled: true }));
       const error = await rejectionOf(east.send(new ReplicateInstanceCommand({ InstanceId: out.Id, ReplicaRegion: WEST, ReplicaAlias: "no-alias-west" })));
@@ -237,6 +244,12 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       const created = await east.send(new CreateTrafficDistributionGroupCommand({ Name: "campaign-tdg", InstanceId: instanceId }));
       const dup = await rejectionOf(east.send(new CreateTrafficDistributionGroupCommand({ Name: "campaign-tdg", InstanceId: instanceId })));
       expect(dup).to.be.instanceOf(ResourceConflictException);
+      // Name128 is (^[\S].*[\S]$)|(^[\S]$); CreateTrafficDistributionGroup lists InvalidRequestException, not InvalidParameterException.
+      const padded = await rejectionOf(east.send(new CreateTrafficDistributionGroupCommand({ Name: " padded ", InstanceId: instanceId })));
+      expect([padded.name, padded.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
+      expect(padded.message).to.contain("at 'Name' failed to satisfy constraint: Member must satisfy regular expression pattern");
+      const unknown = await rejectionOf(east.send(new DeleteTrafficDistributionGroupCommand({ TrafficDistributionGroupId: "00000000-0000-0000-0000-000000000000" })));
+      expect(unknown.name, "DeleteTrafficDistributionGroup lists no ResourceNotFoundException").to.equal("InvalidRequestException");
       const signIn = await rejectionOf(east.send(new UpdateTrafficDistributionCommand({ Id: created.Id, SignInConfig: { Distributions: [{ Region: EAST, Enabled: true }, { Region: WEST, Enabled: false }] } })));
       expect(signIn).to.be.instanceOf(InvalidRequestException);
       const listed = await west.send(new ListTrafficDistributionGroupsCommand({ InstanceId: instanceId }));

@@ -5,6 +5,7 @@ import {
   DescribeInstanceCommand,
   DescribeQueueCommand,
   InvalidParameterException,
+  ListBotsCommand,
   ListContactFlowsCommand,
   ListHoursOfOperationsCommand,
   ListInstanceAttributesCommand,
@@ -57,9 +58,11 @@ describe("simulator: pagination and error mapping", () => {
     expect(tooMany.message).to.equal("1 validation error detected: Value 1001 at 'MaxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
     const attributes = await rejectionOf(client.send(new ListInstanceAttributesCommand({ InstanceId: instanceId, MaxResults: 8 })));
     expect(attributes.message).to.contain("Member must have value less than or equal to 7");
-    // ListInstances lists InvalidRequestException, not InvalidParameterException.
+    // ListInstances and ListBots list InvalidRequestException, not InvalidParameterException.
     const instances = await rejectionOf(client.send(new ListInstancesCommand({ MaxResults: 11 })));
     expect([instances.name, instances.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
+    const bots = await rejectionOf(client.send(new ListBotsCommand({ InstanceId: instanceId, LexVersion: "V2", MaxResults: 26 })));
+    expect([bots.name, bots.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
     const firstAttributes = await client.send(new ListInstanceAttributesCommand({ InstanceId: instanceId }));
     expect(firstAttributes.Attributes).to.have.length(7);
     expect(firstAttributes.NextToken).to.be.a("string");
