@@ -33,7 +33,6 @@ import type { DistributionRecord, InstanceRecord, SignInDistributionRecord, Traf
 import { op, type HandlerTable, type RequestContext } from "./context";
 import { bareId, findInstance, isInstanceActive } from "./lookup";
 
-
 function groupStatus(ctx: RequestContext, group: TrafficDistributionGroupRecord): TrafficDistributionGroupStatus {
   return ctx.now().getTime() >= group.readyAt ? "ACTIVE" : "CREATION_IN_PROGRESS";
 }
