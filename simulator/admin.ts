@@ -12,6 +12,7 @@
  * | POST | `/__simulator/seed` | apply a {@link SeedSpec}, returns the {@link SeedResult} |
  * | POST | `/__simulator/route-call` | `{ phoneNumber, draw? }`: where that call lands now ({@link CallRoute}) |
  * | GET/PUT | `/__simulator/outages` | the Regions in an outage / `{ region, dark }` starts or ends one |
+ * | GET/DELETE | `/__simulator/model-verdicts` | AWS's model's verdict on each request served (see `model/verdicts.ts`) / forget them |
  *
  * Admin requests are neither throttled nor faulted nor counted.
  */
@@ -72,6 +73,8 @@ export async function handleAdmin(
         await (dark ? simulator.darkenRegion(region) : simulator.restoreRegion(region));
         return reply(res, 200, simulator.darkRegions());
       }
+      case "GET model-verdicts": return reply(res, 200, simulator.modelVerdicts());
+      case "DELETE model-verdicts": simulator.clearModelVerdicts(); return reply(res, 200, {});
       default: return reply(res, 404, { message: `Unknown admin route ${route}` });
     }
   } catch (error) {

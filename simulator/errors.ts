@@ -7,6 +7,7 @@
  * reads first) and the text in the body's `Message` member (the member the error shapes model).
  */
 import * as connectSdk from "@aws-sdk/client-connect";
+import { CONNECT_MODEL, validationErrorOf } from "./model/connect-model";
 
 /** Error names the simulator raises; each is a modelled Connect exception. */
 export type ConnectErrorName =
@@ -76,4 +77,22 @@ export function invalidParameter(message: string): ServiceError {
 /** Shorthand for a request the service rejects as a whole. */
 export function invalidRequest(message: string): ServiceError {
   return new ServiceError("InvalidRequestException", message);
+}
+
+/**
+ * A request `operation` refuses for a reason its model cannot express (one member required when
+ * another has some value, ...), answered with the validation error the operation's model lists.
+ */
+export function invalidInput(operation: string, message: string): ServiceError {
+  return new ServiceError(validationErrorOf(operation), message);
+}
+
+/**
+ * The first of `candidates` that `operation`'s model lists (the model decides which errors an
+ * operation answers: DeleteHoursOfOperation lists no ResourceInUseException, so hours still in use
+ * are an InvalidRequestException there), else its validation error.
+ */
+export function listedError(operation: string, candidates: readonly ConnectErrorName[], message: string): ServiceError {
+  const listed = CONNECT_MODEL.operations[operation]?.errors ?? [];
+  return new ServiceError(candidates.find((c) => listed.includes(c)) ?? validationErrorOf(operation), message);
 }

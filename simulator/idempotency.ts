@@ -2,10 +2,11 @@
  * ClientToken idempotency. Operations with a `ClientToken` member (CreateInstance,
  * ReplicateInstance, ClaimPhoneNumber, ...) return the first call's result when the same token is
  * sent again with the same parameters, which is what makes the SDK's automatic retries safe after a
- * lost response. The same token with different parameters is an IdempotencyException (409).
+ * lost response. The same token with different parameters is an IdempotencyException (409), or the
+ * operation's validation error where its model lists no IdempotencyException (CreateInstance).
  * Only successful results are remembered.
  */
-import { ServiceError } from "./errors";
+import { listedError } from "./errors";
 
 /** Remembered results keyed by (account, Region, operation, ClientToken). */
 export class IdempotencyCache {
@@ -27,7 +28,7 @@ export class IdempotencyCache {
     const entry = this.entries.get(IdempotencyCache.key(account, region, operation, token));
     if (!entry) return undefined;
     if (entry.fingerprint !== IdempotencyCache.fingerprint(input)) {
-      throw new ServiceError("IdempotencyException", `ClientToken ${token} was already used with different parameters`);
+      throw listedError(operation, ["IdempotencyException"], `ClientToken ${token} was already used with different parameters`);
     }
     return { output: entry.output };
   }

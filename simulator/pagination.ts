@@ -2,12 +2,17 @@
  * MaxResults/NextToken pagination with opaque tokens.
  *
  * A token encodes the offset and the listing it belongs to (operation and scope), so a token from
- * one listing replayed against another is rejected, as the service rejects foreign tokens. The
- * limits are the documented MaxResults range of each operation.
+ * one listing replayed against another is rejected, as the service rejects foreign tokens, with the
+ * operation's listed validation error. The MaxResults range itself is the model's to enforce
+ * (`model/`, before the handler); here unset MaxResults means `defaultSize`.
  */
-import { invalidParameter } from "./errors";
+import { ServiceError } from "./errors";
+import { validationErrorOf } from "./model/connect-model";
 
-/** The MaxResults range of a list operation: values above `max` are rejected; unset means `defaultSize`. */
+/**
+ * Page sizes of a list operation. `max` is the model's MaxResults maximum (a spec holds it to the
+ * model); `defaultSize` the service's documented default.
+ */
 export interface PageLimits {
   readonly max: number;
   readonly defaultSize: number;
@@ -70,15 +75,11 @@ export function paginate<T>(
   operation: string,
   scope: string,
 ): Page<T> {
-  const limits = PAGE_LIMITS[operation] ?? { max: 100, defaultSize: 100 };
-  const size = request.MaxResults ?? limits.defaultSize;
-  if (!Number.isInteger(size) || size < 1 || size > limits.max) {
-    throw invalidParameter(`MaxResults must be an integer between 1 and ${limits.max} for ${operation}, got ${String(request.MaxResults)}`);
-  }
+  const size = request.MaxResults ?? PAGE_LIMITS[operation]?.defaultSize ?? 100;
   const listing = `${operation}|${scope}`;
   let offset = 0;
   if (request.NextToken !== undefined) {
-    offset = decodeToken(request.NextToken, listing);
+    offset = decodeToken(request.NextToken, listing, operation);
   }
   const page = items.slice(offset, offset + size);
   const next = offset + size;
@@ -89,12 +90,12 @@ function encodeToken(body: TokenBody): string {
   return Buffer.from(JSON.stringify(body), "utf8").toString("base64url");
 }
 
-function decodeToken(token: string, listing: string): number {
+function decodeToken(token: string, listing: string, operation: string): number {
   try {
     const body = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as TokenBody;
     if (body.v === 1 && body.l === listing && Number.isInteger(body.o) && body.o >= 0) return body.o;
   } catch {
     // fall through to the service's error
   }
-  throw invalidParameter("The NextToken is not valid for this request");
+  throw new ServiceError(validationErrorOf(operation), "The NextToken is not valid for this request");
 }

@@ -10,6 +10,7 @@ import { instanceArn } from "./arns";
 import type { RequestContext } from "./handlers/context";
 import { createInstanceRecord } from "./handlers/instances";
 import { HANDLERS } from "./handlers/registry";
+import { checkRequest, modelValidationError } from "./model/verdicts";
 import { MINIMAL_FLOW_CONTENT } from "./state/default-resources";
 import type { InstanceRecord, IntegrationRecord, StorageConfigRecord } from "./state/model";
 
@@ -60,7 +61,9 @@ export interface SeedResult {
 /** Builds a request context for seeding; `ids` are handed out by `newId()` before random ones. */
 export type SeedContextFactory = (operation: string, region: string, ids: string[]) => RequestContext;
 
-function call(ctx: RequestContext, operation: string, input: unknown): Record<string, unknown> {
+function call(ctx: RequestContext, operation: string, input: Record<string, unknown>): Record<string, unknown> {
+  const problems = checkRequest(operation, input);
+  if (problems.length > 0) throw modelValidationError(operation, problems);
   const handler = HANDLERS[operation] as unknown as (c: RequestContext, i: unknown) => Record<string, unknown>;
   return handler(ctx, input);
 }

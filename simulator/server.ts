@@ -6,11 +6,13 @@
  * Request pipeline: admin paths (`/__simulator/...`) are served first and bypass everything else.
  * Otherwise the caller's Region comes from the SigV4 credential scope and the account from the
  * access key id mapping; the route is matched against the SDK-derived catalog; a Region in an outage
- * answers 5xx; then fault injection (drop, latency), the per-API token bucket (ThrottlingException
- * 429), injected 5xx, input decoding and validation, ClientToken idempotency, and finally the
- * operation handler. Requests signed for the `sts` service go to the AssumeRole stand-in (`sts.ts`);
- * requests signed with the temporary credentials it issued are checked for their session token and
- * expiry first.
+ * answers 5xx; the input is decoded and judged against AWS's model (`model/`); then fault injection
+ * (drop, latency), the per-API token bucket (ThrottlingException 429), injected 5xx, the model's
+ * verdict (a request that breaks it is answered with the operation's listed validation error),
+ * ClientToken idempotency, and finally the operation handler. Every request's verdict is recorded
+ * (`modelVerdicts`), with its answer's when responses are checked. Requests signed for the `sts`
+ * service go to the AssumeRole stand-in (`sts.ts`); requests signed with the temporary credentials it
+ * issued are checked for their session token and expiry first.
  *
  * Besides the shared endpoint, `regionEndpoint(region)` opens an endpoint of one Region (like
  * connect.<region>.amazonaws.com): during that Region's outage it refuses connections.
@@ -26,6 +28,7 @@ import { FaultInjector, type FaultConfig } from "./faults";
 import type { HandlerSettings, RequestContext } from "./handlers/context";
 import { HANDLERS } from "./handlers/registry";
 import { IdempotencyCache } from "./idempotency";
+import { checkRequest, checkResponse, modelValidationError, verdictListenersActive, VerdictLog, type ModelVerdict } from "./model/verdicts";
 import { operationCatalog } from "./protocol/operation-catalog";
 import { decodeRequest } from "./protocol/request-decoder";
 import { encodeOutput } from "./protocol/response-encoder";
@@ -64,6 +67,12 @@ export interface SimulatorOptions {
   readonly defaultResources?: boolean;
   /** The clock. @default () => new Date() */
   readonly clock?: () => Date;
+  /**
+   * Check each answer against the model (output shape; errors the operation lists) and record the
+   * findings with the request's verdict. @default true while an `onModelVerdict` listener is
+   * subscribed (tests), else false
+   */
+  readonly checkResponses?: boolean;
 }
 
 /** A running simulator. */
@@ -82,6 +91,10 @@ export interface Simulator {
   setQuota(config: QuotaConfig): void;
   /** Per-operation call counters. */
   counters(): Record<string, OperationCounters>;
+  /** The model's verdict on each request served (see `model/verdicts.ts`); `reset` does not clear it. */
+  modelVerdicts(): ReturnType<VerdictLog["snapshot"]>;
+  /** Forgets the recorded verdicts. */
+  clearModelVerdicts(): void;
   /** Creates an instance and resources directly (no quotas, no faults), optionally with fixed ids. */
   seed(spec: SeedSpec): SeedResult;
   /**
@@ -124,6 +137,28 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * What the pipeline answers. `drop`: the socket is destroyed instead (with a body when the request was
+ * processed and only the response is lost). `injected`: a throttle or fault the test configured.
+ */
+interface Answer {
+  readonly status?: number;
+  readonly body?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly injected?: boolean;
+  readonly drop?: boolean;
+}
+
+function errorAnswer(error: ServiceError, injected = false): Required<Omit<Answer, "drop">> {
+  // The coral-style suffix is what the service sends; the SDK strips everything after ':'.
+  return {
+    status: error.status,
+    body: JSON.stringify(error.body()),
+    headers: { "x-amzn-errortype": `${error.errorType}:http://internal.amazon.com/coral/com.amazonaws.connect/` },
+    injected,
+  };
+}
+
 function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     "content-type": "application/json",
@@ -135,10 +170,8 @@ function sendJson(res: ServerResponse, status: number, body: string, headers: Re
 }
 
 function sendError(res: ServerResponse, error: ServiceError): void {
-  // The coral-style suffix is what the service sends; the SDK strips everything after ':'.
-  sendJson(res, error.status, JSON.stringify(error.body()), {
-    "x-amzn-errortype": `${error.errorType}:http://internal.amazon.com/coral/com.amazonaws.connect/`,
-  });
+  const answer = errorAnswer(error);
+  sendJson(res, answer.status, answer.body, answer.headers);
 }
 
 /** Starts a simulator. Resolves once it listens. */
@@ -152,6 +185,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const idempotency = new IdempotencyCache();
   const dark = new Set<string>();
   const regional = new Map<string, { server: Server; port: number }>();
+  const verdicts = new VerdictLog();
   const accounts = { ...(options.accounts ?? {}) };
   const defaultAccount = options.defaultAccount ?? "111122223333";
   const defaultRegion = options.defaultRegion ?? "us-east-1";
@@ -207,46 +241,75 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sendError(res, new ServiceError("InternalServiceException", `${region} is not answering (outage)`));
       return;
     }
+    let decoded: { input: Record<string, unknown> } | { error: ServiceError };
+    try {
+      decoded = { input: decodeRequest(match.operation, match.labels, url.searchParams, req.headers, body) };
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      decoded = { error };
+    }
+    const verdict: ModelVerdict = {
+      operation: name,
+      account,
+      region,
+      request: "input" in decoded ? checkRequest(name, decoded.input) : [{ path: "(body)", constraint: decoded.error.message }],
+    };
+    const answer = await serve(name, match.operation.successCode, account, region, decoded, verdict);
+    const errorType = answer.headers?.["x-amzn-errortype"]?.split(":")[0];
+    if (errorType) verdict.errorType = errorType;
+    if ((options.checkResponses ?? verdictListenersActive()) && answer.body !== undefined && !answer.injected && answer.status !== 501) {
+      verdict.response = checkResponse(name, errorType ? { errorType } : { body: JSON.parse(answer.body) as unknown });
+    }
+    if (answer.drop) {
+      req.socket.destroy();
+    } else {
+      verdict.status = answer.status;
+      sendJson(res, answer.status!, answer.body!, answer.headers);
+    }
+    verdicts.record(verdict);
+  };
+
+  /** Faults, quotas, the model's verdict, idempotency and the handler, in that order. */
+  const serve = async (
+    name: string,
+    successCode: number,
+    account: string,
+    region: string,
+    decoded: { input: Record<string, unknown> } | { error: ServiceError },
+    verdict: ModelVerdict,
+  ): Promise<Answer> => {
     const fault = faults.decide(name);
     if (fault.drop) {
       counters.outcome(name, "dropped");
-      req.socket.destroy();
-      return;
+      return { drop: true };
     }
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (!quotas.tryAcquire(account, region, name)) {
       counters.outcome(name, "throttled");
-      sendError(res, new ServiceError("ThrottlingException", "Rate exceeded"));
-      return;
+      return errorAnswer(new ServiceError("ThrottlingException", "Rate exceeded"), true);
     }
     if (fault.error) {
       counters.outcome(name, "serverErrors");
-      sendError(res, new ServiceError("InternalServiceException", "Injected fault: internal service error"));
-      return;
-    }
-    const handler = HANDLERS[name];
-    if (!handler) {
-      counters.outcome(name, "clientErrors");
-      sendJson(res, 501, JSON.stringify({ message: `The simulator does not implement ${name}` }), { "x-amzn-errortype": "NotImplementedException" });
-      return;
+      return errorAnswer(new ServiceError("InternalServiceException", "Injected fault: internal service error"), true);
     }
     try {
-      const input = decodeRequest(match.operation, match.labels, url.searchParams, req.headers, body);
+      if ("error" in decoded) throw decoded.error;
+      if (verdict.request.length > 0) throw modelValidationError(name, verdict.request);
+      const handler = HANDLERS[name];
+      if (!handler) {
+        counters.outcome(name, "clientErrors");
+        return { status: 501, body: JSON.stringify({ message: `The simulator does not implement ${name}` }), headers: { "x-amzn-errortype": "NotImplementedException" } };
+      }
+      const input = decoded.input;
       const repeated = idempotency.lookup(account, region, name, input);
       const output = repeated ? repeated.output : await (handler as (ctx: RequestContext, input: unknown) => unknown)(contextFor(name, account, region), input);
       if (!repeated) idempotency.remember(account, region, name, input, output);
-      if (fault.loseResponse) {
-        counters.outcome(name, "dropped");
-        req.socket.destroy();
-        return;
-      }
-      counters.outcome(name, "succeeded");
-      sendJson(res, match.operation.successCode, encodeOutput(output));
+      counters.outcome(name, fault.loseResponse ? "dropped" : "succeeded");
+      return { status: successCode, body: encodeOutput(output), drop: fault.loseResponse };
     } catch (error) {
       if (error instanceof ServiceError) {
         counters.outcome(name, error.status >= 500 ? "serverErrors" : "clientErrors");
-        sendError(res, error);
-        return;
+        return errorAnswer(error);
       }
       throw error;
     }
@@ -296,6 +359,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setFaults: (config) => faults.set(config),
     setQuota: (config) => quotas.configure(config),
     counters: () => counters.snapshot(),
+    modelVerdicts: () => verdicts.snapshot(),
+    clearModelVerdicts: () => verdicts.clear(),
     seed: (spec) => seedState(spec, (operation, region, ids) => contextFor(operation, spec.account ?? defaultAccount, region, ids)),
     routeCall: (phoneNumber, draw) => routeCall(store, phoneNumber, { darkRegions: dark, now: clock().getTime(), ...(draw !== undefined ? { draw } : {}) }),
     darkenRegion: async (region) => {

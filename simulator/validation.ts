@@ -1,7 +1,10 @@
 /**
- * Input rules the service enforces beyond the model's required members: enum values, lengths,
- * ranges and tag rules. Each failure is an InvalidParameterException naming the member, the value
- * found and what is allowed.
+ * Input rules the service enforces beyond AWS's model (which `model/` checks before any handler):
+ * limits the API model does not declare (a flow name's 127 characters, MaxContacts' 10,000, VOICE
+ * concurrency 1, at most 50 tags on a resource after TagResource). Each failure is an
+ * InvalidParameterException naming the member, the value found and what is allowed. (A few enum and
+ * tag checks the model now makes first remain in instance-attribute and phone-number handlers that
+ * parallel work is rewriting; they can go with it.)
  */
 import { invalidParameter } from "./errors";
 

@@ -12,6 +12,12 @@ export interface WriteCall {
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 const tagsOf = (v: J) => (v.Tags as Record<string, string> | undefined) ?? {};
 const withTags = (v: J) => (Object.keys(tagsOf(v)).length ? { Tags: tagsOf(v) } : {});
+/**
+ * The Description member for updates whose API refuses an empty one (UpdateQueueName,
+ * UpdateRoutingProfileName: length 1-250; UpdateContactFlowModuleMetadata: pattern `.*\S.*`):
+ * omitted when the backup has none, since such a description cannot be cleared through the API.
+ */
+const nonEmptyDescription = (v: J) => (typeof v.Description === "string" && v.Description !== "" ? { Description: v.Description } : {});
 
 /** Routing-profile queue configs in the write shape (`QueueReference`). */
 function queueRefs(configs: unknown): J[] {
@@ -129,7 +135,7 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
       break;
     case "queues": {
       const Q = { ...I, QueueId: targetId };
-      if (changed.has("Name") || changed.has("Description")) calls.push({ api: "UpdateQueueName", input: { ...Q, Name: d.Name, Description: d.Description ?? "" } });
+      if (changed.has("Name") || changed.has("Description")) calls.push({ api: "UpdateQueueName", input: { ...Q, Name: d.Name, ...nonEmptyDescription(d) } });
       if (changed.has("HoursOfOperationId")) calls.push({ api: "UpdateQueueHoursOfOperation", input: { ...Q, HoursOfOperationId: d.HoursOfOperationId } });
       if (changed.has("MaxContacts")) calls.push({ api: "UpdateQueueMaxContacts", input: { ...Q, MaxContacts: d.MaxContacts ?? 0 } });
       if (changed.has("OutboundCallerConfig")) calls.push({ api: "UpdateQueueOutboundCallerConfig", input: { ...Q, OutboundCallerConfig: d.OutboundCallerConfig ?? {} } });
@@ -152,11 +158,11 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
     case "flowModules":
       if (changed.has("Content")) calls.push({ api: "UpdateContactFlowModuleContent", input: { ...I, ContactFlowModuleId: targetId, Content: d.Content } });
       if (changed.has("Name") || changed.has("Description") || changed.has("State"))
-        calls.push({ api: "UpdateContactFlowModuleMetadata", input: { ...I, ContactFlowModuleId: targetId, Name: d.Name, Description: d.Description ?? "", State: d.State } });
+        calls.push({ api: "UpdateContactFlowModuleMetadata", input: { ...I, ContactFlowModuleId: targetId, Name: d.Name, ...nonEmptyDescription(d), State: d.State } });
       break;
     case "routingProfiles": {
       const R = { ...I, RoutingProfileId: targetId };
-      if (changed.has("Name") || changed.has("Description")) calls.push({ api: "UpdateRoutingProfileName", input: { ...R, Name: d.Name, Description: d.Description ?? "" } });
+      if (changed.has("Name") || changed.has("Description")) calls.push({ api: "UpdateRoutingProfileName", input: { ...R, Name: d.Name, ...nonEmptyDescription(d) } });
       if (changed.has("DefaultOutboundQueueId")) calls.push({ api: "UpdateRoutingProfileDefaultOutboundQueue", input: { ...R, DefaultOutboundQueueId: d.DefaultOutboundQueueId } });
       if (changed.has("MediaConcurrencies")) calls.push({ api: "UpdateRoutingProfileConcurrency", input: { ...R, MediaConcurrencies: d.MediaConcurrencies } });
       if (changed.has("QueueConfigs")) {

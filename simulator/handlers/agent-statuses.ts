@@ -3,8 +3,6 @@
  * or seeded. Mirrored by ACGR.
  */
 import {
-  AgentStatusState,
-  AgentStatusType,
   type CreateAgentStatusRequest,
   type CreateAgentStatusResponse,
   type UpdateAgentStatusRequest,
@@ -17,7 +15,6 @@ import { instanceResourceArn } from "../arns";
 import { invalidParameter } from "../errors";
 import { paginate } from "../pagination";
 import type { AgentStatusRecord } from "../state/model";
-import { requireEnum, requireIntegerInRange, requireLength, validateTags } from "../validation";
 import { op, type HandlerTable } from "./context";
 import { assertUniqueName, requireInstance, requireRecord, touch } from "./lookup";
 
@@ -25,16 +22,16 @@ import { assertUniqueName, requireInstance, requireRecord, touch } from "./looku
 export const agentStatusHandlers: HandlerTable = {
   CreateAgentStatus: op<CreateAgentStatusRequest, CreateAgentStatusResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const name = requireLength("Name", input.Name, 1, 127);
+    const name = input.Name!;
     assertUniqueName(instance.config.agentStatuses, name, "Agent status");
     const record: AgentStatusRecord = {
       id: ctx.newId(),
       name,
       type: "CUSTOM",
-      state: requireEnum("State", input.State, Object.values(AgentStatusState)),
-      ...(input.Description !== undefined ? { description: requireLength("Description", input.Description, 1, 250) } : {}),
-      ...(input.DisplayOrder !== undefined ? { displayOrder: requireIntegerInRange("DisplayOrder", input.DisplayOrder, 1, 50) } : {}),
-      tags: validateTags(input.Tags),
+      state: input.State!,
+      ...(input.Description !== undefined ? { description: input.Description } : {}),
+      ...(input.DisplayOrder !== undefined ? { displayOrder: input.DisplayOrder } : {}),
+      tags: { ...input.Tags },
       lastModifiedTime: ctx.now(),
       lastModifiedRegion: ctx.region,
     };
@@ -46,7 +43,7 @@ export const agentStatusHandlers: HandlerTable = {
     const instance = requireInstance(ctx, input.InstanceId!);
     const s = requireRecord(instance.config.agentStatuses, input.AgentStatusId!, "Agent status");
     if (input.Name !== undefined) {
-      const name = requireLength("Name", input.Name, 1, 127);
+      const name = input.Name;
       // Available and Offline are the system's: they keep their names.
       if (s.type !== "CUSTOM" && name !== s.name) throw invalidParameter(`The name of the ${s.type} agent status '${s.name}' cannot be changed`);
       assertUniqueName(instance.config.agentStatuses, name, "Agent status", s.id);
@@ -55,18 +52,18 @@ export const agentStatusHandlers: HandlerTable = {
     // An empty Description clears it (restore sends "" for a status without one).
     if (input.Description !== undefined) {
       if (input.Description === "") delete s.description;
-      else s.description = requireLength("Description", input.Description, 1, 250);
+      else s.description = input.Description;
     }
-    if (input.State !== undefined) s.state = requireEnum("State", input.State, Object.values(AgentStatusState));
+    if (input.State !== undefined) s.state = input.State;
     if (input.ResetOrderNumber) delete s.displayOrder;
-    else if (input.DisplayOrder !== undefined) s.displayOrder = requireIntegerInRange("DisplayOrder", input.DisplayOrder, 1, 50);
+    else if (input.DisplayOrder !== undefined) s.displayOrder = input.DisplayOrder;
     touch(ctx, s);
     return {};
   }),
 
   ListAgentStatuses: op<ListAgentStatusRequest, ListAgentStatusResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const types = (input.AgentStatusTypes ?? []).map((t, i) => requireEnum(`AgentStatusTypes[${i}]`, t, Object.values(AgentStatusType)));
+    const types = input.AgentStatusTypes ?? [];
     const matching = [...instance.config.agentStatuses.values()].filter((s) => types.length === 0 || types.includes(s.type));
     const page = paginate(matching, input, "ListAgentStatuses", `${instance.id}|${types.join(",")}`);
     return {

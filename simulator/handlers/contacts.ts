@@ -4,8 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { StartChatContactRequest, StartChatContactResponse } from "@aws-sdk/client-connect";
-import { invalidParameter, ServiceError } from "../errors";
-import { requireLength } from "../validation";
+import { invalidParameter, listedError } from "../errors";
 import { op, type HandlerTable } from "./context";
 import { requireInstance, requireRecord } from "./lookup";
 
@@ -14,12 +13,8 @@ export const contactHandlers: HandlerTable = {
   StartChatContact: op<StartChatContactRequest, StartChatContactResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const flow = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
-    requireLength("ParticipantDetails.DisplayName", input.ParticipantDetails?.DisplayName, 1, 256);
     if (flow.type !== "CONTACT_FLOW") throw invalidParameter(`Chats start in a CONTACT_FLOW flow; ${flow.id} is ${flow.type}`);
-    if (flow.status !== "PUBLISHED") throw new ServiceError("ContactFlowNotPublishedException", `Flow ${flow.id} is not published`);
-    if (input.ChatDurationInMinutes !== undefined && (input.ChatDurationInMinutes < 60 || input.ChatDurationInMinutes > 10080)) {
-      throw invalidParameter(`ChatDurationInMinutes must be between 60 and 10080, got ${input.ChatDurationInMinutes}`);
-    }
+    if (flow.status !== "PUBLISHED") throw listedError(ctx.operation, ["ContactFlowNotPublishedException", "InvalidRequestException"], `Flow ${flow.id} is not published`);
     const contact = {
       id: ctx.newId(),
       instanceId: instance.id,

@@ -5,10 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import {
-  ContactFlowModuleState,
-  ContactFlowState,
-  ContactFlowStatus,
-  ContactFlowType,
+  type ContactFlowType,
   type CreateContactFlowModuleRequest,
   type CreateContactFlowModuleResponse,
   type CreateContactFlowRequest,
@@ -30,11 +27,11 @@ import {
   type UpdateContactFlowNameRequest,
 } from "@aws-sdk/client-connect";
 import { instanceResourceArn } from "../arns";
-import { invalidParameter, ServiceError } from "../errors";
+import { invalidInput, listedError, ServiceError } from "../errors";
 import { validateFlowContent, type FlowScope } from "../flow-content";
 import { paginate } from "../pagination";
 import type { FlowModuleRecord, FlowRecord, InstanceRecord } from "../state/model";
-import { requireEnum, requireLength, validateTags } from "../validation";
+import { requireLength } from "../validation";
 import { op, type HandlerTable, type RequestContext } from "./context";
 import { assertUniqueName, requireInstance, requireRecord, touch } from "./lookup";
 
@@ -76,9 +73,9 @@ export const flowHandlers: HandlerTable = {
   CreateContactFlow: op<CreateContactFlowRequest, CreateContactFlowResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const name = requireLength("Name", input.Name, 1, 127);
-    const type = requireEnum("Type", input.Type, Object.values(ContactFlowType));
-    const status = input.Status === undefined ? "PUBLISHED" : requireEnum("Status", input.Status, Object.values(ContactFlowStatus));
-    const tags = validateTags(input.Tags);
+    const type = input.Type!;
+    const status = input.Status ?? "PUBLISHED";
+    const tags = { ...input.Tags };
     assertUniqueName(instance.config.flows, name, "Contact flow");
     const content = checkContent(ctx, instance, input.Content, "InvalidContactFlowException");
     const record: FlowRecord = {
@@ -120,8 +117,7 @@ export const flowHandlers: HandlerTable = {
 
   ListContactFlows: op<ListContactFlowsRequest, ListContactFlowsResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const types = (input.ContactFlowTypes ?? []).map((t, i) => requireEnum(`ContactFlowTypes[${i}]`, t, Object.values(ContactFlowType)));
-    if (types.length > 10) throw invalidParameter("ContactFlowTypes may list at most 10 types");
+    const types = input.ContactFlowTypes ?? [];
     const matching = [...instance.config.flows.values()].filter((f) => types.length === 0 || types.includes(f.type as ContactFlowType));
     const page = paginate(matching, input, "ListContactFlows", `${instance.id}|${types.join(",")}`);
     return {
@@ -150,7 +146,7 @@ export const flowHandlers: HandlerTable = {
     const f = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
     const name = input.Name !== undefined ? requireLength("Name", input.Name, 1, 127) : undefined;
     if (name !== undefined) assertUniqueName(instance.config.flows, name, "Contact flow", f.id);
-    const state = input.ContactFlowState !== undefined ? requireEnum("ContactFlowState", input.ContactFlowState, Object.values(ContactFlowState)) : undefined;
+    const state = input.ContactFlowState;
     if (name !== undefined) f.name = name;
     if (input.Description !== undefined) f.description = requireLength("Description", input.Description, 0, 500);
     if (state !== undefined) f.state = state;
@@ -176,7 +172,7 @@ export const flowHandlers: HandlerTable = {
     const f = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
     // A number of a traffic distribution group may use the flow from either Region.
     for (const number of ctx.store.regionsOf(ctx.account).flatMap((state) => [...state.phoneNumbers.values()])) {
-      if (Object.values(number.contactFlowIdByRegion).includes(f.id)) throw new ServiceError("ResourceInUseException", `Contact flow ${f.id} is associated with phone number ${number.phoneNumber}`);
+      if (Object.values(number.contactFlowIdByRegion).includes(f.id)) throw listedError(ctx.operation, ["ResourceInUseException", "InvalidRequestException"], `Contact flow ${f.id} is associated with phone number ${number.phoneNumber}`);
     }
     instance.config.flows.delete(f.id);
     return {};
@@ -184,14 +180,14 @@ export const flowHandlers: HandlerTable = {
 
   CreateContactFlowModule: op<CreateContactFlowModuleRequest, CreateContactFlowModuleResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const name = requireLength("Name", input.Name, 1, 127);
-    const tags = validateTags(input.Tags);
+    const name = input.Name!;
+    const tags = { ...input.Tags };
     assertUniqueName(instance.config.flowModules, name, "Contact flow module");
     const content = checkContent(ctx, instance, input.Content, "InvalidContactFlowModuleException");
     const record: FlowModuleRecord = {
       id: ctx.newId(),
       name,
-      ...(input.Description !== undefined ? { description: requireLength("Description", input.Description, 0, 500) } : {}),
+      ...(input.Description !== undefined ? { description: input.Description } : {}),
       state: "ACTIVE",
       status: "PUBLISHED",
       content,
@@ -225,7 +221,7 @@ export const flowHandlers: HandlerTable = {
 
   ListContactFlowModules: op<ListContactFlowModulesRequest, ListContactFlowModulesResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const state = input.ContactFlowModuleState !== undefined ? requireEnum("ContactFlowModuleState", input.ContactFlowModuleState, Object.values(ContactFlowModuleState)) : undefined;
+    const state = input.ContactFlowModuleState;
     const matching = [...instance.config.flowModules.values()].filter((m) => state === undefined || m.state === state);
     const page = paginate(matching, input, "ListContactFlowModules", `${instance.id}|${state ?? ""}`);
     return {
@@ -237,7 +233,7 @@ export const flowHandlers: HandlerTable = {
   UpdateContactFlowModuleContent: op<UpdateContactFlowModuleContentRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const m = requireRecord(instance.config.flowModules, input.ContactFlowModuleId!, "Contact flow module");
-    if (input.Content === undefined && input.Settings === undefined) throw invalidParameter("At least one of Content and Settings is required");
+    if (input.Content === undefined && input.Settings === undefined) throw invalidInput(ctx.operation, "At least one of Content and Settings is required");
     if (input.Content !== undefined) m.content = checkContent(ctx, instance, input.Content, "InvalidContactFlowModuleException");
     if (input.Settings !== undefined) m.settings = input.Settings;
     touch(ctx, m);
@@ -247,11 +243,11 @@ export const flowHandlers: HandlerTable = {
   UpdateContactFlowModuleMetadata: op<UpdateContactFlowModuleMetadataRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const m = requireRecord(instance.config.flowModules, input.ContactFlowModuleId!, "Contact flow module");
-    const name = input.Name !== undefined ? requireLength("Name", input.Name, 1, 127) : undefined;
+    const name = input.Name;
     if (name !== undefined) assertUniqueName(instance.config.flowModules, name, "Contact flow module", m.id);
-    const state = input.State !== undefined ? requireEnum("State", input.State, Object.values(ContactFlowModuleState)) : undefined;
+    const state = input.State;
     if (name !== undefined) m.name = name;
-    if (input.Description !== undefined) m.description = requireLength("Description", input.Description, 0, 500);
+    if (input.Description !== undefined) m.description = input.Description;
     if (state !== undefined) m.state = state;
     touch(ctx, m);
     return {};

@@ -28,19 +28,25 @@ import type {
   UpdateTrafficDistributionRequest,
 } from "@aws-sdk/client-connect";
 import { instanceArn, trafficDistributionGroupArn } from "../arns";
-import { invalidParameter, invalidRequest, notFound, ServiceError } from "../errors";
+import { invalidParameter, invalidRequest, listedError, notFound, ServiceError } from "../errors";
 import { isSupportedReplication, REPLICATION_TARGETS, regionsOfGroup, resolveTrafficDistributionGroup } from "../global-resiliency";
 import { paginate } from "../pagination";
 import type { DistributionRecord, InstanceRecord, SignInDistributionRecord, TrafficDistributionGroupRecord } from "../state/model";
-import { requireLength, validateTags } from "../validation";
 import { op, type HandlerTable, type RequestContext } from "./context";
 import { bareId, findInstance, isInstanceActive, requireInstance, requireRecord } from "./lookup";
 
-const ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
-const TDG_NAME = /^[a-zA-Z0-9_\-.]{1,128}$/;
-
 function groupStatus(ctx: RequestContext, group: TrafficDistributionGroupRecord): TrafficDistributionGroupStatus {
   return ctx.now().getTime() >= group.readyAt ? "ACTIVE" : "CREATION_IN_PROGRESS";
+}
+
+/** `find()`, its ResourceNotFoundException answered as InvalidRequestException where the operation lists no ResourceNotFoundException (DeleteTrafficDistributionGroup). */
+function listedNotFound<T>(ctx: RequestContext, find: () => T): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof ServiceError && error.errorType === "ResourceNotFoundException") throw listedError(ctx.operation, ["ResourceNotFoundException", "InvalidRequestException"], error.message);
+    throw error;
+  }
 }
 
 function groupArn(group: TrafficDistributionGroupRecord): string {
@@ -144,8 +150,7 @@ export const globalResiliencyHandlers: HandlerTable = {
     if (source.identityManagementType !== "SAML") {
       throw invalidRequest(`Instance ${source.id} must use SAML identity management to be replicated, it uses ${source.identityManagementType}`);
     }
-    const alias = requireLength("ReplicaAlias", input.ReplicaAlias, 1, 45);
-    if (!ALIAS.test(alias)) throw invalidParameter(`ReplicaAlias must be letters, digits and inner hyphens, not starting with d-, got ${JSON.stringify(alias)}`);
+    const alias = input.ReplicaAlias!;
     for (const state of ctx.store.all()) {
       for (const other of state.instances.values()) if (other.alias === alias) throw new ServiceError("ResourceConflictException", `The alias ${alias} is already in use`);
     }
@@ -172,7 +177,6 @@ export const globalResiliencyHandlers: HandlerTable = {
 
   CreateTrafficDistributionGroup: op<CreateTrafficDistributionGroupRequest, CreateTrafficDistributionGroupResponse>((ctx, input) => {
     const name = input.Name!;
-    if (!TDG_NAME.test(name)) throw invalidParameter(`Name must be 1-128 letters, digits, _ - or ., got ${JSON.stringify(name)}`);
     const instance = findInstance(ctx, input.InstanceId!);
     const link = instance.replication;
     if (!link) throw invalidRequest(`Instance ${instance.id} is not replicated; a traffic distribution group needs a replicated instance`);
@@ -186,11 +190,11 @@ export const globalResiliencyHandlers: HandlerTable = {
       account: ctx.account,
       homeRegion: ctx.region,
       name,
-      ...(input.Description !== undefined ? { description: requireLength("Description", input.Description, 1, 250) } : {}),
+      ...(input.Description !== undefined ? { description: input.Description } : {}),
       instanceId: instance.id,
       isDefault: false,
       readyAt: ctx.now().getTime(),
-      tags: validateTags(input.Tags),
+      tags: { ...input.Tags },
       telephony: [{ Region: ctx.region, Percentage: 100 }, { Region: other, Percentage: 0 }],
       signIn: [],
       agent: [],
@@ -232,7 +236,7 @@ export const globalResiliencyHandlers: HandlerTable = {
   }),
 
   DeleteTrafficDistributionGroup: op<DeleteTrafficDistributionGroupRequest, Record<string, never>>((ctx, input) => {
-    const g = resolveTrafficDistributionGroup(ctx.store, ctx.regionState, input.TrafficDistributionGroupId!);
+    const g = listedNotFound(ctx, () => resolveTrafficDistributionGroup(ctx.store, ctx.regionState, input.TrafficDistributionGroupId!));
     if (g.isDefault) throw invalidRequest(`Traffic distribution group ${g.id} is the default group; it is deleted only with the replica`);
     for (const state of ctx.store.regionsOf(ctx.account)) {
       for (const n of state.phoneNumbers.values()) {

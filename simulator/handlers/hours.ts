@@ -1,9 +1,8 @@
 /**
  * Hours of operation. Mirrored by ACGR. Deleting hours that a queue still uses is refused with
- * ResourceInUseException, as the service does.
+ * InvalidRequestException (DeleteHoursOfOperation's model lists no ResourceInUseException).
  */
 import {
-  HoursOfOperationDays,
   type CreateHoursOfOperationRequest,
   type CreateHoursOfOperationResponse,
   type DeleteHoursOfOperationRequest,
@@ -15,10 +14,9 @@ import {
   type UpdateHoursOfOperationRequest,
 } from "@aws-sdk/client-connect";
 import { instanceResourceArn } from "../arns";
-import { invalidParameter, ServiceError } from "../errors";
+import { invalidParameter, listedError } from "../errors";
 import { paginate } from "../pagination";
 import type { HoursRecord } from "../state/model";
-import { requireEnum, requireIntegerInRange, requireLength, validateTags } from "../validation";
 import { op, type HandlerTable } from "./context";
 import { assertUniqueName, requireInstance, requireRecord, touch } from "./lookup";
 
@@ -33,31 +31,24 @@ export function validateTimeZone(value: unknown): string {
   return value;
 }
 
-function validateConfig(config: unknown): HoursOfOperationConfig[] {
-  if (!Array.isArray(config) || config.length > 100) throw invalidParameter("Config must be a list of at most 100 day configurations");
-  return (config as HoursOfOperationConfig[]).map((entry, i) => {
-    const day = requireEnum(`Config[${i}].Day`, entry?.Day, Object.values(HoursOfOperationDays));
-    for (const key of ["StartTime", "EndTime"] as const) {
-      requireIntegerInRange(`Config[${i}].${key}.Hours`, entry[key]?.Hours, 0, 23);
-      requireIntegerInRange(`Config[${i}].${key}.Minutes`, entry[key]?.Minutes, 0, 59);
-    }
-    return { Day: day, StartTime: { Hours: entry.StartTime!.Hours!, Minutes: entry.StartTime!.Minutes! }, EndTime: { Hours: entry.EndTime!.Hours!, Minutes: entry.EndTime!.Minutes! } };
-  });
+/** A copy of the day configurations (their days, times and count are the model's to check). */
+function copyConfig(config: readonly HoursOfOperationConfig[]): HoursOfOperationConfig[] {
+  return config.map((entry) => ({ Day: entry.Day!, StartTime: { Hours: entry.StartTime!.Hours!, Minutes: entry.StartTime!.Minutes! }, EndTime: { Hours: entry.EndTime!.Hours!, Minutes: entry.EndTime!.Minutes! } }));
 }
 
 /** Operation handlers of this family. */
 export const hoursHandlers: HandlerTable = {
   CreateHoursOfOperation: op<CreateHoursOfOperationRequest, CreateHoursOfOperationResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const name = requireLength("Name", input.Name, 1, 127);
+    const name = input.Name!;
     assertUniqueName(instance.config.hours, name, "Hours of operation");
     const record: HoursRecord = {
       id: ctx.newId(),
       name,
-      ...(input.Description !== undefined ? { description: requireLength("Description", input.Description, 0, 250) } : {}),
+      ...(input.Description !== undefined ? { description: input.Description } : {}),
       timeZone: validateTimeZone(input.TimeZone),
-      config: validateConfig(input.Config),
-      tags: validateTags(input.Tags),
+      config: copyConfig(input.Config!),
+      tags: { ...input.Tags },
       lastModifiedTime: ctx.now(),
       lastModifiedRegion: ctx.region,
     };
@@ -102,12 +93,12 @@ export const hoursHandlers: HandlerTable = {
     const instance = requireInstance(ctx, input.InstanceId!);
     const record = requireRecord(instance.config.hours, input.HoursOfOperationId!, "Hours of operation");
     // Validate everything before changing anything: the service applies an update atomically.
-    const name = input.Name !== undefined ? requireLength("Name", input.Name, 1, 127) : undefined;
+    const name = input.Name;
     if (name !== undefined) assertUniqueName(instance.config.hours, name, "Hours of operation", record.id);
     const timeZone = input.TimeZone !== undefined ? validateTimeZone(input.TimeZone) : undefined;
-    const config = input.Config !== undefined ? validateConfig(input.Config) : undefined;
+    const config = input.Config !== undefined ? copyConfig(input.Config) : undefined;
     if (name !== undefined) record.name = name;
-    if (input.Description !== undefined) record.description = requireLength("Description", input.Description, 0, 250);
+    if (input.Description !== undefined) record.description = input.Description;
     if (timeZone !== undefined) record.timeZone = timeZone;
     if (config !== undefined) record.config = config;
     touch(ctx, record);
@@ -118,7 +109,7 @@ export const hoursHandlers: HandlerTable = {
     const instance = requireInstance(ctx, input.InstanceId!);
     const record = requireRecord(instance.config.hours, input.HoursOfOperationId!, "Hours of operation");
     const user = [...instance.config.queues.values()].find((q) => q.hoursOfOperationId === record.id);
-    if (user) throw new ServiceError("ResourceInUseException", `Hours of operation ${record.id} is used by queue ${user.id}`);
+    if (user) throw listedError(ctx.operation, ["ResourceInUseException", "InvalidRequestException"], `Hours of operation ${record.id} is used by queue ${user.id}`);
     instance.config.hours.delete(record.id);
     return {};
   }),

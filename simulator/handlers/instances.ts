@@ -5,10 +5,8 @@
  * Lex bots. Lambda, Lex, storage and integrations are Region-local (ACGR does not mirror them).
  */
 import {
-  DirectoryType,
   InstanceAttributeType,
   InstanceStorageResourceType,
-  LexVersion,
   type AssociateBotRequest,
   type AssociateLambdaFunctionRequest,
   type CreateInstanceRequest,
@@ -40,16 +38,14 @@ import {
   type UpdateInstanceAttributeRequest,
 } from "@aws-sdk/client-connect";
 import { instanceArn, instanceResourceArn } from "../arns";
-import { invalidParameter, invalidRequest, notFound, ServiceError } from "../errors";
+import { invalidInput, invalidParameter, invalidRequest, notFound, ServiceError } from "../errors";
 import { paginate } from "../pagination";
 import { addDefaultResources } from "../state/default-resources";
 import { emptyMirroredConfig, type InstanceRecord } from "../state/model";
-import { requireEnum, validateTags } from "../validation";
+import { requireEnum } from "../validation";
 import { op, type HandlerTable, type RequestContext } from "./context";
 import { findInstance, isInstanceActive, requireInstance } from "./lookup";
 
-/** Instance aliases: 1-45 characters, letters, digits and inner hyphens, not starting `d-`. */
-const ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 const LEX_V2_ALIAS_ARN = /^arn:aws[a-z-]*:lex:([a-z0-9-]+):(\d{12}):bot-alias\/[A-Z0-9]{10}\/[A-Z0-9]{10}$/;
 /**
@@ -135,31 +131,26 @@ function replicationConfiguration(ctx: RequestContext, instance: InstanceRecord)
 /** Operation handlers of this family. */
 export const instanceHandlers: HandlerTable = {
   CreateInstance: op<CreateInstanceRequest, CreateInstanceResponse>((ctx, input) => {
-    const identity = requireEnum("IdentityManagementType", input.IdentityManagementType, Object.values(DirectoryType));
+    // The identity type, the alias's format and the flags are the model's to check; which member each type needs is not.
+    const identity = input.IdentityManagementType!;
     if (identity === "EXISTING_DIRECTORY") {
-      if (!input.DirectoryId) throw invalidParameter("DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY");
+      if (!input.DirectoryId) throw invalidInput(ctx.operation, "DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY");
     } else if (input.InstanceAlias === undefined) {
-      throw invalidParameter(`InstanceAlias is required when IdentityManagementType is ${identity}`);
+      throw invalidInput(ctx.operation, `InstanceAlias is required when IdentityManagementType is ${identity}`);
     }
     if (input.InstanceAlias !== undefined) {
-      if (input.InstanceAlias.length < 1 || input.InstanceAlias.length > 45 || !ALIAS.test(input.InstanceAlias)) {
-        throw invalidParameter(`InstanceAlias must be 1-45 letters, digits and inner hyphens, not starting with d-, got ${JSON.stringify(input.InstanceAlias)}`);
-      }
       for (const state of ctx.store.all()) {
         for (const other of state.instances.values()) {
           if (other.alias === input.InstanceAlias) throw invalidRequest(`The alias ${input.InstanceAlias} is already in use`);
         }
       }
     }
-    if (typeof input.InboundCallsEnabled !== "boolean" || typeof input.OutboundCallsEnabled !== "boolean") {
-      throw invalidParameter("InboundCallsEnabled and OutboundCallsEnabled must be booleans");
-    }
     const instance = createInstanceRecord(ctx, {
       ...(input.InstanceAlias !== undefined ? { alias: input.InstanceAlias } : {}),
       identityManagementType: identity,
-      inboundCallsEnabled: input.InboundCallsEnabled,
-      outboundCallsEnabled: input.OutboundCallsEnabled,
-      tags: validateTags(input.Tags),
+      inboundCallsEnabled: input.InboundCallsEnabled!,
+      outboundCallsEnabled: input.OutboundCallsEnabled!,
+      tags: { ...input.Tags },
     });
     return { Id: instance.id, Arn: instanceArn(ctx.region, ctx.account, instance.id) };
   }),
@@ -283,7 +274,7 @@ export const instanceHandlers: HandlerTable = {
 
   ListBots: op<ListBotsRequest, ListBotsResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const version = requireEnum("LexVersion", input.LexVersion, Object.values(LexVersion));
+    const version = input.LexVersion!;
     const all: LexBotConfig[] = version === "V1" ? instance.lexBots.map((LexBot) => ({ LexBot })) : instance.lexV2BotAliasArns.map((AliasArn) => ({ LexV2Bot: { AliasArn } }));
     const page = paginate(all, input, "ListBots", `${instance.id}|${version}`);
     return { LexBots: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
@@ -292,18 +283,18 @@ export const instanceHandlers: HandlerTable = {
   AssociateBot: op<AssociateBotRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     if ((input.LexBot === undefined) === (input.LexV2Bot === undefined)) {
-      throw invalidParameter("Exactly one of LexBot and LexV2Bot must be given");
+      throw invalidInput(ctx.operation, "Exactly one of LexBot and LexV2Bot must be given");
     }
     if (input.LexBot) {
       const { Name, LexRegion } = input.LexBot;
-      if (!Name || !LexRegion) throw invalidParameter("LexBot.Name and LexBot.LexRegion are required");
+      if (!Name || !LexRegion) throw invalidInput(ctx.operation, "LexBot.Name and LexBot.LexRegion are required");
       if (instance.lexBots.some((b) => b.Name === Name && b.LexRegion === LexRegion)) {
         throw new ServiceError("ResourceConflictException", `Lex bot ${Name} (${LexRegion}) is already associated`);
       }
       instance.lexBots.push({ Name, LexRegion });
     } else {
       const aliasArn = input.LexV2Bot!.AliasArn;
-      if (!aliasArn || !LEX_V2_ALIAS_ARN.test(aliasArn)) throw invalidParameter(`LexV2Bot.AliasArn is not a Lex V2 bot alias ARN: ${String(aliasArn)}`);
+      if (!aliasArn || !LEX_V2_ALIAS_ARN.test(aliasArn)) throw invalidInput(ctx.operation, `LexV2Bot.AliasArn is not a Lex V2 bot alias ARN: ${String(aliasArn)}`);
       if (instance.lexV2BotAliasArns.includes(aliasArn)) throw new ServiceError("ResourceConflictException", `Lex V2 bot alias ${aliasArn} is already associated`);
       instance.lexV2BotAliasArns.push(aliasArn);
     }

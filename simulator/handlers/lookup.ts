@@ -3,7 +3,7 @@
  * most resource ids) may be given as the bare id or as the full ARN.
  */
 import { parseConnectArn } from "../arns";
-import { notFound, ServiceError } from "../errors";
+import { listedError, notFound, ServiceError } from "../errors";
 import type { InstanceRecord, ResourceBase } from "../state/model";
 import type { RequestContext } from "./context";
 
@@ -33,11 +33,11 @@ export function findInstance(ctx: RequestContext, instanceIdOrArn: string): Inst
   return instance;
 }
 
-/** The instance, which must be ACTIVE (a replica still being created is not ready). */
+/** The instance, which must be ACTIVE (a replica still being created is not ready; ResourceNotReadyException where the operation lists it). */
 export function requireInstance(ctx: RequestContext, instanceIdOrArn: string): InstanceRecord {
   const instance = findInstance(ctx, instanceIdOrArn);
   if (!isInstanceActive(ctx, instance)) {
-    throw new ServiceError("ResourceNotReadyException", `Instance ${instance.id} is not ACTIVE yet`);
+    throw listedError(ctx.operation, ["ResourceNotReadyException", "InvalidRequestException"], `Instance ${instance.id} is not ACTIVE yet`);
   }
   return instance;
 }

@@ -77,15 +77,13 @@ export const metricsHandlers: HandlerTable = {
     const instance = requireInstance(ctx, arn.topId);
     const start = input.StartTime!.getTime();
     const end = input.EndTime!.getTime();
-    const period = input.Interval?.IntervalPeriod === undefined ? "TOTAL" : requireEnum("Interval.IntervalPeriod", input.Interval.IntervalPeriod, Object.values(IntervalPeriod));
+    const period = input.Interval?.IntervalPeriod ?? "TOTAL";
     if (!(end > start)) throw invalidParameter("EndTime must be after StartTime");
     if (start < ctx.now().getTime() - RETENTION_MS) throw invalidParameter("StartTime must be within the last 3 months");
     if (end - start > MAX_RANGE_MS[period]) throw invalidParameter(`The time range for IntervalPeriod ${period} must be at most ${MAX_RANGE_MS[period] / DAY_MS} days`);
-    const filters = input.Filters ?? [];
-    if (filters.length < 1 || filters.length > 5) throw invalidParameter("Filters must list 1 to 5 filters");
+    const filters = input.Filters!;
     const filterValues = (key: string): string[] | undefined => filters.find((f) => f.FilterKey === key)?.FilterValues?.map(bareId);
     const queues = filterValues("QUEUE") ?? [...instance.config.queues.keys()];
-    if (queues.length > 100) throw invalidParameter("At most 100 QUEUE filter values are allowed");
     const channels = (filterValues("CHANNEL") ?? DEFAULT_CHANNELS).map((c, i) => requireEnum(`CHANNEL filter value ${i}`, c, Object.values(Channel)));
     const groupings = input.Groupings ?? [];
     for (const g of groupings) if (g !== "QUEUE" && g !== "CHANNEL") throw invalidParameter(`Grouping ${g} is not supported by the simulator; use QUEUE and/or CHANNEL`);
@@ -132,7 +130,7 @@ export const metricsHandlers: HandlerTable = {
     const queues = (input.Filters?.Queues ?? []).map(bareId);
     if (queues.length < 1 || queues.length > 100) throw invalidParameter("Filters.Queues must list 1 to 100 queues");
     for (const q of queues) if (!instance.config.queues.has(q)) throw notFound("Queue", q);
-    const channels = (input.Filters?.Channels ?? DEFAULT_CHANNELS).map((c, i) => requireEnum(`Filters.Channels[${i}]`, c, Object.values(Channel)));
+    const channels = input.Filters?.Channels ?? DEFAULT_CHANNELS;
     const groupings = input.Groupings ?? [];
     for (const g of groupings) if (g !== "QUEUE" && g !== "CHANNEL") throw invalidParameter(`Grouping ${g} is not supported by the simulator; use QUEUE and/or CHANNEL`);
     const metrics = input.CurrentMetrics ?? [];

@@ -28,8 +28,8 @@ import {
   type UpdatePhoneNumberRequest,
   type UpdatePhoneNumberResponse,
 } from "@aws-sdk/client-connect";
-import { instanceArn, parseConnectArn, phoneNumberArn } from "../arns";
-import { invalidParameter, notFound, ServiceError } from "../errors";
+import { instanceArn, instanceResourceArn, parseConnectArn, phoneNumberArn } from "../arns";
+import { invalidParameter, listedError, notFound } from "../errors";
 import { regionsOfGroup, resolveTrafficDistributionGroup } from "../global-resiliency";
 import { availableNumbers } from "../phone-number-inventory";
 import { paginate } from "../pagination";
@@ -139,7 +139,7 @@ export const phoneNumberHandlers: HandlerTable = {
     requireHomeRegion(ctx, target, "ClaimPhoneNumber");
     for (const state of ctx.store.all()) {
       for (const n of state.phoneNumbers.values()) {
-        if (n.phoneNumber === number) throw new ServiceError("ResourceConflictException", `Phone number ${number} is already claimed`);
+        if (n.phoneNumber === number) throw listedError(ctx.operation, ["ResourceConflictException", "InvalidParameterException"], `Phone number ${number} is already claimed`);
       }
     }
     const record: PhoneNumberRecord = {
@@ -212,7 +212,6 @@ export const phoneNumberHandlers: HandlerTable = {
   /** Phone numbers (of the instance or of its traffic distribution groups) visible here and their flows. */
   ListFlowAssociations: op<ListFlowAssociationsRequest, ListFlowAssociationsResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    if (input.ResourceType !== undefined) requireEnum("ResourceType", input.ResourceType, ["VOICE_PHONE_NUMBER", "SMS_PHONE_NUMBER", "OTHER", "ANALYTICS_CONNECTOR", "WHATSAPP_MESSAGING_PHONE_NUMBER", "INBOUND_EMAIL", "OUTBOUND_EMAIL"]);
     if (input.ResourceType !== undefined && input.ResourceType !== "VOICE_PHONE_NUMBER") return { FlowAssociationSummaryList: [] };
     const belongs = (n: PhoneNumberRecord): boolean => {
       const arn = parseConnectArn(n.targetArn);
@@ -227,7 +226,12 @@ export const phoneNumberHandlers: HandlerTable = {
       .filter((n) => n.contactFlowIdByRegion[ctx.region] !== undefined && belongs(n) && visibleRegions(ctx, n).includes(ctx.region));
     const page = paginate(associated, input, "ListFlowAssociations", `${ctx.account}/${ctx.region}/${instance.id}`);
     return {
-      FlowAssociationSummaryList: page.items.map((n) => ({ ResourceId: phoneNumberArn(n.region, n.account, n.id), FlowId: n.contactFlowIdByRegion[ctx.region], ResourceType: "VOICE_PHONE_NUMBER" as const })),
+      // Both are ARNs in the model (shape ARN), as the service returns them.
+      FlowAssociationSummaryList: page.items.map((n) => ({
+        ResourceId: phoneNumberArn(n.region, n.account, n.id),
+        FlowId: instanceResourceArn(ctx.region, ctx.account, instance.id, "contactFlow", n.contactFlowIdByRegion[ctx.region]!),
+        ResourceType: "VOICE_PHONE_NUMBER" as const,
+      })),
       ...(page.nextToken ? { NextToken: page.nextToken } : {}),
     };
   }),

@@ -3,8 +3,6 @@
  * cannot be created or deleted through the API; STANDARD queue names are unique per instance.
  */
 import {
-  QueueStatus,
-  QueueType,
   type AssociateQueueQuickConnectsRequest,
   type CreateQueueRequest,
   type CreateQueueResponse,
@@ -27,22 +25,16 @@ import { instanceResourceArn } from "../arns";
 import { invalidParameter, invalidRequest, notFound, ServiceError } from "../errors";
 import { paginate } from "../pagination";
 import type { InstanceRecord, QueueRecord } from "../state/model";
-import { requireEnum, requireIntegerInRange, requireLength, validateTags } from "../validation";
+import { requireIntegerInRange } from "../validation";
 import { op, type HandlerTable, type RequestContext } from "./context";
 import { assertUniqueName, bareId, requireInstance, requireRecord, touch } from "./lookup";
 
-/** Most quick connects one request may associate. */
-const MAX_QUICK_CONNECTS_PER_CALL = 50;
-
-function validateQuickConnectIds(instance: InstanceRecord, ids: unknown): string[] {
-  if (!Array.isArray(ids) || ids.length < 1 || ids.length > MAX_QUICK_CONNECTS_PER_CALL) {
-    throw invalidParameter(`QuickConnectIds must list 1 to ${MAX_QUICK_CONNECTS_PER_CALL} ids`);
-  }
-  return (ids as string[]).map((id) => requireRecord(instance.config.quickConnects, id, "Quick connect").id);
+/** The quick connects' ids (how many one request may name is the model's to check). */
+function validateQuickConnectIds(instance: InstanceRecord, ids: readonly string[]): string[] {
+  return ids.map((id) => requireRecord(instance.config.quickConnects, id, "Quick connect").id);
 }
 
 function validateOutboundCallerConfig(ctx: RequestContext, instance: InstanceRecord, config: OutboundCallerConfig): OutboundCallerConfig {
-  if (config.OutboundCallerIdName !== undefined) requireLength("OutboundCallerConfig.OutboundCallerIdName", config.OutboundCallerIdName, 1, 255);
   if (config.OutboundFlowId !== undefined) requireRecord(instance.config.flows, config.OutboundFlowId, "Contact flow");
   if (config.OutboundCallerIdNumberId !== undefined && !ctx.regionState.phoneNumbers.has(bareId(config.OutboundCallerIdNumberId))) {
     throw notFound("Phone number", config.OutboundCallerIdNumberId);
@@ -65,21 +57,21 @@ function requireStandardQueue(instance: InstanceRecord, id: string): QueueRecord
 export const queueHandlers: HandlerTable = {
   CreateQueue: op<CreateQueueRequest, CreateQueueResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const name = requireLength("Name", input.Name, 1, 127);
+    const name = input.Name!;
     assertUniqueName(instance.config.queues, name, "Queue");
     const hours = requireRecord(instance.config.hours, input.HoursOfOperationId!, "Hours of operation");
     const quickConnectIds = input.QuickConnectIds ? validateQuickConnectIds(instance, input.QuickConnectIds) : [];
     const record: QueueRecord = {
       id: ctx.newId(),
       name,
-      ...(input.Description !== undefined ? { description: requireLength("Description", input.Description, 1, 250) } : {}),
+      ...(input.Description !== undefined ? { description: input.Description } : {}),
       queueType: "STANDARD",
       hoursOfOperationId: hours.id,
       ...(input.MaxContacts !== undefined ? { maxContacts: requireIntegerInRange("MaxContacts", input.MaxContacts, 0, 10_000) } : {}),
       status: "ENABLED",
       ...(input.OutboundCallerConfig ? { outboundCallerConfig: validateOutboundCallerConfig(ctx, instance, input.OutboundCallerConfig) } : {}),
       quickConnectIds: [...new Set(quickConnectIds)],
-      tags: validateTags(input.Tags),
+      tags: { ...input.Tags },
       lastModifiedTime: ctx.now(),
       lastModifiedRegion: ctx.region,
     };
@@ -109,7 +101,7 @@ export const queueHandlers: HandlerTable = {
 
   ListQueues: op<ListQueuesRequest, ListQueuesResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const types = (input.QueueTypes ?? []).map((t, i) => requireEnum(`QueueTypes[${i}]`, t, Object.values(QueueType)));
+    const types = input.QueueTypes ?? [];
     const matching = [...instance.config.queues.values()].filter((q) => types.length === 0 || types.includes(q.queueType));
     const page = paginate(matching, input, "ListQueues", `${instance.id}|${types.join(",")}`);
     return {
@@ -131,11 +123,10 @@ export const queueHandlers: HandlerTable = {
     const q = requireStandardQueue(instance, input.QueueId!);
     if (input.Name === undefined && input.Description === undefined) throw invalidParameter("At least one of Name and Description is required");
     if (input.Name !== undefined) {
-      const name = requireLength("Name", input.Name, 1, 127);
-      assertUniqueName(instance.config.queues, name, "Queue", q.id);
-      q.name = name;
+      assertUniqueName(instance.config.queues, input.Name, "Queue", q.id);
+      q.name = input.Name;
     }
-    if (input.Description !== undefined) q.description = requireLength("Description", input.Description, 1, 250);
+    if (input.Description !== undefined) q.description = input.Description;
     touch(ctx, q);
     return {};
   }),
@@ -168,7 +159,7 @@ export const queueHandlers: HandlerTable = {
   UpdateQueueStatus: op<UpdateQueueStatusRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const q = requireStandardQueue(instance, input.QueueId!);
-    q.status = requireEnum("Status", input.Status, Object.values(QueueStatus));
+    q.status = input.Status!;
     touch(ctx, q);
     return {};
   }),
@@ -196,7 +187,7 @@ export const queueHandlers: HandlerTable = {
   AssociateQueueQuickConnects: op<AssociateQueueQuickConnectsRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const q = requireStandardQueue(instance, input.QueueId!);
-    const ids = validateQuickConnectIds(instance, input.QuickConnectIds);
+    const ids = validateQuickConnectIds(instance, input.QuickConnectIds!);
     q.quickConnectIds = [...new Set([...q.quickConnectIds, ...ids])];
     touch(ctx, q);
     return {};
@@ -205,7 +196,7 @@ export const queueHandlers: HandlerTable = {
   DisassociateQueueQuickConnects: op<DisassociateQueueQuickConnectsRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const q = requireStandardQueue(instance, input.QueueId!);
-    const ids = new Set(validateQuickConnectIds(instance, input.QuickConnectIds));
+    const ids = new Set(validateQuickConnectIds(instance, input.QuickConnectIds!));
     q.quickConnectIds = q.quickConnectIds.filter((id) => !ids.has(id));
     touch(ctx, q);
     return {};

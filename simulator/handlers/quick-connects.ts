@@ -4,7 +4,6 @@
  * it names must exist in the instance.
  */
 import {
-  QuickConnectType,
   type CreateQuickConnectRequest,
   type CreateQuickConnectResponse,
   type DeleteQuickConnectRequest,
@@ -20,15 +19,12 @@ import { instanceResourceArn } from "../arns";
 import { invalidParameter } from "../errors";
 import { paginate } from "../pagination";
 import type { InstanceRecord, QuickConnectRecord } from "../state/model";
-import { requireEnum, requireLength, validateTags } from "../validation";
 import { op, type HandlerTable, type RequestContext } from "./context";
 import { assertUniqueName, requireInstance, requireRecord, touch } from "./lookup";
 
-const E164 = /^\+[1-9]\d{1,14}$/;
-
-function validateConfig(instance: InstanceRecord, config: QuickConnectConfig | undefined): QuickConnectConfig {
-  const type = requireEnum("QuickConnectConfig.QuickConnectType", config?.QuickConnectType, Object.values(QuickConnectType));
-  const c = config!;
+/** The configuration its type needs, naming existing resources (types, ids and E.164 numbers are the model's to check). */
+function validateConfig(instance: InstanceRecord, c: QuickConnectConfig): QuickConnectConfig {
+  const type = c.QuickConnectType!;
   const flow = (id: unknown) => requireRecord(instance.config.flows, String(id), "Contact flow").id;
   switch (type) {
     case "USER":
@@ -38,7 +34,7 @@ function validateConfig(instance: InstanceRecord, config: QuickConnectConfig | u
       if (!c.QueueConfig) throw invalidParameter("QuickConnectConfig.QueueConfig is required for type QUEUE");
       return { QuickConnectType: type, QueueConfig: { QueueId: requireRecord(instance.config.queues, String(c.QueueConfig.QueueId), "Queue").id, ContactFlowId: flow(c.QueueConfig.ContactFlowId) } };
     case "PHONE_NUMBER":
-      if (!c.PhoneConfig || !E164.test(String(c.PhoneConfig.PhoneNumber))) throw invalidParameter(`QuickConnectConfig.PhoneConfig.PhoneNumber must be E.164, got ${JSON.stringify(c.PhoneConfig?.PhoneNumber)}`);
+      if (!c.PhoneConfig) throw invalidParameter("QuickConnectConfig.PhoneConfig is required for type PHONE_NUMBER");
       return { QuickConnectType: type, PhoneConfig: { PhoneNumber: c.PhoneConfig.PhoneNumber! } };
     case "FLOW":
       if (!c.FlowConfig) throw invalidParameter("QuickConnectConfig.FlowConfig is required for type FLOW");
@@ -58,14 +54,14 @@ function requireQuickConnect(instance: InstanceRecord, id: string): QuickConnect
 export const quickConnectHandlers: HandlerTable = {
   CreateQuickConnect: op<CreateQuickConnectRequest, CreateQuickConnectResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const name = requireLength("Name", input.Name, 1, 127);
+    const name = input.Name!;
     assertUniqueName(instance.config.quickConnects, name, "Quick connect");
     const record: QuickConnectRecord = {
       id: ctx.newId(),
       name,
-      ...(input.Description !== undefined ? { description: requireLength("Description", input.Description, 1, 250) } : {}),
-      config: validateConfig(instance, input.QuickConnectConfig),
-      tags: validateTags(input.Tags),
+      ...(input.Description !== undefined ? { description: input.Description } : {}),
+      config: validateConfig(instance, input.QuickConnectConfig!),
+      tags: { ...input.Tags },
       lastModifiedTime: ctx.now(),
       lastModifiedRegion: ctx.region,
     };
@@ -92,7 +88,7 @@ export const quickConnectHandlers: HandlerTable = {
 
   ListQuickConnects: op<ListQuickConnectsRequest, ListQuickConnectsResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const types = (input.QuickConnectTypes ?? []).map((t, i) => requireEnum(`QuickConnectTypes[${i}]`, t, Object.values(QuickConnectType)));
+    const types = input.QuickConnectTypes ?? [];
     const matching = [...instance.config.quickConnects.values()].filter((q) => types.length === 0 || types.includes(q.config.QuickConnectType!));
     const page = paginate(matching, input, "ListQuickConnects", `${instance.id}|${types.join(",")}`);
     return {
@@ -106,7 +102,7 @@ export const quickConnectHandlers: HandlerTable = {
   UpdateQuickConnectConfig: op<UpdateQuickConnectConfigRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const q = requireQuickConnect(instance, input.QuickConnectId!);
-    q.config = validateConfig(instance, input.QuickConnectConfig);
+    q.config = validateConfig(instance, input.QuickConnectConfig!);
     touch(ctx, q);
     return {};
   }),
@@ -116,11 +112,10 @@ export const quickConnectHandlers: HandlerTable = {
     const q = requireQuickConnect(instance, input.QuickConnectId!);
     if (input.Name === undefined && input.Description === undefined) throw invalidParameter("At least one of Name and Description is required");
     if (input.Name !== undefined) {
-      const name = requireLength("Name", input.Name, 1, 127);
-      assertUniqueName(instance.config.quickConnects, name, "Quick connect", q.id);
-      q.name = name;
+      assertUniqueName(instance.config.quickConnects, input.Name, "Quick connect", q.id);
+      q.name = input.Name;
     }
-    if (input.Description !== undefined) q.description = requireLength("Description", input.Description, 1, 250);
+    if (input.Description !== undefined) q.description = input.Description;
     touch(ctx, q);
     return {};
   }),

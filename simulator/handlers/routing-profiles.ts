@@ -3,8 +3,8 @@
  * still have is refused deletion with ResourceInUseException.
  */
 import {
-  AgentAvailabilityTimer,
-  Channel,
+  type AgentAvailabilityTimer,
+  type Channel,
   type AssociateRoutingProfileQueuesRequest,
   type CreateRoutingProfileRequest,
   type CreateRoutingProfileResponse,
@@ -27,38 +27,31 @@ import { instanceResourceArn } from "../arns";
 import { invalidParameter, ServiceError } from "../errors";
 import { paginate } from "../pagination";
 import type { InstanceRecord, RoutingProfileQueueRecord, RoutingProfileRecord } from "../state/model";
-import { requireEnum, requireIntegerInRange, requireLength, validateTags } from "../validation";
+import { requireIntegerInRange } from "../validation";
 import { op, type HandlerTable, type RequestContext } from "./context";
 import { assertUniqueName, requireInstance, requireRecord, touch } from "./lookup";
 
-/** Most queue configs one association call may carry. */
-const MAX_QUEUE_CONFIGS_PER_CALL = 10;
-
-function validateConcurrencies(value: unknown): MediaConcurrency[] {
-  if (!Array.isArray(value) || value.length < 1) throw invalidParameter("MediaConcurrencies must list at least one channel");
+/** What the model cannot say of media concurrencies: at least one, each channel once, VOICE at 1. */
+function validateConcurrencies(value: readonly MediaConcurrency[]): MediaConcurrency[] {
+  if (value.length < 1) throw invalidParameter("MediaConcurrencies must list at least one channel");
   const seen = new Set<string>();
-  return (value as MediaConcurrency[]).map((m, i) => {
-    const channel = requireEnum(`MediaConcurrencies[${i}].Channel`, m?.Channel, Object.values(Channel));
-    if (seen.has(channel)) throw invalidParameter(`MediaConcurrencies lists ${channel} twice`);
-    seen.add(channel);
-    const concurrency = channel === "VOICE" ? requireIntegerInRange(`MediaConcurrencies[${i}].Concurrency`, m.Concurrency, 1, 1) : requireIntegerInRange(`MediaConcurrencies[${i}].Concurrency`, m.Concurrency, 1, 10);
-    return { ...m, Channel: channel, Concurrency: concurrency };
+  return value.map((m, i) => {
+    if (seen.has(m.Channel!)) throw invalidParameter(`MediaConcurrencies lists ${m.Channel} twice`);
+    seen.add(m.Channel!);
+    if (m.Channel === "VOICE") requireIntegerInRange(`MediaConcurrencies[${i}].Concurrency`, m.Concurrency, 1, 1);
+    return { ...m };
   });
 }
 
-function validateQueueConfigs(instance: InstanceRecord, value: unknown): RoutingProfileQueueRecord[] {
-  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_QUEUE_CONFIGS_PER_CALL) {
-    throw invalidParameter(`QueueConfigs must list 1 to ${MAX_QUEUE_CONFIGS_PER_CALL} entries`);
-  }
-  return (value as RoutingProfileQueueConfig[]).map((c, i) => {
-    const queue = requireRecord(instance.config.queues, String(c?.QueueReference?.QueueId), "Queue");
-    return {
-      queueId: queue.id,
-      channel: requireEnum(`QueueConfigs[${i}].QueueReference.Channel`, c.QueueReference?.Channel, Object.values(Channel)),
-      priority: requireIntegerInRange(`QueueConfigs[${i}].Priority`, c.Priority, 1, 99),
-      delay: requireIntegerInRange(`QueueConfigs[${i}].Delay`, c.Delay, 0, 9999),
-    };
-  });
+/** The queue configs, each naming an existing queue (their count, channels and ranges are the model's to check). */
+function validateQueueConfigs(instance: InstanceRecord, value: readonly RoutingProfileQueueConfig[] | undefined): RoutingProfileQueueRecord[] {
+  if (value === undefined) throw invalidParameter("QueueConfigs must list the queues (the simulator does not serve manual assignment)");
+  return value.map((c) => ({
+    queueId: requireRecord(instance.config.queues, c.QueueReference!.QueueId!, "Queue").id,
+    channel: c.QueueReference!.Channel!,
+    priority: c.Priority!,
+    delay: c.Delay!,
+  }));
 }
 
 function sameReference(a: { queueId: string; channel: string }, b: { queueId: string; channel: string }): boolean {
@@ -77,18 +70,18 @@ function requireProfile(instance: InstanceRecord, id: string): RoutingProfileRec
 export const routingProfileHandlers: HandlerTable = {
   CreateRoutingProfile: op<CreateRoutingProfileRequest, CreateRoutingProfileResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const name = requireLength("Name", input.Name, 1, 127);
+    const name = input.Name!;
     assertUniqueName(instance.config.routingProfiles, name, "Routing profile");
     const record: RoutingProfileRecord = {
       id: ctx.newId(),
       name,
-      description: requireLength("Description", input.Description, 1, 250),
+      description: input.Description!,
       defaultOutboundQueueId: requireRecord(instance.config.queues, input.DefaultOutboundQueueId!, "Queue").id,
-      mediaConcurrencies: validateConcurrencies(input.MediaConcurrencies),
+      mediaConcurrencies: validateConcurrencies(input.MediaConcurrencies!),
       queueConfigs: input.QueueConfigs ? validateQueueConfigs(instance, input.QueueConfigs) : [],
-      ...(input.AgentAvailabilityTimer !== undefined ? { agentAvailabilityTimer: requireEnum("AgentAvailabilityTimer", input.AgentAvailabilityTimer, Object.values(AgentAvailabilityTimer)) } : {}),
+      ...(input.AgentAvailabilityTimer !== undefined ? { agentAvailabilityTimer: input.AgentAvailabilityTimer } : {}),
       isDefault: false,
-      tags: validateTags(input.Tags),
+      tags: { ...input.Tags },
       lastModifiedTime: ctx.now(),
       lastModifiedRegion: ctx.region,
     };
@@ -136,11 +129,10 @@ export const routingProfileHandlers: HandlerTable = {
     const p = requireProfile(instance, input.RoutingProfileId!);
     if (input.Name === undefined && input.Description === undefined) throw invalidParameter("At least one of Name and Description is required");
     if (input.Name !== undefined) {
-      const name = requireLength("Name", input.Name, 1, 127);
-      assertUniqueName(instance.config.routingProfiles, name, "Routing profile", p.id);
-      p.name = name;
+      assertUniqueName(instance.config.routingProfiles, input.Name, "Routing profile", p.id);
+      p.name = input.Name;
     }
-    if (input.Description !== undefined) p.description = requireLength("Description", input.Description, 1, 250);
+    if (input.Description !== undefined) p.description = input.Description;
     touch(ctx, p);
     return {};
   }),
@@ -156,7 +148,7 @@ export const routingProfileHandlers: HandlerTable = {
   UpdateRoutingProfileConcurrency: op<UpdateRoutingProfileConcurrencyRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const p = requireProfile(instance, input.RoutingProfileId!);
-    p.mediaConcurrencies = validateConcurrencies(input.MediaConcurrencies);
+    p.mediaConcurrencies = validateConcurrencies(input.MediaConcurrencies!);
     touch(ctx, p);
     return {};
   }),
@@ -214,10 +206,7 @@ export const routingProfileHandlers: HandlerTable = {
   DisassociateRoutingProfileQueues: op<DisassociateRoutingProfileQueuesRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const p = requireProfile(instance, input.RoutingProfileId!);
-    const refs = (input.QueueReferences ?? []).map((r, i) => ({
-      queueId: requireRecord(instance.config.queues, String(r.QueueId), "Queue").id,
-      channel: requireEnum(`QueueReferences[${i}].Channel`, r.Channel, Object.values(Channel)),
-    }));
+    const refs = (input.QueueReferences ?? []).map((r) => ({ queueId: requireRecord(instance.config.queues, r.QueueId!, "Queue").id, channel: r.Channel! }));
     if (refs.length === 0) throw invalidParameter("QueueReferences must list at least one queue");
     p.queueConfigs = p.queueConfigs.filter((c) => !refs.some((r) => sameReference(c, r)));
     touch(ctx, p);

@@ -6,7 +6,7 @@
  */
 import type { ListTagsForResourceRequest, ListTagsForResourceResponse, TagResourceRequest, UntagResourceRequest } from "@aws-sdk/client-connect";
 import { familyOfArnType, parseConnectArn } from "../arns";
-import { invalidParameter, notFound } from "../errors";
+import { notFound } from "../errors";
 import { resolveTrafficDistributionGroup } from "../global-resiliency";
 import type { MirroredConfig } from "../state/model";
 import { validateTags } from "../validation";
@@ -56,16 +56,14 @@ function tagsOf(ctx: RequestContext, arnText: string): { tags: Record<string, st
 export const tagHandlers: HandlerTable = {
   TagResource: op<TagResourceRequest, Record<string, never>>((ctx, input) => {
     const target = tagsOf(ctx, input.resourceArn!);
-    const added = validateTags(input.tags);
-    if (Object.keys(added).length === 0) throw invalidParameter("tags must contain at least one tag");
-    target.set(validateTags({ ...target.tags, ...added }));
+    // Each tag is the model's to check; the resource's total of at most 50 is not.
+    target.set(validateTags({ ...target.tags, ...input.tags }));
     return {};
   }),
 
   UntagResource: op<UntagResourceRequest, Record<string, never>>((ctx, input) => {
     const target = tagsOf(ctx, input.resourceArn!);
-    const keys = new Set(input.tagKeys ?? []);
-    if (keys.size === 0) throw invalidParameter("tagKeys must list at least one key");
+    const keys = new Set(input.tagKeys);
     target.set(Object.fromEntries(Object.entries(target.tags).filter(([k]) => !keys.has(k))));
     return {};
   }),

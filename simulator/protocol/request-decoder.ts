@@ -2,21 +2,21 @@
  * Turns an HTTP request into the operation's input object, the inverse of the SDK's restJson1
  * serializer: URI labels, query parameters and headers are placed into their members by the
  * catalog's bindings, the JSON body supplies the rest, and timestamps (epoch seconds on the wire)
- * become `Date`s. Required members that are missing are rejected the way the service does.
+ * become `Date`s. Judging the result (required members, types, constraints) is the model's job
+ * (`../model/verdicts.ts`): a query value that is not a number stays a string for it to refuse.
  */
-import { invalidParameter } from "../errors";
+import { ServiceError } from "../errors";
+import { validationErrorOf } from "../model/connect-model";
 import type { MemberBinding, MemberKind, OperationSpec } from "./operation-catalog";
 
-function convertScalar(kind: MemberKind | undefined, raw: string, member: string): unknown {
+function convertScalar(kind: MemberKind | undefined, raw: string): unknown {
   switch (kind) {
     case "number": {
       const value = Number(raw);
-      if (!Number.isFinite(value)) throw invalidParameter(`${member} must be a number, got ${JSON.stringify(raw)}`);
-      return value;
+      return raw.trim() !== "" && Number.isFinite(value) ? value : raw;
     }
     case "boolean":
-      if (raw !== "true" && raw !== "false") throw invalidParameter(`${member} must be true or false, got ${JSON.stringify(raw)}`);
-      return raw === "true";
+      return raw === "true" ? true : raw === "false" ? false : raw;
     case "timestamp":
       return new Date(Number.isFinite(Number(raw)) ? Number(raw) * 1000 : raw);
     default:
@@ -27,8 +27,8 @@ function convertScalar(kind: MemberKind | undefined, raw: string, member: string
 function fromQuery(binding: MemberBinding, query: URLSearchParams): unknown {
   const values = query.getAll(binding.locationName);
   if (values.length === 0) return undefined;
-  if (binding.kind === "list") return values.map((v) => convertScalar(binding.elementKind, v, binding.name));
-  return convertScalar(binding.kind, values[0]!, binding.name);
+  if (binding.kind === "list") return values.map((v) => convertScalar(binding.elementKind, v));
+  return convertScalar(binding.kind, values[0]!);
 }
 
 function fromBody(binding: MemberBinding, value: unknown): unknown {
@@ -38,11 +38,6 @@ function fromBody(binding: MemberBinding, value: unknown): unknown {
     if (typeof value === "string") return new Date(value);
   }
   return value;
-}
-
-/** True when a value counts as "present" for a required member. */
-function isPresent(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== "";
 }
 
 /**
@@ -66,7 +61,7 @@ export function decodeRequest(
       if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
       else throw new Error("not an object");
     } catch {
-      throw invalidParameter("The request body is not a JSON object");
+      throw new ServiceError(validationErrorOf(operation.name), "The request body is not a JSON object");
     }
   }
   const input: Record<string, unknown> = {};
@@ -77,7 +72,7 @@ export function decodeRequest(
       case "query": value = fromQuery(binding, query); break;
       case "header": {
         const raw = headers[binding.locationName];
-        value = raw === undefined ? undefined : convertScalar(binding.kind, Array.isArray(raw) ? raw.join(",") : raw, binding.name);
+        value = raw === undefined ? undefined : convertScalar(binding.kind, Array.isArray(raw) ? raw.join(",") : raw);
         break;
       }
       case "queryParams": value = undefined; break;
@@ -85,9 +80,6 @@ export function decodeRequest(
       case "body": value = fromBody(binding, json[binding.name]); break;
     }
     if (value !== undefined) input[binding.name] = value;
-    if (binding.required && !isPresent(value)) {
-      throw invalidParameter(`${binding.name} is required for ${operation.name}`);
-    }
   }
   return input;
 }

@@ -37,9 +37,13 @@ export class Router {
     for (const list of this.byMethod.values()) list.sort((a, b) => b.literalCount - a.literalCount);
   }
 
-  /** Finds the operation for `method` and a raw (still percent-encoded) path, or undefined. */
+  /**
+   * Finds the operation for `method` and a raw (still percent-encoded) path, or undefined. An empty
+   * segment is an empty label (`/instance/` is DescribeInstance with InstanceId ""), which the model
+   * then refuses; it never falls through to another operation's shorter template.
+   */
   match(method: string, rawPath: string): RouteMatch | undefined {
-    const parts = rawPath.split("/").filter((s) => s.length > 0);
+    const parts = rawPath.split("/").slice(1);
     for (const route of this.byMethod.get(method.toUpperCase()) ?? []) {
       const labels = matchSegments(route, parts);
       if (labels) return { operation: route.operation, labels };

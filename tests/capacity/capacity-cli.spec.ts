@@ -8,6 +8,7 @@ import type { CliIo } from "../../cli/io";
 import type { Simulator } from "../../simulator";
 import { MetricsModel } from "../../simulator/metrics-generator";
 import { connectTo, startTestSimulator, useSimulatorCredentials } from "../support/simulator";
+import { auditModelTraffic } from "../support/model-audit";
 
 function bufferIo(cwd: string): CliIo & { out: () => string; err: () => string } {
   let out = "";
@@ -20,6 +21,8 @@ const HOUR = 3_600_000;
 const END = Date.UTC(2026, 9, 19);
 
 describe("connect-dr capacity against the Connect API simulator (GetMetricDataV2 from its seeded generator)", function () {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   this.timeout(20_000);
   let simulator: Simulator;
   let restore: () => void;

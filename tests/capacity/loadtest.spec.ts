@@ -7,6 +7,7 @@ import type { CliIo } from "../../cli/io";
 import { judgeStep, maxSustainable } from "../../capacity/loadtest";
 import { stepRates } from "../../cli/commands/loadtest";
 import { percentiles } from "../../capacity/stats";
+import { auditModelTraffic } from "../support/model-audit";
 
 function bufferIo(cwd: string): CliIo & { out: () => string; err: () => string } {
   let out = "";
@@ -29,6 +30,8 @@ const good = {
 };
 
 describe("connect-dr loadtest", () => {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   const cases: [string, Partial<typeof good>, string[]][] = [
     ["a clean step", {}, []],
     ["a lost shift", { alarmEvents: { ...good.alarmEvents, shifted: 0 }, auditedShifts: 0 }, ["lost shift: no alarm event shifted the traffic"]],

@@ -10,6 +10,7 @@ import { lineProgress } from "../../cli/progress";
 import { send } from "../../operations/connect/send";
 import { S3Store } from "../../operations/store/s3-store";
 import { startWorld, E2E_MAPPING, DST_KEY, SRC_KEY, type World } from "../operations/e2e/fixture";
+import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = join(__dirname, "../..");
 
@@ -105,6 +106,8 @@ describe("connect-dr CLI", function () {
   });
 
   describe("backup -> verify -> restore -> diff through the CLI, with the backup in S3 (s3rver)", () => {
+    // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+    auditModelTraffic();
     let world: World;
     let s3: S3rverServer;
     let s3Endpoint: string;

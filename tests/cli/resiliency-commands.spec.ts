@@ -9,6 +9,7 @@ import { startDynalite, type LocalDynamo } from "../support/dynalite";
 import { startProbeServer } from "../support/probe-server";
 import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
+import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = join(__dirname, "../..");
 
@@ -21,6 +22,8 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe("connect-dr failover, failback, validate, drill and readiness", function () {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   this.timeout(30_000);
   const suite = simulatorForSuite();
   let dynamo: LocalDynamo;

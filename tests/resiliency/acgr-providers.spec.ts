@@ -5,6 +5,7 @@ import { trafficDistributionGroupProvider, type TrafficDistributionGroupInputs }
 import { declaredDistribution } from "../../components/traffic-distribution-group";
 import type { Simulator } from "../../simulator";
 import { WORKLOAD_ACCOUNT, connectTo, simulatorForSuite, startTestSimulator } from "../support/simulator";
+import { auditModelTraffic } from "../support/model-audit";
 // The engine's dynamic provider host loads serialized providers this way.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString: (code: string) => { handler: () => typeof instanceReplicaProvider } = require("require-from-string");
@@ -12,6 +13,8 @@ const requireFromString: (code: string) => { handler: () => typeof instanceRepli
 const pair = ["us-east-1", "us-west-2"] as const;
 
 describe("ACGR dynamic providers against the Connect API simulator", () => {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   const suite = simulatorForSuite({ replicationDelayMs: 100 });
   let east: ConnectClient;
   before(async () => {

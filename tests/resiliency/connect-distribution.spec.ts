@@ -4,10 +4,13 @@ import { ConnectDistribution } from "../../resiliency/connect-distribution";
 import { instanceReplicaProvider } from "../../resiliency/acgr/instance-replica-provider";
 import { isSplit, planShift } from "../../resiliency/traffic-distribution";
 import { connectTo, simulatorForSuite } from "../support/simulator";
+import { auditModelTraffic } from "../support/model-audit";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 
 describe("ConnectDistribution against the Connect API simulator", () => {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   const suite = simulatorForSuite();
   let groupArn: string;
   let west: ConnectClient;

@@ -5,10 +5,13 @@ import { DynamoDbFailoverStore } from "../../resiliency/failover-lock";
 import { startDynalite, type LocalDynamo } from "../support/dynalite";
 import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
+import { auditModelTraffic } from "../support/model-audit";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 
 describe("DR drill against the Connect API simulator and a real DynamoDB-compatible lock table", () => {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   const suite = simulatorForSuite();
   let dynamo: LocalDynamo;
   let centre: ReplicatedCentre;

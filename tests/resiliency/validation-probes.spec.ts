@@ -6,6 +6,7 @@ import { route53Verdict, validateService, type Check, type ValidationPorts } fro
 import { startProbeServer, type ProbeServer } from "../support/probe-server";
 import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
+import { auditModelTraffic } from "../support/model-audit";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 const credentials = { accessKeyId: "AKIDPROBE", secretAccessKey: "secret" };
@@ -46,6 +47,8 @@ describe("validation probes: CRM health checks and SIP endpoints", () => {
   });
 
   describe("against the Connect API simulator and a local Lambda/Route 53 endpoint, through the real SDK clients", () => {
+    // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+    auditModelTraffic();
     const suite = simulatorForSuite();
     let centre: ReplicatedCentre;
     let probes: ProbeServer;

@@ -4,10 +4,13 @@ import { planShift } from "../../resiliency/traffic-distribution";
 import { validateService, validationPassed, type ValidationTarget } from "../../resiliency/validation";
 import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
+import { auditModelTraffic } from "../support/model-audit";
 
 const pair = ["us-east-1", "us-west-2"] as const;
 
 describe("validateService against the Connect API simulator", () => {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   const suite = simulatorForSuite();
   let centre: ReplicatedCentre;
   beforeEach(async () => {

@@ -12,10 +12,10 @@ import {
   DuplicateResourceException,
   InvalidContactFlowException,
   InvalidParameterException,
+  InvalidRequestException,
   ListContactFlowsCommand,
   ListHoursOfOperationsCommand,
   ListQueuesCommand,
-  ResourceInUseException,
   ResourceNotFoundException,
   UpdateContactFlowContentCommand,
   UpdateHoursOfOperationCommand,
@@ -26,6 +26,7 @@ import {
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, createInstance, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 const FLOW = (queueArn?: string) =>
   JSON.stringify({
@@ -39,6 +40,8 @@ const FLOW = (queueArn?: string) =>
   });
 
 describe("simulator: hours, queues and flows round-trip through the real SDK", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let client: ConnectClient;
   let instanceId: string;
@@ -106,9 +109,10 @@ describe("simulator: hours, queues and flows round-trip through the real SDK", (
       Name: "Sales EMEA", Description: "EMEA", HoursOfOperationId: other.HoursOfOperationId, MaxContacts: 25, Status: "DISABLED", Tags: { a: "b" },
     });
 
+    // DeleteHoursOfOperation's model lists no ResourceInUseException: hours in use are an invalid request.
     const inUse = await rejectionOf(client.send(new DeleteHoursOfOperationCommand({ InstanceId: instanceId, HoursOfOperationId: other.HoursOfOperationId })));
-    expect(inUse).to.be.instanceOf(ResourceInUseException);
-    expect(inUse.$metadata?.httpStatusCode).to.equal(409);
+    expect(inUse).to.be.instanceOf(InvalidRequestException);
+    expect(inUse.$metadata?.httpStatusCode).to.equal(400);
 
     const standard = await client.send(new ListQueuesCommand({ InstanceId: instanceId, QueueTypes: ["STANDARD"] }));
     expect(standard.QueueSummaryList!.map((q) => q.Name)).to.deep.equal(["BasicQueue", "Sales EMEA"]);

@@ -1,7 +1,6 @@
 import { expect } from "chai";
 import {
   ConnectClient,
-  ContactFlowNotPublishedException,
   CreateAgentStatusCommand,
   CreateContactFlowCommand,
   DuplicateResourceException,
@@ -40,10 +39,13 @@ import {
 } from "@aws-sdk/client-connect";
 import type { SeedResult, Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 const MINIMAL = JSON.stringify({ Version: "2019-10-30", StartAction: "x", Actions: [{ Identifier: "x", Type: "EndFlowModuleExecution", Parameters: {}, Transitions: {} }] });
 
 describe("simulator: prompts, security profiles, hierarchy, agent statuses, users, flow modules, chats and tags", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let client: ConnectClient;
   let seeded: SeedResult;
@@ -151,8 +153,9 @@ describe("simulator: prompts, security profiles, hierarchy, agent statuses, user
     const summary = (await client.send(new ListContactFlowsCommand({ InstanceId: instanceId, ContactFlowTypes: ["CONTACT_FLOW"] }))).ContactFlowSummaryList!.find((f) => f.Id === flow.ContactFlowId);
     expect(summary).to.deep.include({ Name: "Draft v2", ContactFlowState: "ARCHIVED", ContactFlowStatus: "SAVED" });
     const notPublished = await rejectionOf(client.send(new StartChatContactCommand({ InstanceId: instanceId, ContactFlowId: flow.ContactFlowId, ParticipantDetails: { DisplayName: "Customer" } })));
-    expect(notPublished).to.be.instanceOf(ContactFlowNotPublishedException);
-    expect(notPublished.$metadata?.httpStatusCode).to.equal(404);
+    // StartChatContact's model lists no ContactFlowNotPublishedException.
+    expect(notPublished).to.be.instanceOf(InvalidRequestException);
+    expect(notPublished.$metadata?.httpStatusCode).to.equal(400);
   });
 
   it("starts a chat in a published contact flow and records it", async () => {

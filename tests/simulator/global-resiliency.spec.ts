@@ -34,6 +34,7 @@ import {
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, createInstance, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 const EAST = "us-east-1";
 const WEST = "us-west-2";
@@ -41,6 +42,8 @@ const WEST = "us-west-2";
 const split = (east: number, west: number): Distribution[] => [{ Region: EAST, Percentage: east }, { Region: WEST, Percentage: west }];
 
 describe("simulator: ACGR replication, traffic distribution groups and mirroring", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let east: ConnectClient;
   let west: ConnectClient;
@@ -65,6 +68,13 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       expect(error).to.be.instanceOf(InvalidRequestException);
       expect(error.$metadata?.httpStatusCode).to.equal(400);
       expect(error.message).to.contain("SAML");
+    });
+
+    it("refuses a replica alias the model does not allow with the InvalidRequestException ReplicateInstance lists", async () => {
+      // Judged before any lookup: the request breaks the model whatever the instance.
+      const error = await rejectionOf(east.send(new ReplicateInstanceCommand({ InstanceId: "00000000-0000-0000-0000-000000000000", ReplicaRegion: WEST, ReplicaAlias: "d-starts-like-a-directory" })));
+      expect([error.name, error.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
+      expect(error.message).to.contain("at 'ReplicaAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?!d-)");
     });
 
     it("needs an instance alias", async () => {
@@ -171,7 +181,8 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       ["percentages not summing to 100", split(60, 30), "sum to 100, got 90"],
       ["only one Region named", [{ Region: EAST, Percentage: 100 }], "exactly once"],
       ["a Region outside the pair", [{ Region: EAST, Percentage: 50 }, { Region: "eu-west-2", Percentage: 50 }], "exactly once"],
-      ["a percentage above 100", split(110, -10), "multiples of 10"],
+      // The model's range (Percentage 0..100), in the service's validation wording.
+      ["a percentage above 100", split(110, -10), "Value 110 at 'TelephonyConfig.Distributions[0].Percentage' failed to satisfy constraint: Member must have value less than or equal to 100"],
     ];
     for (const [what, distributions, message] of invalid) {
       it(`rejects ${what} with InvalidRequestException and changes nothing`, async () => {
@@ -234,6 +245,12 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       const created = await east.send(new CreateTrafficDistributionGroupCommand({ Name: "campaign-tdg", InstanceId: instanceId }));
       const dup = await rejectionOf(east.send(new CreateTrafficDistributionGroupCommand({ Name: "campaign-tdg", InstanceId: instanceId })));
       expect(dup).to.be.instanceOf(ResourceConflictException);
+      // Name128 is (^[\S].*[\S]$)|(^[\S]$); CreateTrafficDistributionGroup lists InvalidRequestException, not InvalidParameterException.
+      const padded = await rejectionOf(east.send(new CreateTrafficDistributionGroupCommand({ Name: " padded ", InstanceId: instanceId })));
+      expect([padded.name, padded.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
+      expect(padded.message).to.contain("at 'Name' failed to satisfy constraint: Member must satisfy regular expression pattern");
+      const unknown = await rejectionOf(east.send(new DeleteTrafficDistributionGroupCommand({ TrafficDistributionGroupId: "00000000-0000-0000-0000-000000000000" })));
+      expect(unknown.name, "DeleteTrafficDistributionGroup lists no ResourceNotFoundException").to.equal("InvalidRequestException");
       const signIn = await rejectionOf(east.send(new UpdateTrafficDistributionCommand({ Id: created.Id, SignInConfig: { Distributions: [{ Region: EAST, Enabled: true }, { Region: WEST, Enabled: false }] } })));
       expect(signIn).to.be.instanceOf(InvalidRequestException);
       const listed = await west.send(new ListTrafficDistributionGroupsCommand({ InstanceId: instanceId }));
@@ -284,8 +301,9 @@ describe("simulator: ACGR replication, traffic distribution groups and mirroring
       expect(group!.Status).to.equal("CREATION_IN_PROGRESS");
       const early = await rejectionOf(e.send(new UpdateTrafficDistributionCommand({ Id: group!.Id, TelephonyConfig: { Distributions: split(50, 50) } })));
       expect(early).to.be.instanceOf(ResourceConflictException);
+      // ListQueues' model lists no ResourceNotReadyException: an instance still replicating is an invalid request there.
       const notReady = await rejectionOf(w.send(new ListQueuesCommand({ InstanceId: id })));
-      expect(notReady).to.be.instanceOf(ResourceNotReadyException);
+      expect(notReady).to.be.instanceOf(InvalidRequestException);
       await new Promise((r) => setTimeout(r, 350));
       expect((await w.send(new DescribeInstanceCommand({ InstanceId: id }))).Instance!.InstanceStatus).to.equal("ACTIVE");
       expect((await e.send(new DescribeTrafficDistributionGroupCommand({ TrafficDistributionGroupId: group!.Id }))).TrafficDistributionGroup!.Status).to.equal("ACTIVE");

@@ -7,7 +7,6 @@ import {
   DescribeInstanceAttributeCommand,
   DescribeInstanceCommand,
   DisassociateLambdaFunctionCommand,
-  IdempotencyException,
   InvalidParameterException,
   InvalidRequestException,
   ListBotsCommand,
@@ -23,8 +22,11 @@ import {
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, ACCOUNT_B, clientFor, KEY_B, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 describe("simulator: instances, attributes, Lambda and Lex associations", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let client: ConnectClient;
   let instanceId: string;
@@ -54,24 +56,28 @@ describe("simulator: instances, attributes, Lambda and Lex associations", () => 
     expect(b.Arn).to.equal(`arn:aws:connect:us-east-1:${ACCOUNT_B}:instance/${b.Id}`);
   });
 
-  it("validates CreateInstance: enum, alias format and uniqueness", async () => {
+  // CreateInstance's model lists InvalidRequestException, not InvalidParameterException.
+  it("validates CreateInstance: enum, alias format and uniqueness, with the InvalidRequestException its model lists", async () => {
     const badType = await rejectionOf(client.send(new CreateInstanceCommand({ IdentityManagementType: "LDAP" as never, InstanceAlias: "x1", InboundCallsEnabled: true, OutboundCallsEnabled: true })));
-    expect(badType).to.be.instanceOf(InvalidParameterException);
-    expect(badType.message).to.equal('IdentityManagementType must be one of CONNECT_MANAGED, EXISTING_DIRECTORY, SAML, got "LDAP"');
+    expect(badType).to.be.instanceOf(InvalidRequestException);
+    expect(badType.message).to.equal("1 validation error detected: Value 'LDAP' at 'IdentityManagementType' failed to satisfy constraint: Member must satisfy enum value set: [SAML, CONNECT_MANAGED, EXISTING_DIRECTORY]");
     const badAlias = await rejectionOf(client.send(new CreateInstanceCommand({ IdentityManagementType: "SAML", InstanceAlias: "d-starts-badly", InboundCallsEnabled: true, OutboundCallsEnabled: true })));
-    expect(badAlias).to.be.instanceOf(InvalidParameterException);
+    expect(badAlias).to.be.instanceOf(InvalidRequestException);
+    expect(badAlias.message).to.contain("at 'InstanceAlias' failed to satisfy constraint: Member must satisfy regular expression pattern");
+    const noAlias = await rejectionOf(client.send(new CreateInstanceCommand({ IdentityManagementType: "SAML", InboundCallsEnabled: true, OutboundCallsEnabled: true })));
+    expect([noAlias.name, noAlias.message]).to.deep.equal(["InvalidRequestException", "InstanceAlias is required when IdentityManagementType is SAML"]);
     const taken = await rejectionOf(client.send(new CreateInstanceCommand({ IdentityManagementType: "SAML", InstanceAlias: "acme-cc", InboundCallsEnabled: true, OutboundCallsEnabled: true })));
     expect(taken).to.be.instanceOf(InvalidRequestException);
   });
 
-  it("honours ClientToken idempotency: same token and input -> same instance; other input -> IdempotencyException", async () => {
+  // CreateInstance's model lists no IdempotencyException, so a reused token is its InvalidRequestException.
+  it("honours ClientToken idempotency: same token and input -> same instance; other input -> InvalidRequestException", async () => {
     const input = { IdentityManagementType: "SAML" as const, InstanceAlias: "idem-1", InboundCallsEnabled: true, OutboundCallsEnabled: true, ClientToken: "token-1" };
     const first = await client.send(new CreateInstanceCommand(input));
     const second = await client.send(new CreateInstanceCommand(input));
     expect(second.Id).to.equal(first.Id);
     const error = await rejectionOf(client.send(new CreateInstanceCommand({ ...input, InstanceAlias: "idem-2" })));
-    expect(error).to.be.instanceOf(IdempotencyException);
-    expect(error.$metadata?.httpStatusCode).to.equal(409);
+    expect([error.name, error.message, error.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", "ClientToken token-1 was already used with different parameters", 400]);
   });
 
   it("reads and updates instance attributes", async () => {
@@ -112,7 +118,8 @@ describe("simulator: instances, attributes, Lambda and Lex associations", () => 
     expect((await client.send(new ListBotsCommand({ InstanceId: instanceId, LexVersion: "V2" }))).LexBots).to.deep.equal([{ LexV2Bot: { AliasArn: alias } }]);
     expect((await client.send(new ListBotsCommand({ InstanceId: instanceId, LexVersion: "V1" }))).LexBots).to.deep.equal([{ LexBot: { Name: "OrderFlowers", LexRegion: "us-east-1" } }]);
     expect((await client.send(new ListLexBotsCommand({ InstanceId: instanceId }))).LexBots).to.deep.equal([{ Name: "OrderFlowers", LexRegion: "us-east-1" }]);
-    expect(await rejectionOf(client.send(new AssociateBotCommand({ InstanceId: instanceId })))).to.be.instanceOf(InvalidParameterException);
+    // AssociateBot's model lists InvalidRequestException only.
+    expect(await rejectionOf(client.send(new AssociateBotCommand({ InstanceId: instanceId })))).to.be.instanceOf(InvalidRequestException);
   });
 
   it("lists seeded storage configs by resource type and integration associations", async () => {

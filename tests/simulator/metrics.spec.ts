@@ -3,6 +3,7 @@ import { GetCurrentMetricDataCommand, GetMetricDataV2Command, InvalidParameterEx
 import { dailyShape, holidayFactor, MetricsModel } from "../../simulator/metrics-generator";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -46,6 +47,8 @@ describe("metrics generator (pure)", () => {
 });
 
 describe("simulator: GetMetricDataV2 and GetCurrentMetricData", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let instanceId: string;
   let queues: Record<string, string>;

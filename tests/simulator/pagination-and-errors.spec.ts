@@ -2,19 +2,25 @@ import { expect } from "chai";
 import {
   ConnectClient,
   CreateQueueCommand,
+  DescribeInstanceCommand,
   DescribeQueueCommand,
   InvalidParameterException,
+  ListBotsCommand,
   ListContactFlowsCommand,
   ListHoursOfOperationsCommand,
   ListInstanceAttributesCommand,
+  ListInstancesCommand,
   ListQueuesCommand,
   ResourceNotFoundException,
   paginateListQueues,
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 describe("simulator: pagination and error mapping", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let client: ConnectClient;
   let instanceId: string;
@@ -49,9 +55,14 @@ describe("simulator: pagination and error mapping", () => {
     const tooMany = await rejectionOf(client.send(new ListQueuesCommand({ InstanceId: instanceId, MaxResults: 1001 })));
     expect(tooMany).to.be.instanceOf(InvalidParameterException);
     expect(tooMany.$metadata?.httpStatusCode).to.equal(400);
-    expect(tooMany.message).to.equal("MaxResults must be an integer between 1 and 1000 for ListQueues, got 1001");
+    expect(tooMany.message).to.equal("1 validation error detected: Value 1001 at 'MaxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
     const attributes = await rejectionOf(client.send(new ListInstanceAttributesCommand({ InstanceId: instanceId, MaxResults: 8 })));
-    expect(attributes.message).to.contain("between 1 and 7");
+    expect(attributes.message).to.contain("Member must have value less than or equal to 7");
+    // ListInstances and ListBots list InvalidRequestException, not InvalidParameterException.
+    const instances = await rejectionOf(client.send(new ListInstancesCommand({ MaxResults: 11 })));
+    expect([instances.name, instances.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
+    const bots = await rejectionOf(client.send(new ListBotsCommand({ InstanceId: instanceId, LexVersion: "V2", MaxResults: 26 })));
+    expect([bots.name, bots.$metadata?.httpStatusCode]).to.deep.equal(["InvalidRequestException", 400]);
     const firstAttributes = await client.send(new ListInstanceAttributesCommand({ InstanceId: instanceId }));
     expect(firstAttributes.Attributes).to.have.length(7);
     expect(firstAttributes.NextToken).to.be.a("string");
@@ -83,7 +94,32 @@ describe("simulator: pagination and error mapping", () => {
   it("rejects missing required members with InvalidParameterException 400", async () => {
     const error = await rejectionOf(client.send(new CreateQueueCommand({ InstanceId: instanceId } as never)));
     expect(error).to.be.instanceOf(InvalidParameterException);
-    expect(error.message).to.equal("Name is required for CreateQueue");
+    expect(error.message).to.equal(
+      "2 validation errors detected: Value null at 'Name' failed to satisfy constraint: Member must not be null; Value null at 'HoursOfOperationId' failed to satisfy constraint: Member must not be null",
+    );
+  });
+
+  it("answers an empty id in the path as a validation error, never as another operation, and records every verdict", async () => {
+    sim.clearModelVerdicts();
+    // GET /instance/ is DescribeInstance with InstanceId "", not ListInstances (GET /instance).
+    const empty = await rejectionOf(client.send(new DescribeInstanceCommand({ InstanceId: "" })));
+    expect([empty.name, empty.$metadata?.httpStatusCode, empty.message]).to.deep.equal([
+      "InvalidRequestException", 400, "1 validation error detected: Value '' at 'InstanceId' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    ]);
+    const queue = await rejectionOf(client.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: "" })));
+    expect([queue.name, queue.message]).to.deep.equal(["InvalidParameterException", "1 validation error detected: Value '' at 'QueueId' failed to satisfy constraint: Member must not be empty (it is part of the request path)"]);
+    await client.send(new ListQueuesCommand({ InstanceId: instanceId, MaxResults: 1 }));
+    type Verdicts = { total: number; recent: { operation: string; status: number; errorType?: string; request: unknown[] }[]; violations: { operation: string }[] };
+    const recorded = (await (await fetch(`${sim.endpoint}/__simulator/model-verdicts`)).json()) as Verdicts;
+    expect(recorded.total).to.equal(3);
+    expect(recorded.recent.map((v) => [v.operation, v.status, v.errorType ?? null, v.request.length])).to.deep.equal([
+      ["DescribeInstance", 400, "InvalidRequestException", 1],
+      ["DescribeQueue", 400, "InvalidParameterException", 1],
+      ["ListQueues", 200, null, 0],
+    ]);
+    expect(recorded.violations.map((v) => v.operation)).to.deep.equal(["DescribeInstance", "DescribeQueue"]);
+    await fetch(`${sim.endpoint}/__simulator/model-verdicts`, { method: "DELETE" });
+    expect(sim.modelVerdicts().total).to.equal(0);
   });
 
   it("answers operations it does not implement with 501 NotImplementedException", async () => {

@@ -7,21 +7,24 @@ import {
   DescribePhoneNumberCommand,
   InvalidParameterException,
   ListContactFlowsCommand,
+  ListFlowAssociationsCommand,
   ListPhoneNumbersCommand,
   ListPhoneNumbersV2Command,
   ListTrafficDistributionGroupsCommand,
   CreateTrafficDistributionGroupCommand,
   ReleasePhoneNumberCommand,
   ReplicateInstanceCommand,
-  ResourceConflictException,
   ResourceInUseException,
   ResourceNotFoundException,
   UpdatePhoneNumberCommand,
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 describe("simulator: phone numbers", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let east: ConnectClient;
   let west: ConnectClient;
@@ -53,7 +56,8 @@ describe("simulator: phone numbers", () => {
     const v2 = await east.send(new ListPhoneNumbersV2Command({ TargetArn: instanceArn }));
     expect(v2.ListPhoneNumbersSummaryList!.map((n) => n.PhoneNumberId)).to.deep.equal([claimed.PhoneNumberId]);
     const dup = await rejectionOf(east.send(new ClaimPhoneNumberCommand({ PhoneNumber: "+12065550100", InstanceId: instanceId })));
-    expect(dup).to.be.instanceOf(ResourceConflictException);
+    // ClaimPhoneNumber's model lists no ResourceConflictException.
+    expect([dup.name, dup.message]).to.deep.equal(["InvalidParameterException", "Phone number +12065550100 is already claimed"]);
     const bad = await rejectionOf(east.send(new ClaimPhoneNumberCommand({ PhoneNumber: "2065550100", InstanceId: instanceId })));
     expect(bad).to.be.instanceOf(InvalidParameterException);
   });
@@ -86,6 +90,11 @@ describe("simulator: phone numbers", () => {
     const flows = await east.send(new ListContactFlowsCommand({ InstanceId: instanceId, ContactFlowTypes: ["CONTACT_FLOW"] }));
     await east.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: claimed.PhoneNumberId, InstanceId: instanceId, ContactFlowId: flows.ContactFlowSummaryList![0]!.Id }));
     expect(sim.state.region(ACCOUNT_A, "us-east-1").phoneNumbers.get(claimed.PhoneNumberId!)!.contactFlowIdByRegion).to.deep.equal({ "us-east-1": flows.ContactFlowSummaryList![0]!.Id });
+    // ListFlowAssociations' model gives ResourceId and FlowId the shape ARN: both are ARNs.
+    const associations = await east.send(new ListFlowAssociationsCommand({ InstanceId: instanceId, ResourceType: "VOICE_PHONE_NUMBER" }));
+    expect(associations.FlowAssociationSummaryList).to.deep.equal([
+      { ResourceId: claimed.PhoneNumberArn, FlowId: flows.ContactFlowSummaryList![0]!.Arn, ResourceType: "VOICE_PHONE_NUMBER" },
+    ]);
     const whisper = await east.send(new ListContactFlowsCommand({ InstanceId: instanceId, ContactFlowTypes: ["AGENT_WHISPER"] }));
     const wrongType = await rejectionOf(east.send(new AssociatePhoneNumberContactFlowCommand({ PhoneNumberId: claimed.PhoneNumberId, InstanceId: instanceId, ContactFlowId: whisper.ContactFlowSummaryList![0]!.Id })));
     expect(wrongType).to.be.instanceOf(InvalidParameterException);

@@ -8,6 +8,7 @@ import { encodeOutput } from "../../simulator/protocol/response-encoder";
 import { Router } from "../../simulator/protocol/router";
 import { parseAuthorization } from "../../simulator/protocol/sigv4";
 import { httpStatusOf } from "../../simulator/errors";
+import { checkRequest } from "../../simulator/model/verdicts";
 import { ConnectClient } from "@aws-sdk/client-connect";
 
 describe("simulator protocol layer (derived from the SDK's schemas)", () => {
@@ -37,13 +38,16 @@ describe("simulator protocol layer (derived from the SDK's schemas)", () => {
     expect(router.match("PATCH", "/queues/x")).to.equal(undefined);
   });
 
-  it("decodes query lists, numbers and body timestamps, and enforces required members", () => {
+  it("decodes query lists, numbers and body timestamps, leaving judgement to the model", () => {
     const input = decodeRequest(catalog.get("ListQueues")!, { InstanceId: "i" }, new URLSearchParams("queueTypes=STANDARD&queueTypes=AGENT&maxResults=5"), {}, "");
     expect(input).to.deep.equal({ InstanceId: "i", QueueTypes: ["STANDARD", "AGENT"], MaxResults: 5 });
     const metrics = decodeRequest(catalog.get("GetMetricDataV2")!, {}, new URLSearchParams(), {}, JSON.stringify({ ResourceArn: "a", StartTime: 1700000000, EndTime: 1700003600, Filters: [], Metrics: [] }));
     expect(metrics["StartTime"]).to.deep.equal(new Date(1700000000 * 1000));
-    expect(() => decodeRequest(catalog.get("CreateQueue")!, { InstanceId: "i" }, new URLSearchParams(), {}, "{}")).to.throw("Name is required for CreateQueue");
-    expect(() => decodeRequest(catalog.get("ListQueues")!, { InstanceId: "i" }, new URLSearchParams("maxResults=ten"), {}, "")).to.throw("MaxResults must be a number");
+    expect(decodeRequest(catalog.get("CreateQueue")!, { InstanceId: "i" }, new URLSearchParams(), {}, "{}")).to.deep.equal({ InstanceId: "i" });
+    const ten = decodeRequest(catalog.get("ListQueues")!, { InstanceId: "i" }, new URLSearchParams("maxResults=ten"), {}, "");
+    expect(ten).to.deep.equal({ InstanceId: "i", MaxResults: "ten" });
+    expect(checkRequest("ListQueues", ten)).to.deep.equal([{ path: "MaxResults", constraint: "Member must be an integer", value: "ten" }]);
+    expect(() => decodeRequest(catalog.get("ListInstances")!, {}, new URLSearchParams(), {}, "[1]")).to.throw("The request body is not a JSON object");
   });
 
   it("encodes dates as epoch seconds and reads the SigV4 credential scope", () => {

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { CreateContactFlowCommand, DescribeContactFlowCommand, InvalidContactFlowException } from "@aws-sdk/client-connect";
 import type { SeedSpec, Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 const DIR = join(__dirname, "..", "..", "..", "shared", "reference", "connect-flows");
 const CONNECT_ARN = /arn:aws:connect:[a-z0-9-]+:\d+:instance\/[0-9a-zA-Z-]+\/([a-z-]+)\/([0-9a-zA-Z-]+)/g;
@@ -44,6 +45,8 @@ describe("simulator: the reference flow exports through CreateContactFlow", func
     it("skips: ../shared/reference/connect-flows/ is absent");
     return;
   }
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   const exports = loadExports();
   let sim: Simulator;
 

@@ -30,8 +30,11 @@ import {
 } from "@aws-sdk/client-connect";
 import type { SeedResult, Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 describe("simulator: routing profiles and quick connects", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let client: ConnectClient;
   let seeded: SeedResult;

@@ -9,8 +9,11 @@ import {
 import type { Simulator } from "../../simulator";
 import { QuotaEnforcer } from "../../simulator/quotas";
 import { ACCOUNT_B, clientFor, KEY_B, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 describe("simulator: quotas (token buckets per account, Region and API)", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let instanceId: string;
 
@@ -63,6 +66,8 @@ describe("simulator: quotas (token buckets per account, Region and API)", () => 
 });
 
 describe("simulator: fault injection", () => {
+  // Simulator specs send invalid requests on purpose; every answer must still keep to the model.
+  auditModelTraffic({ requests: false });
   let sim: Simulator;
   let instanceId: string;
 

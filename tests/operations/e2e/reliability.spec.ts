@@ -15,6 +15,7 @@ import { readJournal } from "../../../operations/restore/journal";
 import { compareSnapshots } from "../../../operations/diff/compare-snapshots";
 import { recordsOf, type Snapshot } from "../../../operations/model/snapshot";
 import { writeFileSync } from "node:fs";
+import { auditModelTraffic } from "../../support/model-audit";
 
 const ROOT = join(__dirname, "../../..");
 
@@ -37,6 +38,8 @@ function duplicateNames(s: Snapshot): string[] {
 }
 
 describe("reliability: throttling, 5xx, dropped connections, SIGKILL", function () {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   this.timeout(40_000);
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), "connect-dr-rel-"))));

@@ -10,6 +10,8 @@ import { verifyBackup } from "../../../operations/verify/verify-backup";
 import { restoreFromBackup, type RestoreOutcome } from "../../../operations/restore/restore-from-backup";
 import { compareSnapshots } from "../../../operations/diff/compare-snapshots";
 import { recordsOf } from "../../../operations/model/snapshot";
+import { send } from "../../../operations/connect/send";
+import { auditModelTraffic } from "../../support/model-audit";
 
 function applied(o: RestoreOutcome) {
   if (o.status !== "applied") throw new Error(`expected applied, got ${o.status}: ${JSON.stringify(o).slice(0, 500)}`);
@@ -17,6 +19,8 @@ function applied(o: RestoreOutcome) {
 }
 
 describe("backup -> verify -> restore -> diff (simulator, real SDK)", function () {
+  // Every request the code under test sends must be one AWS's Connect model accepts (and every answer model-shaped).
+  auditModelTraffic();
   this.timeout(30_000);
   let world: World;
   let dir: string;
@@ -97,6 +101,28 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     expect(o.plan.nodes.filter((n) => n.op !== "unchanged").map((n) => `${n.op} ${n.key} ${n.detail.join(",")}`)).to.deep.equal([]);
     expect(o.result.writes).to.equal(0);
     expect(world.writes()).to.equal(0);
+  });
+
+  it("a restore onto a drifted target sends only updates the model accepts (no empty descriptions)", async () => {
+    // Drift resources whose backup has no description: the module's state, the queue's description.
+    const t = await world.session("target");
+    const I = { InstanceId: world.targetId };
+    const target = await readInstance(t.client, world.targetId, { kinds: ["queues", "flowModules"] });
+    const module = recordsOf(target, "flowModules").find((m) => m.name === "Greeting")!;
+    const queue = recordsOf(target, "queues").find((q) => q.name === "Support")!;
+    await send(t.client, "UpdateContactFlowModuleMetadata", { ...I, ContactFlowModuleId: module.id, State: "ARCHIVED" });
+    await send(t.client, "UpdateQueueName", { ...I, QueueId: queue.id, Description: "drifted" });
+    world.resetCounters();
+    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING }));
+    expect(o.plan.nodes.filter((n) => n.op === "update").map((n) => n.key).sort()).to.deep.equal(["flowModules/Greeting", "queues/Support"]);
+    expect(o.result.results.filter((r) => r.error)).to.deep.equal([]);
+    const s = await world.session("source");
+    const [left, right] = await Promise.all([readInstance(s.client, world.sourceId, { kinds: E2E_DIFF_KINDS }), readInstance(t.client, world.targetId, { kinds: E2E_DIFF_KINDS })]);
+    // The module is ACTIVE again. A queue description cannot be cleared through the API (UpdateQueueName's
+    // Description is 1-250 characters in the model), so that difference is all that remains.
+    const d = compareSnapshots(left, right, E2E_DIFF_KINDS, E2E_MAPPING);
+    expect(d.kinds.map((k) => k.kind)).to.deep.equal(["queues"]);
+    expect(JSON.stringify(d.kinds)).to.contain("drifted");
   });
 
   it("verify fails naming the file when one byte of the backup changes; restore refuses it", async () => {
