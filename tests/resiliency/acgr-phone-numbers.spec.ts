@@ -3,7 +3,7 @@ import { ClaimPhoneNumberCommand, ListFlowAssociationsCommand, ListTrafficDistri
 import { phoneNumberFlowsProvider, phoneNumberProvider, type PhoneNumberFlowsInputs, type PhoneNumberInputs } from "../../resiliency/acgr/phone-number-provider";
 import { trafficDistributionGroupProvider } from "../../resiliency/acgr/traffic-distribution-group-provider";
 import { declaredDistribution } from "../../components/traffic-distribution-group";
-import { connectTo, simulatorForSuite } from "../support/simulator";
+import { connectTo, simulatorForSuite, WORKLOAD_ACCOUNT } from "../support/simulator";
 // The engine's dynamic provider host loads serialized providers this way.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString: (code: string) => { handler: () => typeof phoneNumberProvider } = require("require-from-string");
@@ -36,6 +36,8 @@ describe("ACGR phone number providers against the Connect API simulator", () => 
   }
   const flowsOf = async (client: ConnectClient, instanceId: string) =>
     (await client.send(new ListFlowAssociationsCommand({ InstanceId: instanceId, ResourceType: "VOICE_PHONE_NUMBER" }))).FlowAssociationSummaryList!.map((a) => [a.ResourceId, a.FlowId]);
+  // ListFlowAssociations answers FlowId as an ARN (its model shape is ARN), in the Region asked.
+  const flowArn = (region: string, instanceId: string, flowId: string | undefined) => `arn:aws:connect:${region}:${WORKLOAD_ACCOUNT}:instance/${instanceId}/contact-flow/${flowId}`;
 
   describe("PhoneNumber (claimed into the group)", () => {
     const inputs = (c: Awaited<ReturnType<typeof replicated>>, patch: Partial<PhoneNumberInputs> = {}): PhoneNumberInputs => ({
@@ -60,8 +62,8 @@ describe("ACGR phone number providers against the Connect API simulator", () => 
       const { phoneNumber, phoneNumberArn } = created.outs!;
       expect(phoneNumber).to.match(/^\+1425\d{7}$/);
       expect(created.id).to.equal(phoneNumberArn);
-      expect(await flowsOf(east, c.instanceId)).to.deep.equal([[phoneNumberArn, c.ids.flows["Main inbound"]]]);
-      expect(await flowsOf(west, c.instanceId)).to.deep.equal([[phoneNumberArn, c.ids.flows["Main inbound"]]]);
+      expect(await flowsOf(east, c.instanceId)).to.deep.equal([[phoneNumberArn, flowArn("us-east-1", c.instanceId, c.ids.flows["Main inbound"])]]);
+      expect(await flowsOf(west, c.instanceId)).to.deep.equal([[phoneNumberArn, flowArn("us-west-2", c.instanceId, c.ids.flows["Main inbound"])]]);
       expect(suite.simulator.routeCall(phoneNumber)).to.include({ region: "us-east-1", answered: true });
     });
 
@@ -71,7 +73,7 @@ describe("ACGR phone number providers against the Connect API simulator", () => 
       const news = inputs(c, { contactFlowId: c.ids.flows.Night!, flowName: "Night" });
       expect(await phoneNumberProvider.diff(created.id, created.outs!, news)).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
       await phoneNumberProvider.update(created.id, created.outs!, news);
-      expect(await flowsOf(west, c.instanceId)).to.deep.equal([[created.id, c.ids.flows.Night]]);
+      expect(await flowsOf(west, c.instanceId)).to.deep.equal([[created.id, flowArn("us-west-2", c.instanceId, c.ids.flows.Night)]]);
       expect(await phoneNumberProvider.diff(created.id, created.outs!, inputs(c, { prefix: "+1206" }))).to.deep.include({ replaces: ["prefix"], deleteBeforeReplace: false });
     });
 
@@ -133,7 +135,7 @@ describe("ACGR phone number providers against the Connect API simulator", () => 
       };
       const created = await phoneNumberFlowsProvider.create(inputs);
       expect(created.outs!).to.include({ phoneNumberId: claimed.PhoneNumberId, phoneNumberArn: claimed.PhoneNumberArn });
-      expect(await flowsOf(west, c.instanceId)).to.deep.equal([[claimed.PhoneNumberArn, c.ids.flows["Main inbound"]]]);
+      expect(await flowsOf(west, c.instanceId)).to.deep.equal([[claimed.PhoneNumberArn, flowArn("us-west-2", c.instanceId, c.ids.flows["Main inbound"])]]);
       await phoneNumberFlowsProvider.delete(created.id, created.outs!);
       expect(await flowsOf(east, c.instanceId)).to.deep.equal([]);
       expect(await flowsOf(west, c.instanceId)).to.deep.equal([]);

@@ -72,12 +72,13 @@ describe("simulator: ACGR numbers, agents and where calls land", () => {
     await east.send(new AssociatePhoneNumberContactFlowCommand({ InstanceId: instanceId, PhoneNumberId: claimed.PhoneNumberId, ContactFlowId: flowId }));
     const flowsIn = async (client: ConnectClient) =>
       (await client.send(new ListFlowAssociationsCommand({ InstanceId: instanceId, ResourceType: "VOICE_PHONE_NUMBER" }))).FlowAssociationSummaryList!.filter((a) => a.ResourceId === claimed.PhoneNumberArn);
-    expect(await flowsIn(east)).to.deep.equal([{ ResourceId: claimed.PhoneNumberArn, FlowId: flowId, ResourceType: "VOICE_PHONE_NUMBER" }]);
+    // FlowId is an ARN (its model shape), of the flow in the Region asked.
+    expect(await flowsIn(east)).to.deep.equal([{ ResourceId: claimed.PhoneNumberArn, FlowId: `arn:aws:connect:us-east-1:${ACCOUNT_A}:instance/${instanceId}/contact-flow/${flowId}`, ResourceType: "VOICE_PHONE_NUMBER" }]);
     expect(await flowsIn(west)).to.deep.equal([]);
     const byId = await rejectionOf(west.send(new AssociatePhoneNumberContactFlowCommand({ InstanceId: instanceId, PhoneNumberId: claimed.PhoneNumberId, ContactFlowId: flowId })));
     expect(byId).to.be.instanceOf(ResourceNotFoundException);
     await west.send(new AssociatePhoneNumberContactFlowCommand({ InstanceId: instanceId, PhoneNumberId: claimed.PhoneNumberArn, ContactFlowId: flowId }));
-    expect(await flowsIn(west)).to.deep.equal([{ ResourceId: claimed.PhoneNumberArn, FlowId: flowId, ResourceType: "VOICE_PHONE_NUMBER" }]);
+    expect(await flowsIn(west)).to.deep.equal([{ ResourceId: claimed.PhoneNumberArn, FlowId: `arn:aws:connect:us-west-2:${ACCOUNT_A}:instance/${instanceId}/contact-flow/${flowId}`, ResourceType: "VOICE_PHONE_NUMBER" }]);
   });
 
   it("associates, lists and disassociates agents in the group's Region; not from the replica Region", async () => {
