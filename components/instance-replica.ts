@@ -28,9 +28,9 @@ export interface InstanceReplicaArgs {
  * instance id, in the other Region of the pair. Waits until ACTIVE; deleted on destroy.
  */
 export class InstanceReplica extends pulumi.dynamic.Resource {
-  public readonly replicaArn!: pulumi.Output<string>;
-  public readonly instanceId!: pulumi.Output<string>;
-  public readonly status!: pulumi.Output<string>;
+  declare public readonly replicaArn: pulumi.Output<string>;
+  declare public readonly instanceId: pulumi.Output<string>;
+  declare public readonly status: pulumi.Output<string>;
 
   constructor(name: string, args: InstanceReplicaArgs, opts?: pulumi.CustomResourceOptions) {
     if (!canReplicate(args.sourceRegion, args.replicaRegion)) {

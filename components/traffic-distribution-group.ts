@@ -49,10 +49,10 @@ export function declaredDistribution(args: Pick<TrafficDistributionGroupArgs, "p
  * the phone numbers it routes.
  */
 export class TrafficDistributionGroup extends pulumi.dynamic.Resource {
-  public readonly arn!: pulumi.Output<string>;
-  public readonly groupId!: pulumi.Output<string>;
-  public readonly status!: pulumi.Output<string>;
-  public readonly liveDistribution!: pulumi.Output<TrafficDistribution>;
+  declare public readonly arn: pulumi.Output<string>;
+  declare public readonly groupId: pulumi.Output<string>;
+  declare public readonly status: pulumi.Output<string>;
+  declare public readonly liveDistribution: pulumi.Output<TrafficDistribution>;
 
   constructor(name: string, args: TrafficDistributionGroupArgs, opts?: pulumi.CustomResourceOptions) {
     if (args.activeRegion !== undefined && !args.pair.includes(args.activeRegion)) {

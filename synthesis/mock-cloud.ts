@@ -35,7 +35,11 @@ export interface MockCloudOptions {
    * Attributes the AWS provider would compute for a resource beyond those MockCloud knows (a Lex bot
    * version's number, a Cloud Control resource's identifier): extra state, and the id, when needed.
    */
-  readonly computed?: (args: pulumi.runtime.MockResourceArgs) => { readonly id?: string; readonly state?: Record<string, unknown> } | undefined;
+  readonly computed?: (
+    args: pulumi.runtime.MockResourceArgs,
+    /** The account and Region of the resource's provider (the mock's defaults without one). */
+    where: { readonly account: string; readonly region: string },
+  ) => { readonly id?: string; readonly state?: Record<string, unknown> } | undefined;
   /** Extra data-source handlers by token. */
   readonly calls?: Record<string, CallHandler>;
 }
@@ -107,7 +111,10 @@ export class MockCloud {
 
   private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
     const urn = `urn:pulumi:${this.options.stack ?? "test"}::${this.options.project ?? "connect-dr"}::${args.type}::${args.name}`;
-    const extra = this.options.computed?.(args);
+    const provider = args.provider ? this.providers.get(args.provider) : undefined;
+    const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
+    const account = provider?.account ?? DEFAULT_ACCOUNT;
+    const extra = this.options.computed?.(args, { account, region });
     const id = extra?.id ?? (args.id || `${args.name}-id`);
     if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
       // Provider inputs arrive as the engine sees them: nested values JSON-encoded.
@@ -120,9 +127,6 @@ export class MockCloud {
       if (!outputs) throw new Error(`MockCloud: no outputs for stack reference '${args.inputs.name}'; declare them in MockCloudOptions.stackOutputs`);
       return { id: args.inputs.name, state: { name: args.inputs.name, outputs, secretOutputNames: [] } };
     }
-    const provider = args.provider ? this.providers.get(args.provider) : undefined;
-    const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
-    const account = provider?.account ?? DEFAULT_ACCOUNT;
     const arn = `arn:aws:${serviceOf(args.type)}:${region}:${account}:${args.name}`;
     const computed = COMPUTED_IDS[args.type];
     const state = {

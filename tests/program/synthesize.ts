@@ -2,7 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { readStackFileConfig } from "../../config";
 import { defineStack } from "../../program/stack";
-import { MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, type MockCloudOptions, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
 
 /** The repository root (holds Pulumi.yaml and the stack files). */
 export const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -19,6 +19,17 @@ export const PRIMARY_STACK_OUTPUTS = {
 
 type Synthesis = { cloud: MockCloud; outputs: Record<string, unknown> };
 const committed = new Map<string, Promise<Synthesis>>();
+const computedRuns = new Map<string, Promise<Synthesis>>();
+
+/**
+ * The committed stack synthesized once with provider-computed attributes (`computed`, e.g. the ARNs
+ * AWS would return), shared by every spec that asks with the same `key`.
+ */
+export function synthesizeComputed(stack: "primary" | "secondary", key: string, computed: MockCloudOptions["computed"]): Promise<Synthesis> {
+  const id = `${stack}:${key}`;
+  if (!computedRuns.has(id)) computedRuns.set(id, run(stack, () => {}, { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS }, computed));
+  return computedRuns.get(id)!;
+}
 
 /**
  * Runs the whole program for `stack` from its committed stack file under MockCloud. The unedited run
@@ -38,10 +49,11 @@ async function run(
   stack: "primary" | "secondary",
   edit: (config: Record<string, string>) => void,
   stackOutputs: Record<string, Record<string, unknown>>,
+  computed?: MockCloudOptions["computed"],
 ): Promise<Synthesis> {
   const config = readStackFileConfig(stack, PROJECT_DIR);
   edit(config);
-  const cloud = new MockCloud({ stack, config, stackOutputs }).install();
+  const cloud = new MockCloud({ stack, config, stackOutputs, computed }).install();
   const declared = defineStack({ projectDir: PROJECT_DIR });
   await settle();
   const outputs = (await resolve(pulumi.output(declared))) as Record<string, unknown>;
