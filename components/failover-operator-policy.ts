@@ -7,7 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
 export interface OperatorValidationArgs {
   /** The Connect instance (the same id in both Regions of the pair) validation reads. */
   readonly connectInstanceId: pulumi.Input<string>;
-  /** Functions associated with the instance: validation checks each exists (lambda:GetFunction). @default none */
+  /**
+   * Functions associated with the instance, as associated (`name`, or `name:alias` where Connect invokes
+   * an alias): validation checks each exists (lambda:GetFunction on exactly that ARN). @default none
+   */
   readonly associatedFunctionNames?: readonly string[];
   /** Functions validation invokes with `{"healthCheck": true}` (`--health-check-function`). @default none */
   readonly healthCheckFunctionNames?: readonly string[];
@@ -59,7 +62,7 @@ export function operatorPolicyDocument(p: OperatorPolicyInputs): pulumi.Output<s
   if (v) {
     const instance = (region: string) => pulumi.interpolate`${arn("connect", region, "instance/")}${v.connectInstanceId}`;
     const within = (child: string) => p.pair.map((r) => pulumi.interpolate`${instance(r)}/${child}/*`);
-    const functions = (names: readonly string[]) => p.pair.flatMap((r) => names.flatMap((n) => [arn("lambda", r, `function:${n}`), arn("lambda", r, `function:${n}:*`)]));
+    const functions = (names: readonly string[]) => p.pair.flatMap((r) => names.map((n) => arn("lambda", r, `function:${n}`)));
     statements.push(
       {
         Sid: "ValidateInstance",

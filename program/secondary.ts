@@ -263,7 +263,11 @@ function failoverAutomation(
         // What `connect-dr validate` and `drill` read with the operator role.
         operatorValidation: {
           connectInstanceId,
-          associatedFunctionNames: [...config.connect.lambdaFunctionNames, ...crmKinds.map(crmFunctionName)],
+          associatedFunctionNames: [
+            // ConnectRegion associates the alias holding provisioned concurrency when auto scaling is on.
+            ...config.connect.lambdaFunctionNames.map((n) => (config.lambdaAutoScaling ? `${n}:${config.lambdaAutoScaling.aliasName}` : n)),
+            ...crmKinds.map(crmFunctionName),
+          ],
           healthCheckFunctionNames: crmKinds.map(crmFunctionName),
           ...(telephony ? { sipHealthCheckIds: telephony.healthCheckIds.apply((byRegion) => Object.values(byRegion).flatMap((ids) => Object.values(ids))) } : {}),
         },

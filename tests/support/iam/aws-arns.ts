@@ -109,7 +109,8 @@ export function awsArns(args: pulumi.runtime.MockResourceArgs, provider: { reado
   const inputs = (args.inputs ?? {}) as Record<string, any>;
   const autoName = rule.nameInput !== undefined && inputs[rule.nameInput] === undefined;
   const name: string = autoName ? `${args.name}-${suffix(args.name, 7)}` : rule.nameInput ? String(inputs[rule.nameInput]) : args.name;
-  const resourceId = UUID_IDS.has(args.type) || dynamic ? uuidFor(args.name) : args.type === "aws:iam/role:Role" ? name : `${args.name}-id`;
+  // A role's and a bucket's id is their name; keys, instances, groups and health checks have UUIDs.
+  const resourceId = UUID_IDS.has(args.type) || dynamic ? uuidFor(args.name) : ["aws:iam/role:Role", "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"].includes(args.type) ? name : `${args.name}-id`;
   const where = dynamic?.regionOf(inputs) ?? provider;
   const values = { Partition: "aws", Region: where.region, Account: where.account, ...rule.values({ name, id: resourceId, inputs }) };
   const arn = fill(formats.get(`${rule.service}:${rule.resourceType}`)!, values);
