@@ -13,16 +13,16 @@ export interface PolicyStatement {
   readonly Effect?: string;
   readonly Principal?: unknown;
   readonly NotPrincipal?: unknown;
-  readonly Action?: string | string[];
-  readonly NotAction?: string | string[];
-  readonly Resource?: string | string[];
-  readonly NotResource?: string | string[];
-  readonly Condition?: Record<string, Record<string, unknown>>;
+  readonly Action?: string | readonly string[];
+  readonly NotAction?: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly NotResource?: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface PolicyDocument {
   readonly Version?: string;
-  readonly Statement: PolicyStatement | PolicyStatement[];
+  readonly Statement: PolicyStatement | readonly PolicyStatement[];
 }
 
 /** One document, where it was declared and how AWS evaluates it. */
@@ -90,11 +90,16 @@ export function findPolicies(resources: readonly RecordedResource[]): FoundPolic
 }
 
 /** A statement list, whichever form the document uses. */
-export function statementsOf(document: PolicyDocument): PolicyStatement[] {
-  return Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+export function statementsOf(document: PolicyDocument): readonly PolicyStatement[] {
+  const statement = document.Statement;
+  return isList(statement) ? statement : [statement];
+}
+
+function isList<T>(value: T | readonly T[]): value is readonly T[] {
+  return Array.isArray(value);
 }
 
 /** An element that may be a string or a list, as a list. */
-export function listOf(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+export function listOf(value: string | readonly string[] | undefined): readonly string[] {
+  return value === undefined ? [] : isList(value) ? value : [value];
 }

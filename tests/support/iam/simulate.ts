@@ -49,7 +49,7 @@ export async function decide(request: SimulatedRequest, policies: SimulatedPolic
   if (response.resultType === "error") throw new Error(`iam-simulate rejected ${request.action} on ${request.resource}: ${JSON.stringify(response.errors)}`);
   // A Resource with `*` (a List action's wildcard type, e.g. instance/<id>/queue/*) is answered per pattern.
   const analyses = response.resultType === "single" ? [response.result.analysis] : response.results.map((r) => r.analysis);
-  const deniedBy = analyses.flatMap((a) => (a?.scpAnalysis?.ouAnalysis ?? []).flatMap((ou) => ou.denyStatements.map((s) => String((s.statement as { Sid?: string }).Sid ?? ""))));
+  const deniedBy = analyses.flatMap((a) => (a?.scpAnalysis?.ouAnalysis ?? []).flatMap((ou) => ou.denyStatements.map((s) => s.explain.identifier)));
   return { result: response.overallResult as Decision["result"], deniedBy };
 }
 
