@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgumentError } from "./argument-error";
 import { bundleHandler, FAILOVER_HANDLER_ENTRY } from "../handlers/bundle";
 import type { WeightedRecord } from "../resiliency/aws-ports";
-import { operatorPolicyDocument, type OperatorValidationArgs } from "./failover-operator-policy";
+import { operatorPolicyDocument, type OperatorValidationArgs } from "./failover-automation/operator-policy";
 
 /** Arguments of {@link FailoverAutomation}. */
 export interface FailoverAutomationArgs {
