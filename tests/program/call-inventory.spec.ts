@@ -153,6 +153,8 @@ describe("IAM: the call inventory against each identity's synthesized policies (
     }
     expect(denied).to.deep.equal([]);
     expect(count).to.be.greaterThan(100);
+    const sizes = roles.map((r) => `${r.label} ${identityCalls(r.identity, r.deployment).reduce((n, c) => n + c.actions.length * c.resources.length, 0)}`);
+    console.log(`      ${count} (action, resource) requests allowed: ${sizes.join("; ")}`);
   });
 
   it("lets the operator find the instance's default traffic distribution group (the CLI's path without --group-arn)", async () => {

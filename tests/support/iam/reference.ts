@@ -46,8 +46,9 @@ async function loadService(service: string): Promise<ReferenceAction[] | undefin
   );
 }
 
-function wildcardRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+/** IAM's wildcard match (`*` any run, `?` one character) as a RegExp; action names compare case-insensitively. */
+export function wildcardRegExp(pattern: string, caseInsensitive = true): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, caseInsensitive ? "is" : "s");
 }
 
 /**

@@ -5,7 +5,7 @@
  * (tests/ is outside the published build).
  */
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import { conditionKeyExists } from "./reference";
+import { conditionKeyExists, wildcardRegExp } from "./reference";
 import { statementsOf, type PolicyDocument } from "./policy-documents";
 
 /** AWS's default SCP, attached to every root, OU and account until removed. */
@@ -68,14 +68,10 @@ function simulate(request: SimulatedRequest, policies: SimulatedPolicies) {
 
 const RESOLVABLE: Readonly<Record<string, (value: string, pattern: string) => boolean>> = {
   StringEquals: (v, p) => v === p,
-  StringLike: (v, p) => globMatch(p, v),
-  ArnEquals: (v, p) => globMatch(p, v),
-  ArnLike: (v, p) => globMatch(p, v),
+  StringLike: (v, p) => wildcardRegExp(p, false).test(v),
+  ArnEquals: (v, p) => wildcardRegExp(p, false).test(v),
+  ArnLike: (v, p) => wildcardRegExp(p, false).test(v),
 };
-
-function globMatch(pattern: string, value: string): boolean {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s").test(value);
-}
 
 /** `document` with its conditions on `keys` decided against `context`: met ones removed, statements with unmet ones dropped. */
 function resolveConditions(document: PolicyDocument, keys: readonly string[], context: SimulatedRequest["context"]): PolicyDocument {
