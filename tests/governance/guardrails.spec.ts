@@ -14,7 +14,7 @@ import {
   type ScpStatement,
 } from "../../governance";
 import type { PolicyDocument } from "../support/iam/policy-documents";
-import { decide, FULL_AWS_ACCESS } from "../support/iam/simulate";
+import { decide, FULL_AWS_ACCESS } from "../support/iam/evaluation/decide";
 
 /** An administrator's identity policy: whatever is denied, the SCPs deny. */
 const ADMIN: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
@@ -22,16 +22,15 @@ const ADMIN: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Al
 /** KMS's default key policy (KMS Developer Guide, "Default key policy"): a key's use needs its key policy too. */
 const DEFAULT_KEY_POLICY: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::222222222222:root" }, Action: "kms:*", Resource: "*" }] };
 
-/** Sids of the guardrail statements that deny the request, by IAM's evaluation (iam-simulate) under FullAWSAccess. */
-async function denyingStatements(documents: readonly PolicyDocument[], request: { action: string; resource: string; context: Record<string, string | number> }): Promise<string[]> {
-  const principal = String(request.context["aws:PrincipalArn"]);
-  const context = Object.fromEntries(Object.entries(request.context).map(([k, v]) => [k, String(v)]));
-  const decision = await decide(
-    { principal, action: request.action, resource: request.resource, resourceAccount: "222222222222", context },
-    { identity: [ADMIN], scps: [FULL_AWS_ACCESS, ...documents], ...(request.action.startsWith("kms:") ? { resource: DEFAULT_KEY_POLICY } : {}) },
+/** Sids of the guardrail statements that deny the request, by IAM's evaluation logic under FullAWSAccess. */
+function denyingStatements(documents: readonly PolicyDocument[], request: { action: string; resource: string; context: Record<string, string | number> }): string[] {
+  const decision = decide(
+    { principal: String(request.context["aws:PrincipalArn"]), action: request.action, resource: request.resource, resourceAccount: "222222222222", context: request.context },
+    { identity: [ADMIN], scps: [[FULL_AWS_ACCESS, ...documents]], ...(request.action.startsWith("kms:") ? { resource: DEFAULT_KEY_POLICY } : {}) },
   );
-  expect(decision.result, `${request.action}: denied exactly when a guardrail denies`).to.equal(decision.deniedBy.length ? "ExplicitlyDenied" : "Allowed");
-  return [...decision.deniedBy];
+  expect(decision.result, `${request.action}: denied exactly when a guardrail denies (${decision.reason})`).to.equal(decision.deniedBy.length ? "ExplicitlyDenied" : "Allowed");
+  expect(decision.deniedBy.every((d) => d.policy === "scp"), "only SCP statements deny").to.equal(true);
+  return decision.deniedBy.map((d) => d.sid ?? "(no Sid)");
 }
 
 const INPUT: GuardrailInput = {
@@ -128,12 +127,12 @@ describe("governance: guardrail documents", () => {
     ["Connect in the primary Region", "connect:UpdateTrafficDistribution", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-east-1" }, "arn:aws:connect:us-east-1:222222222222:traffic-distribution-group/075f4ab8-54e2-433c-8ac1-1c0758796af4", []],
   ];
   for (const [what, action, context, resource, expected] of table) {
-    it(`${expected.length ? "denies" : "allows"}: ${what}`, async () => {
-      expect(await denyingStatements(docs.map((d) => d.document), { action, context, resource })).to.deep.equal(expected);
+    it(`${expected.length ? "denies" : "allows"}: ${what}`, () => {
+      expect(denyingStatements(docs.map((d) => d.document), { action, context, resource })).to.deep.equal(expected);
     });
   }
 
-  it("never blocks S3 cross-Region replication in either DR Region", async () => {
+  it("never blocks S3 cross-Region replication in either DR Region", () => {
     const replication = [
       "s3:ReplicateObject",
       "s3:ReplicateDelete",
@@ -151,7 +150,7 @@ describe("governance: guardrail documents", () => {
     for (const region of INPUT.drRegions) {
       for (const action of replication) {
         for (const principal of [REPLICATION_ROLE, DEPLOYER]) {
-          const denied = await denyingStatements(docs.map((d) => d.document), {
+          const denied = denyingStatements(docs.map((d) => d.document), {
             action,
             resource: replicationResource(action, region),
             context: { "aws:PrincipalArn": principal, "aws:RequestedRegion": region },

@@ -6,7 +6,7 @@ import { CALL_SITES, iamActionsOf, identityCalls, type Deployment, type Identity
 import { awsArns, loadArnFormats } from "../support/iam/aws-arns";
 import { listOf, statementsOf, type PolicyDocument } from "../support/iam/policy-documents";
 import { actionsMatching } from "../support/iam/reference";
-import { decide, FULL_AWS_ACCESS } from "../support/iam/simulate";
+import { decide, FULL_AWS_ACCESS } from "../support/iam/evaluation/decide";
 import { recordedCalls } from "../support/sdk-call-recorder";
 import { awsResources, PRIMARY_STACK_OUTPUTS, PROJECT_DIR, synthesizeComputed } from "./synthesize";
 
@@ -36,7 +36,7 @@ const defaultKeyPolicy = (account: string): PolicyDocument => ({
   Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" }],
 });
 
-describe("IAM: the call inventory against each identity's synthesized policies (iam-simulate)", function () {
+describe("IAM: the call inventory against each identity's synthesized policies (IAM's evaluation logic)", function () {
   const roles: RoleUnderTest[] = [];
   let scps: PolicyDocument[] = [];
   let resourcePolicies: Map<string, PolicyDocument>;
@@ -116,7 +116,7 @@ describe("IAM: the call inventory against each identity's synthesized policies (
     add(secondary, `recordings replication (${pair[1]})`, "recordings-replication-role", "replication");
   });
 
-  async function decision(r: RoleUnderTest, call: IdentityCall, action: string, resource: string) {
+  function decision(r: RoleUnderTest, call: IdentityCall, action: string, resource: string) {
     const requested = regionOf(resource) || r.deployment.region;
     const resourceAccount = resource.split(":")[4] || r.deployment.account;
     const mfa: Record<string, string> = r.identity === "operator" ? { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "300" } : {};
@@ -128,7 +128,8 @@ describe("IAM: the call inventory against each identity's synthesized policies (
         resourceAccount,
         context: { "aws:PrincipalArn": r.role.state.arn, "aws:PrincipalAccount": r.deployment.account, "aws:RequestedRegion": requested, "aws:SecureTransport": "true", ...mfa, ...call.context },
       },
-      { identity: r.policies, resource: resourcePolicies.get(resource) ?? resourcePolicies.get(resource.replace(/^(arn:aws:s3:::[^/]+)\/.*$/, "$1")), scps },
+      // The SCPs attached where the stacks attach them, FullAWSAccess included: one level.
+      { identity: r.policies, resource: resourcePolicies.get(resource) ?? resourcePolicies.get(resource.replace(/^(arn:aws:s3:::[^/]+)\/.*$/, "$1")), scps: [scps] },
     );
   }
 
@@ -137,7 +138,7 @@ describe("IAM: the call inventory against each identity's synthesized policies (
     expect(roles.every((r) => r.policies.length > 0)).to.equal(true);
   });
 
-  it("allows every inventoried call of each identity on the resource it touches, SCPs included", async () => {
+  it("allows every inventoried call of each identity on the resource it touches, SCPs included", () => {
     const denied: string[] = [];
     let count = 0;
     for (const r of roles) {
@@ -145,8 +146,8 @@ describe("IAM: the call inventory against each identity's synthesized policies (
         for (const action of call.actions) {
           for (const resource of call.resources) {
             count += 1;
-            const d = await decision(r, call, action, resource.arn);
-            if (d.result !== "Allowed") denied.push(`${r.label}: ${call.call} ${action} on ${resource.arn}: ${d.result}${d.deniedBy.length ? ` by ${d.deniedBy.join(", ")}` : ""}`);
+            const d = decision(r, call, action, resource.arn);
+            if (d.result !== "Allowed") denied.push(`${r.label}: ${call.call} ${action} on ${resource.arn}: ${d.result}, ${d.reason}`);
           }
         }
       }
@@ -157,11 +158,11 @@ describe("IAM: the call inventory against each identity's synthesized policies (
     console.log(`      ${count} (action, resource) requests allowed: ${sizes.join("; ")}`);
   });
 
-  it("lets the operator find the instance's default traffic distribution group (the CLI's path without --group-arn)", async () => {
+  it("lets the operator find the instance's default traffic distribution group (the CLI's path without --group-arn)", () => {
     for (const r of roles.filter((x) => x.identity === "operator")) {
       for (const region of r.deployment.pair) {
         const group = r.deployment.arns.trafficDistributionGroup.replace(/:connect:[^:]+:/, `:connect:${region}:`);
-        const d = await decision(r, { call: "Connect.ListTrafficDistributionGroups", actions: [], resources: [] }, "connect:ListTrafficDistributionGroups", group);
+        const d = decision(r, { call: "Connect.ListTrafficDistributionGroups", actions: [], resources: [] }, "connect:ListTrafficDistributionGroups", group);
         expect(d.result, `${r.label} in ${region}`).to.equal("Allowed");
       }
     }
@@ -189,14 +190,20 @@ describe("IAM: the call inventory against each identity's synthesized policies (
     expect(beyond).to.deep.equal([]);
   });
 
-  it("denies what no call needs: another group, another table, deleting the instance", async () => {
+  it("denies what no call needs: another group, another table, deleting the instance, another bucket's objects", () => {
     const failover = roles.find((r) => r.identity === "failover-function")!;
     const operator = roles.find((r) => r.identity === "operator")!;
+    const replication = roles.find((r) => r.identity === "replication")!;
     const otherGroup = failover.deployment.arns.trafficDistributionGroup.replace(/[^/]+$/, "00000000-0000-4000-8000-000000000000");
     const none = { call: "none", actions: [], resources: [] };
-    expect((await decision(failover, none, "connect:UpdateTrafficDistribution", otherGroup)).result).to.equal("ImplicitlyDenied");
-    expect((await decision(failover, none, "dynamodb:PutItem", failover.deployment.arns.lockTable.replace(/[^/]+$/, "other"))).result).to.equal("ImplicitlyDenied");
-    expect((await decision(operator, none, "connect:DeleteInstance", operator.deployment.arns.instance(operator.deployment.region))).result).to.equal("ImplicitlyDenied");
+    expect(decision(failover, none, "connect:UpdateTrafficDistribution", otherGroup).result).to.equal("ImplicitlyDenied");
+    expect(decision(failover, none, "dynamodb:PutItem", failover.deployment.arns.lockTable.replace(/[^/]+$/, "other")).result).to.equal("ImplicitlyDenied");
+    expect(decision(operator, none, "connect:DeleteInstance", operator.deployment.arns.instance(operator.deployment.region)).result).to.equal("ImplicitlyDenied");
+    // The replication role decrypts only objects of its source bucket (kms:EncryptionContext:aws:s3:arn).
+    const decryptSource = identityCalls("replication", replication.deployment).find((c) => c.actions.includes("kms:Decrypt") && c.context?.["kms:EncryptionContext:aws:s3:arn"])!;
+    const otherObject = { ...decryptSource, context: { ...decryptSource.context, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::another-bucket/2026/01/01/contact.wav" } };
+    expect(decision(replication, decryptSource, "kms:Decrypt", decryptSource.resources[0].arn).result).to.equal("Allowed");
+    expect(decision(replication, otherObject, "kms:Decrypt", decryptSource.resources[0].arn).result).to.equal("ImplicitlyDenied");
   });
 });
 

