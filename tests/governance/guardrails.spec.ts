@@ -14,13 +14,14 @@ import {
   type ScpStatement,
 } from "../../governance";
 import type { PolicyDocument } from "../support/iam/policy-documents";
-import { decide, FULL_AWS_ACCESS } from "../support/iam/evaluation/decide";
+import { defaultKeyPolicy, FULL_AWS_ACCESS } from "../support/iam/evaluation/aws-defaults";
+import { decide } from "../support/iam/evaluation/decide";
 
 /** An administrator's identity policy: whatever is denied, the SCPs deny. */
 const ADMIN: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
-/** KMS's default key policy (KMS Developer Guide, "Default key policy"): a key's use needs its key policy too. */
-const DEFAULT_KEY_POLICY: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::222222222222:root" }, Action: "kms:*", Resource: "*" }] };
+/** A key's use needs its key policy too: the keys here have KMS's default one. */
+const DEFAULT_KEY_POLICY = defaultKeyPolicy("222222222222");
 
 /** Sids of the guardrail statements that deny the request, by IAM's evaluation logic under FullAWSAccess. */
 function denyingStatements(documents: readonly PolicyDocument[], request: { action: string; resource: string; context: Record<string, string | number> }): string[] {

@@ -6,7 +6,8 @@ import { CALL_SITES, iamActionsOf, identityCalls, type Deployment, type Identity
 import { awsArns, loadArnFormats } from "../support/iam/aws-arns";
 import { listOf, statementsOf, type PolicyDocument } from "../support/iam/policy-documents";
 import { actionsMatching } from "../support/iam/reference";
-import { decide, FULL_AWS_ACCESS } from "../support/iam/evaluation/decide";
+import { defaultKeyPolicy, FULL_AWS_ACCESS } from "../support/iam/evaluation/aws-defaults";
+import { decide } from "../support/iam/evaluation/decide";
 import { recordedCalls } from "../support/sdk-call-recorder";
 import { awsResources, PRIMARY_STACK_OUTPUTS, PROJECT_DIR, synthesizeComputed } from "./synthesize";
 
@@ -31,10 +32,6 @@ const byName = (resources: RecordedResource[], name: string) => {
   return found[0];
 };
 const regionOf = (arn: string) => arn.split(":")[3] ?? "";
-const defaultKeyPolicy = (account: string): PolicyDocument => ({
-  Version: "2012-10-17",
-  Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" }],
-});
 
 describe("IAM: the call inventory against each identity's synthesized policies (IAM's evaluation logic)", function () {
   const roles: RoleUnderTest[] = [];

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import type { PolicyDocument, PolicyStatement } from "../policy-documents";
-import { decide, FULL_AWS_ACCESS, type ApplicablePolicies, type Decision } from "./decide";
+import { defaultKeyPolicy, FULL_AWS_ACCESS } from "./aws-defaults";
+import { decide, type ApplicablePolicies, type Decision } from "./decide";
 import type { EvaluationRequest } from "./request";
 import { UnsupportedPolicyError } from "./unsupported-policy-error";
 
@@ -172,6 +173,7 @@ describe("IAM evaluation: AWS's documented policy evaluation logic", () => {
     const denyS3 = doc({ Sid: "DenyS3", Effect: "Deny", Action: "s3:*", Resource: "*" });
 
     it("Figure 1: FullAWSAccess at Root, Production OU and Account B allows", () => {
+      expect(FULL_AWS_ACCESS).to.deep.equal(doc({ Effect: "Allow", Action: "*", Resource: "*" }));
       expect(result(s3, { identity: [admin], scps: [[FULL_AWS_ACCESS], [FULL_AWS_ACCESS], [FULL_AWS_ACCESS]] })).to.equal("Allowed");
     });
 
@@ -205,15 +207,16 @@ describe("IAM evaluation: AWS's documented policy evaluation logic", () => {
     const other = `arn:aws:iam::${account}:role/ExampleRole`;
     const decrypt = (principal: string) => request(principal, "kms:Decrypt", key, account);
     // "Enable IAM User Permissions": the default key policy of a key created programmatically.
-    const defaultKeyPolicy = doc({ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" });
+    const keyPolicyByDefault = doc({ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" });
     // The console default's key users statement ("Allow use of the key").
     const keyUsers = doc({ Sid: "Allow use of the key", Effect: "Allow", Principal: { AWS: user }, Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource: "*" });
     // KMS's IAM policy example "Allow a user to encrypt and decrypt with specific KMS keys".
     const iamAllow = doc({ Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt"], Resource: [key] });
 
     it("the default key policy enables IAM policies: an IAM Allow is needed and enough", () => {
-      expect(result(decrypt(other), { identity: [iamAllow], resource: defaultKeyPolicy })).to.equal("Allowed");
-      expect(result(decrypt(other), { resource: defaultKeyPolicy })).to.equal("ImplicitlyDenied");
+      expect(defaultKeyPolicy(account)).to.deep.equal(keyPolicyByDefault);
+      expect(result(decrypt(other), { identity: [iamAllow], resource: keyPolicyByDefault })).to.equal("Allowed");
+      expect(result(decrypt(other), { resource: keyPolicyByDefault })).to.equal("ImplicitlyDenied");
     });
 
     it("without the key policy's permission, IAM policies that allow have no effect", () => {

@@ -4,7 +4,7 @@
  * "Cross-account policy evaluation logic"):
  * 1. An applicable Deny in any policy (SCP, identity or resource policy) denies explicitly.
  * 2. SCPs: every level from the root through each OU to the account must have an applicable Allow
- *    (Organizations User Guide, "SCP evaluation"); AWS attaches {@link FULL_AWS_ACCESS} to each.
+ *    (Organizations User Guide, "SCP evaluation"); AWS attaches FullAWSAccess to each (aws-defaults.ts).
  * 3. Within one account, an Allow in the identity policies, or in the resource policy for the principal
  *    itself, allows; a resource policy Allow for the principal's account only delegates to its IAM
  *    policies. A KMS key is the exception: its key policy must allow, for the principal itself or for
@@ -22,9 +22,6 @@ import { arnParts } from "./arn-match";
 import { isRootUser, principalAccount } from "./principal";
 import type { EvaluationRequest } from "./request";
 import { applicableStatements, type ApplicableStatement, type PolicyType } from "./statement";
-
-/** AWS's default SCP, attached to every root, OU and account until removed. */
-export const FULL_AWS_ACCESS: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
 /** The policies that bear on a request. */
 export interface ApplicablePolicies {
