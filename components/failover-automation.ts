@@ -5,6 +5,7 @@ import { bundleHandler, FAILOVER_HANDLER_ENTRY } from "../handlers/bundle";
 import type { WeightedRecord } from "../resiliency/aws-ports";
 import { failoverSignalTags } from "../resiliency/failover-signal";
 import { peerLivenessAlarmName } from "../resiliency/peer-probe";
+import { operatorPolicyDocument, type OperatorValidationArgs } from "./failover-automation/operator-policy";
 
 /** Arguments of {@link FailoverAutomation}. */
 export interface FailoverAutomationArgs {
@@ -58,6 +59,11 @@ export interface FailoverAutomationArgs {
   readonly operatorFederatedRoleArnPatterns?: readonly string[];
   /** Maximum age of the operator's MFA sign-in, in seconds. @default 3600 */
   readonly operatorMfaMaxAgeSeconds?: number;
+  /**
+   * What `connect-dr validate` and `drill` read with the operator role (instance, functions, SIP health
+   * checks). @default the operator role can fail over and back, but not validate
+   */
+  readonly operatorValidation?: OperatorValidationArgs;
   /** Retention of the handler's log group, in days. @default 365 */
   readonly logRetentionDays?: number;
 }
@@ -303,22 +309,17 @@ export class FailoverAutomation extends pulumi.ComponentResource {
         `${name}-operator-policy`,
         {
           role: operator.id,
-          policy: pulumi.jsonStringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Sid: "FailoverAndFailback",
-                Effect: "Allow",
-                Action: ["connect:GetTrafficDistribution", "connect:UpdateTrafficDistribution", "connect:DescribeTrafficDistributionGroup"],
-                Resource: args.trafficDistributionGroupArn,
-              },
-              // Without --group-arn the CLI finds the instance's default group by listing them. The
-              // Service Authorization Reference defines no resource type for this List action: "*".
-              { Sid: "FindDefaultGroup", Effect: "Allow", Action: "connect:ListTrafficDistributionGroups", Resource: "*" },
-              { Sid: "LockAndAudit", Effect: "Allow", Action: ["dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"], Resource: args.lockTableArn },
-              { Sid: "LockTableKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: args.lockTableKmsKeyArn },
-              { Sid: "ReadRegionHealth", Effect: "Allow", Action: "cloudwatch:DescribeAlarms", Resource: [alarmArn(primary, healthAlarmName(prefix, primary)), alarmArn(secondary, healthAlarmName(prefix, secondary))] },
-            ],
+          policy: operatorPolicyDocument({
+            partition,
+            accountId: args.accountId,
+            pair: args.pair,
+            trafficDistributionGroupArn: args.trafficDistributionGroupArn,
+            lockTableArn: args.lockTableArn,
+            lockTableKmsKeyArn: args.lockTableKmsKeyArn,
+            healthAlarmArns: [alarmArn(primary, healthAlarmName(prefix, primary)), alarmArn(secondary, healthAlarmName(prefix, secondary))],
+            topicArn: topic.arn,
+            topicKmsKeyArn: key.arn,
+            validation: args.operatorValidation,
           }),
         },
         parent,

@@ -8,7 +8,6 @@ import { packDocuments } from "./pack-documents";
 import { documentSize, minify, type ScpDocument } from "./policy-document";
 
 export * from "./attachment-budget";
-export * from "./evaluate-deny";
 export * from "./global-services";
 export * from "./guardrail-input";
 export * from "./guardrail-statements";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig, TrafficDistributionConfig } from "../config";
 import { CONNECT_ALARM_ROLES, ConnectRegion, connectAlarmName } from "../components/connect-region";
+import { crmFunctionName } from "../components/crm-integration";
 import { EdgeEntry } from "../components/edge-entry";
 import { FailoverAutomation, healthAlarmArn } from "../components/failover-automation";
 import { GlobalContactTable } from "../components/global-contact-table";
@@ -100,7 +101,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
   lambdaAliases.resolve(scaling);
-  const failover = failoverAutomation(config, providers, traffic, {
+  const failover = failoverAutomation(config, providers, traffic, connect.instanceId, telephony, {
     [here]: {
       connect: CONNECT_ALARM_ROLES.map((role) => connect.alarmNames.apply((byRole) => byRole[role]!)),
       dependencies: scaling ? scaling.alarmNames : [],
@@ -236,11 +237,19 @@ interface RegionHealthSignals {
  * alarms it names exist: this Region's are passed through their resources' outputs, the primary
  * Region's exist since the primary stack was deployed.
  */
-function failoverAutomation(config: StackConfig, providers: StackProviders, traffic: TrafficDistributionGroup, signals: Readonly<Record<string, RegionHealthSignals>>) {
+function failoverAutomation(
+  config: StackConfig,
+  providers: StackProviders,
+  traffic: TrafficDistributionGroup,
+  connectInstanceId: pulumi.Input<string>,
+  telephony: TelephonyHealthChecks | undefined,
+  signals: Readonly<Record<string, RegionHealthSignals>>,
+) {
   const here = config.secondaryRegion;
   const peer = config.primaryRegion;
   const pair: [string, string] = [config.primaryRegion, config.secondaryRegion];
   const accountId = config.accounts.workload.id;
+  const crmKinds = (["salesforce", "servicenow"] as const).filter((kind) => config.crm?.[kind]);
   const lock = new GlobalContactTable(
     "dr-lock",
     {
@@ -268,6 +277,17 @@ function failoverAutomation(config: StackConfig, providers: StackProviders, traf
         lockTableArn: pulumi.interpolate`arn:aws:dynamodb:${region}:${accountId}:table/${lock.tableName}`,
         lockTableKmsKeyArn: lock.keyArns.apply((keys) => keys[region]),
         ...(config.failoverOperators ? { operatorFederatedRoleArnPatterns: federatedOperatorRolePatterns(accountId, config.failoverOperators) } : {}),
+        // What `connect-dr validate` and `drill` read with the operator role.
+        operatorValidation: {
+          connectInstanceId,
+          associatedFunctionNames: [
+            // ConnectRegion associates the alias holding provisioned concurrency when auto scaling is on.
+            ...config.connect.lambdaFunctionNames.map((n) => (config.lambdaAutoScaling ? `${n}:${config.lambdaAutoScaling.aliasName}` : n)),
+            ...crmKinds.map(crmFunctionName),
+          ],
+          healthCheckFunctionNames: crmKinds.map(crmFunctionName),
+          ...(telephony ? { sipHealthCheckIds: telephony.healthCheckIds.apply((byRegion) => Object.values(byRegion).flatMap((ids) => Object.values(ids))) } : {}),
+        },
       },
       { provider: providers.get("workload", region) },
     ),

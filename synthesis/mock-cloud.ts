@@ -36,7 +36,11 @@ export interface MockCloudOptions {
    * Attributes the AWS provider would compute for a resource beyond those MockCloud knows (a Lex bot
    * version's number, a Cloud Control resource's identifier): extra state, and the id, when needed.
    */
-  readonly computed?: (args: pulumi.runtime.MockResourceArgs) => { readonly id?: string; readonly state?: Record<string, unknown> } | undefined;
+  readonly computed?: (
+    args: pulumi.runtime.MockResourceArgs,
+    /** The account and Region of the resource's provider (the mock's defaults without one). */
+    where: { readonly account: string; readonly region: string },
+  ) => { readonly id?: string; readonly state?: Record<string, unknown> } | undefined;
   /** Extra data-source handlers by token. */
   readonly calls?: Record<string, CallHandler>;
 }
@@ -164,7 +168,7 @@ export class MockCloud {
     const provider = args.provider ? this.providers.get(args.provider) : undefined;
     const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
     const account = provider?.account ?? DEFAULT_ACCOUNT;
-    const extra = this.options.computed?.(args) ?? PROVIDER_OUTPUTS[args.type]?.(args, { region, account });
+    const extra = this.options.computed?.(args, { account, region }) ?? PROVIDER_OUTPUTS[args.type]?.(args, { region, account });
     const id = extra?.id ?? (args.id || `${args.name}-id`);
     if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
       // Provider inputs arrive as the engine sees them: nested values JSON-encoded.

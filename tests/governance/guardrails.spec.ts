@@ -6,7 +6,6 @@ import {
   StatementTooLargeError,
   buildGuardrailDocuments,
   checkAttachmentBudget,
-  denyingStatements,
   documentOf,
   packDocuments,
   splitStatement,
@@ -14,6 +13,26 @@ import {
   type GuardrailInput,
   type ScpStatement,
 } from "../../governance";
+import type { PolicyDocument } from "../support/iam/policy-documents";
+import { defaultKeyPolicy, FULL_AWS_ACCESS } from "../support/iam/evaluation/aws-defaults";
+import { decide } from "../support/iam/evaluation/decide";
+
+/** An administrator's identity policy: whatever is denied, the SCPs deny. */
+const ADMIN: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+
+/** A key's use needs its key policy too: the keys here have KMS's default one. */
+const DEFAULT_KEY_POLICY = defaultKeyPolicy("222222222222");
+
+/** Sids of the guardrail statements that deny the request, by IAM's evaluation logic under FullAWSAccess. */
+function denyingStatements(documents: readonly PolicyDocument[], request: { action: string; resource: string; context: Record<string, string | number> }): string[] {
+  const decision = decide(
+    { principal: String(request.context["aws:PrincipalArn"]), action: request.action, resource: request.resource, resourceAccount: "222222222222", context: request.context },
+    { identity: [ADMIN], scps: [[FULL_AWS_ACCESS, ...documents]], ...(request.action.startsWith("kms:") ? { resource: DEFAULT_KEY_POLICY } : {}) },
+  );
+  expect(decision.result, `${request.action}: denied exactly when a guardrail denies (${decision.reason})`).to.equal(decision.deniedBy.length ? "ExplicitlyDenied" : "Allowed");
+  expect(decision.deniedBy.every((d) => d.policy === "scp"), "only SCP statements deny").to.equal(true);
+  return decision.deniedBy.map((d) => d.sid ?? "(no Sid)");
+}
 
 const INPUT: GuardrailInput = {
   drRegions: ["us-east-1", "us-west-2"],
@@ -29,6 +48,14 @@ const OPERATOR = "arn:aws:iam::222222222222:role/Operator";
 const BREAK_GLASS = "arn:aws:iam::222222222222:role/BreakGlass";
 const MANAGEMENT = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole";
 const REPLICATION_ROLE = "arn:aws:iam::222222222222:role/connect-dr-replication-recordings";
+const TRAIL = "arn:aws:cloudtrail:us-east-1:222222222222:trail/organization-trail";
+const KEY = "arn:aws:kms:us-east-1:222222222222:key/0e1f2a3b-4c5d-6e7f-8091-a2b3c4d5e6f7";
+
+/** The resource a replication request names: the key, the bucket (its configuration) or a replicated object. */
+function replicationResource(action: string, region: string): string {
+  if (action.startsWith("kms:")) return KEY.replace("us-east-1", region);
+  return /ReplicationConfiguration$/.test(action) ? "arn:aws:s3:::recordings-replica" : "arn:aws:s3:::recordings-replica/2026/01/01/contact.wav";
+}
 
 describe("governance: guardrail documents", () => {
   const docs = buildGuardrailDocuments(INPUT);
@@ -79,26 +106,26 @@ describe("governance: guardrail documents", () => {
     });
   });
 
-  const table: Array<[string, string, Record<string, string | number>, string | undefined, string[]]> = [
-    ["leave the organization", "organizations:LeaveOrganization", { "aws:PrincipalArn": MANAGEMENT, "aws:RequestedRegion": "us-east-1" }, undefined, ["DenyLeaveOrganization"]],
-    ["root user acts", "s3:GetObject", { "aws:PrincipalArn": "arn:aws:iam::222222222222:root", "aws:RequestedRegion": "us-east-1" }, undefined, ["DenyRootUser"]],
-    ["stop CloudTrail", "cloudtrail:StopLogging", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1" }, undefined, ["ProtectCloudTrail"]],
-    ["management role stops CloudTrail", "cloudtrail:StopLogging", { "aws:PrincipalArn": MANAGEMENT, "aws:RequestedRegion": "us-east-1" }, undefined, []],
-    ["stop AWS Config", "config:StopConfigurationRecorder", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-west-2" }, undefined, ["ProtectConfig"]],
-    ["delete GuardDuty", "guardduty:DeleteDetector", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-west-2" }, undefined, ["ProtectGuardDuty"]],
-    ["7-day key deletion", "kms:ScheduleKeyDeletion", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1", "kms:ScheduleKeyDeletionPendingWindowInDays": 7 }, undefined, ["DenyShortKmsDeletionWindow"]],
-    ["29-day key deletion", "kms:ScheduleKeyDeletion", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1", "kms:ScheduleKeyDeletionPendingWindowInDays": 29 }, undefined, ["DenyShortKmsDeletionWindow"]],
-    ["30-day key deletion", "kms:ScheduleKeyDeletion", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1", "kms:ScheduleKeyDeletionPendingWindowInDays": 30 }, undefined, []],
-    ["disable key rotation", "kms:DisableKeyRotation", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-west-2" }, undefined, ["DenyKmsRotationDisable"]],
+  const table: Array<[string, string, Record<string, string | number>, string, string[]]> = [
+    ["leave the organization", "organizations:LeaveOrganization", { "aws:PrincipalArn": MANAGEMENT, "aws:RequestedRegion": "us-east-1" }, "*", ["DenyLeaveOrganization"]],
+    ["root user acts", "s3:GetObject", { "aws:PrincipalArn": "arn:aws:iam::222222222222:root", "aws:RequestedRegion": "us-east-1" }, "arn:aws:s3:::recordings/2026/01/01/contact.wav", ["DenyRootUser"]],
+    ["stop CloudTrail", "cloudtrail:StopLogging", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1" }, TRAIL, ["ProtectCloudTrail"]],
+    ["management role stops CloudTrail", "cloudtrail:StopLogging", { "aws:PrincipalArn": MANAGEMENT, "aws:RequestedRegion": "us-east-1" }, TRAIL, []],
+    ["stop AWS Config", "config:StopConfigurationRecorder", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-west-2" }, "*", ["ProtectConfig"]],
+    ["delete GuardDuty", "guardduty:DeleteDetector", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-west-2" }, "arn:aws:guardduty:us-west-2:222222222222:detector/12abc34d567e8fa901bc2d34e56789f0", ["ProtectGuardDuty"]],
+    ["7-day key deletion", "kms:ScheduleKeyDeletion", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1", "kms:ScheduleKeyDeletionPendingWindowInDays": 7 }, KEY, ["DenyShortKmsDeletionWindow"]],
+    ["29-day key deletion", "kms:ScheduleKeyDeletion", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1", "kms:ScheduleKeyDeletionPendingWindowInDays": 29 }, KEY, ["DenyShortKmsDeletionWindow"]],
+    ["30-day key deletion", "kms:ScheduleKeyDeletion", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1", "kms:ScheduleKeyDeletionPendingWindowInDays": 30 }, KEY, []],
+    ["disable key rotation", "kms:DisableKeyRotation", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-west-2" }, KEY.replace("us-east-1", "us-west-2"), ["DenyKmsRotationDisable"]],
     ["operator edits the replication role", "iam:PutRolePolicy", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-east-1" }, REPLICATION_ROLE, ["ProtectDrRoles"]],
     ["operator edits the failover role", "iam:UpdateAssumeRolePolicy", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-east-1" }, "arn:aws:iam::222222222222:role/connect-dr-failover-us-west-2", ["ProtectDrRoles"]],
     ["deployer edits the replication role", "iam:PutRolePolicy", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-east-1" }, REPLICATION_ROLE, []],
     ["operator edits an unrelated role", "iam:PutRolePolicy", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-east-1" }, "arn:aws:iam::222222222222:role/app", []],
-    ["EC2 outside the DR Regions", "ec2:RunInstances", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "eu-west-1" }, undefined, ["DenyOutsideDrRegions"]],
-    ["EC2 in the DR Region", "ec2:RunInstances", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-west-2" }, undefined, []],
-    ["break-glass outside the DR Regions", "ec2:RunInstances", { "aws:PrincipalArn": BREAK_GLASS, "aws:RequestedRegion": "eu-west-1" }, undefined, []],
-    ["global service from elsewhere", "route53:ChangeResourceRecordSets", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "eu-west-1" }, undefined, []],
-    ["Connect in the primary Region", "connect:UpdateTrafficDistribution", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-east-1" }, undefined, []],
+    ["EC2 outside the DR Regions", "ec2:RunInstances", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "eu-west-1" }, "arn:aws:ec2:eu-west-1:222222222222:instance/i-0123456789abcdef0", ["DenyOutsideDrRegions"]],
+    ["EC2 in the DR Region", "ec2:RunInstances", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "us-west-2" }, "arn:aws:ec2:us-west-2:222222222222:instance/i-0123456789abcdef0", []],
+    ["break-glass outside the DR Regions", "ec2:RunInstances", { "aws:PrincipalArn": BREAK_GLASS, "aws:RequestedRegion": "eu-west-1" }, "arn:aws:ec2:eu-west-1:222222222222:instance/i-0123456789abcdef0", []],
+    ["global service from elsewhere", "route53:ChangeResourceRecordSets", { "aws:PrincipalArn": DEPLOYER, "aws:RequestedRegion": "eu-west-1" }, "arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ", []],
+    ["Connect in the primary Region", "connect:UpdateTrafficDistribution", { "aws:PrincipalArn": OPERATOR, "aws:RequestedRegion": "us-east-1" }, "arn:aws:connect:us-east-1:222222222222:traffic-distribution-group/075f4ab8-54e2-433c-8ac1-1c0758796af4", []],
   ];
   for (const [what, action, context, resource, expected] of table) {
     it(`${expected.length ? "denies" : "allows"}: ${what}`, () => {
@@ -126,7 +153,7 @@ describe("governance: guardrail documents", () => {
         for (const principal of [REPLICATION_ROLE, DEPLOYER]) {
           const denied = denyingStatements(docs.map((d) => d.document), {
             action,
-            resource: "arn:aws:s3:::recordings-replica/*",
+            resource: replicationResource(action, region),
             context: { "aws:PrincipalArn": principal, "aws:RequestedRegion": region },
           });
           expect(denied, `${action} in ${region} by ${principal}`).to.deep.equal([]);

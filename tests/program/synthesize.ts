@@ -2,7 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { readStackFileConfig } from "../../config";
 import { defineStack } from "../../program/stack";
-import { MockCloud, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, type MockCloudOptions, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
 import { recordRegistrations, type Registration } from "../../synthesis/registrations";
 
 /** The repository root (holds Pulumi.yaml and the stack files). */
@@ -23,6 +23,17 @@ export const PRIMARY_STACK_OUTPUTS = {
 /** A synthesized stack: what the engine received, the stack outputs and what the program constructed. */
 type Synthesis = { cloud: MockCloud; outputs: Record<string, unknown>; registrations: readonly Registration[] };
 const committed = new Map<string, Promise<Synthesis>>();
+const computedRuns = new Map<string, Promise<Synthesis>>();
+
+/**
+ * The committed stack synthesized once with provider-computed attributes (`computed`, e.g. the ARNs
+ * AWS would return), shared by every spec that asks with the same `key`.
+ */
+export function synthesizeComputed(stack: "primary" | "secondary", key: string, computed: MockCloudOptions["computed"]): Promise<Synthesis> {
+  const id = `${stack}:${key}`;
+  if (!computedRuns.has(id)) computedRuns.set(id, run(stack, () => {}, { "organization/connect-dr/primary": PRIMARY_STACK_OUTPUTS }, computed));
+  return computedRuns.get(id)!;
+}
 
 /**
  * Runs the whole program for `stack` from its committed stack file under MockCloud. The unedited run
@@ -42,10 +53,11 @@ async function run(
   stack: "primary" | "secondary",
   edit: (config: Record<string, string>) => void,
   stackOutputs: Record<string, Record<string, unknown>>,
+  computed?: MockCloudOptions["computed"],
 ): Promise<Synthesis> {
   const config = readStackFileConfig(stack, PROJECT_DIR);
   edit(config);
-  const cloud = new MockCloud({ stack, config, stackOutputs }).install();
+  const cloud = new MockCloud({ stack, config, stackOutputs, computed }).install();
   const recorder = recordRegistrations();
   try {
     const declared = defineStack({ projectDir: PROJECT_DIR });
