@@ -73,6 +73,9 @@ export function operatorPolicyDocument(p: OperatorPolicyInputs): pulumi.Output<s
       { Sid: "ValidateFlows", Effect: "Allow", Action: "connect:ListContactFlows", Resource: within("contact-flow") },
       { Sid: "ValidateQueues", Effect: "Allow", Action: ["connect:ListQueues", "connect:DescribeQueue"], Resource: within("queue") },
       { Sid: "ValidateRoutingProfiles", Effect: "Allow", Action: "connect:ListRoutingProfileQueues", Resource: within("routing-profile") },
+      // Agent readiness (validate, with agents configured): the group's members, and each user's routing profile.
+      { Sid: "ValidateAgentMembership", Effect: "Allow", Action: "connect:ListTrafficDistributionGroupUsers", Resource: p.trafficDistributionGroupArn },
+      { Sid: "ValidateAgents", Effect: "Allow", Action: "connect:DescribeUser", Resource: within("agent") },
       { Sid: "ValidatePhoneNumbers", Effect: "Allow", Action: "connect:ListPhoneNumbersV2", Resource: p.pair.map((r) => arn("connect", r, "phone-number/*")) },
       { Sid: "SyntheticChat", Effect: "Allow", Action: "connect:StartChatContact", Resource: [...within("contact-flow"), ...within("contact")] },
       // GetMetricData takes no required resource type: the reference grants it on "*".

@@ -159,11 +159,17 @@ describe("FailoverAutomation", () => {
       {
         Sid: "FailoverAndFailback",
         Effect: "Allow",
-        Action: ["connect:GetTrafficDistribution", "connect:UpdateTrafficDistribution", "connect:DescribeTrafficDistributionGroup"],
+        Action: ["connect:GetTrafficDistribution", "connect:UpdateTrafficDistribution"],
         Resource: group,
       },
-      // The Service Authorization Reference lists no resource type for connect:ListTrafficDistributionGroups.
-      { Sid: "FindDefaultGroup", Effect: "Allow", Action: "connect:ListTrafficDistributionGroups", Resource: "*" },
+      // The Service Authorization Reference gives connect:ListTrafficDistributionGroups the required
+      // resource type traffic-distribution-group (checked against it by tests/program/iam-reference.spec.ts).
+      {
+        Sid: "FindDefaultGroup",
+        Effect: "Allow",
+        Action: "connect:ListTrafficDistributionGroups",
+        Resource: ["arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/*", "arn:aws:connect:us-west-2:111122223333:traffic-distribution-group/*"],
+      },
     ]);
   });
 

@@ -81,6 +81,7 @@ describe("IAM: the call inventory against each identity's synthesized policies (
           healthCheckFunctions: crmFunctions,
           sipHealthChecks: secondary.filter((r) => r.name.startsWith("telephony-sip-") && r.type === "aws:route53/healthCheck:HealthCheck").map((r) => r.state.arn as string),
           peerEventBus: `arn:aws:events:${peer}:${account}:event-bus/default`,
+          ...(has(`peer-probe-${region}-logs`) ? { probeLogGroup: arnOf(`peer-probe-${region}-logs`), probeKey: arnOf(`failover-${region}-key`) } : {}),
           ...(has("crm-salesforce-logs") ? {
                 crm: {
                   secret: secret.replace(/:secretsmanager:[^:]+:/, `:secretsmanager:${region}:`),
@@ -106,6 +107,7 @@ describe("IAM: the call inventory against each identity's synthesized policies (
       add(secondary, `failover function (${region})`, `failover-${region}-role`, "failover-function");
       add(secondary, `operator (${region})`, `failover-${region}-operator-role`, "operator");
       add(secondary, `event forwarder (${region})`, `failover-${region}-forward-role`, "event-forwarder");
+      add(secondary, `peer probe (${region})`, `peer-probe-${region}-role`, "peer-probe");
     }
     add(primary, `CRM function (${pair[0]})`, "crm-salesforce-role", "crm-function");
     add(secondary, `CRM function (${pair[1]})`, "crm-salesforce-role", "crm-function");
@@ -131,7 +133,7 @@ describe("IAM: the call inventory against each identity's synthesized policies (
   }
 
   it("covers every role of both stacks that deployed code or AWS acts as", () => {
-    expect(roles.map((r) => `${r.label}: ${r.role.state.arn}`)).to.have.length(10);
+    expect(roles.map((r) => `${r.label}: ${r.role.state.arn}`)).to.have.length(12);
     expect(roles.every((r) => r.policies.length > 0)).to.equal(true);
   });
 

@@ -18,7 +18,9 @@ export type Identity =
   | "event-forwarder"
   /** The role S3 assumes to replicate recordings to the vault account. */
   | "replication"
-  /** The user's own credentials: backup, verify, restore, diff, capacity, loadtest. */
+  /** The dark-Region probe function's role (PeerProbe `-role`), in each Region. */
+  | "peer-probe"
+  /** The user's own credentials: backup, verify, restore, diff, capacity, loadtest, agents. */
   | "caller"
   /** The deployer's credentials (`pulumi up`): the ACGR dynamic providers. */
   | "deployer";
@@ -35,8 +37,6 @@ export interface CallSite {
 /**
  * Every file that sends AWS requests. `handlers/crm/index.ts` signs its one request itself (no SDK in
  * the bundle), so the recorder cannot see it; everything else is recorded when specs run.
- * EXTENSION POINT: the dark-Region probe handler (handlers/probe, issue 10) adds its call site here and
- * its role to IDENTITY_CALLS.
  */
 export const CALL_SITES: readonly CallSite[] = [
   { file: "handlers/crm/index.ts", calls: ["Secrets Manager.GetSecretValue"], identities: ["crm-function"] },
@@ -46,6 +46,16 @@ export const CALL_SITES: readonly CallSite[] = [
     file: "resiliency/aws-ports.ts",
     calls: ["CloudWatch.DescribeAlarms", "SNS.Publish", "Route 53.ListResourceRecordSets", "Route 53.ChangeResourceRecordSets", "Lambda.Invoke", "Route 53.GetHealthCheckStatus"],
     identities: ["failover-function", "operator"],
+  },
+  { file: "handlers/probe/index.ts", calls: ["Connect.DescribeInstance", "CloudWatch.PutMetricData"], identities: ["peer-probe"] },
+  // Validation reads the group's agents as the operator; `connect-dr agents` changes them with the caller's credentials.
+  {
+    file: "resiliency/group-agents.ts",
+    calls: [
+      "Connect.AssociateTrafficDistributionGroupUser", "Connect.DescribeUser", "Connect.DisassociateTrafficDistributionGroupUser", "Connect.ListRoutingProfiles",
+      "Connect.ListTrafficDistributionGroupUsers", "Connect.ListUsers",
+    ],
+    identities: ["operator", "caller"],
   },
   { file: "cli/resiliency-options.ts", calls: ["Connect.ListTrafficDistributionGroups", "Lambda.GetFunction"], identities: ["operator"] },
   {
@@ -86,6 +96,7 @@ export const CALL_SITES: readonly CallSite[] = [
     calls: [
       "Connect.AssociateBot", "Connect.AssociateLambdaFunction", "Connect.CreateAgentStatus", "Connect.CreateContactFlow", "Connect.CreateContactFlowModule",
       "Connect.CreateHoursOfOperation", "Connect.CreateQueue", "Connect.CreateQuickConnect", "Connect.CreateRoutingProfile", "Connect.UpdateContactFlowContent",
+      "Connect.UpdateContactFlowModuleMetadata", "Connect.UpdateQueueName",
     ],
     identities: ["caller"],
   },
@@ -104,6 +115,16 @@ export const CALL_SITES: readonly CallSite[] = [
       "Connect.CreateTrafficDistributionGroup", "Connect.DeleteTrafficDistributionGroup", "Connect.DescribeTrafficDistributionGroup", "Connect.GetTrafficDistribution",
       "Connect.ListTrafficDistributionGroups", "Connect.UpdatePhoneNumber", "Connect.UpdateTrafficDistribution",
     ],
+    identities: ["deployer"],
+  },
+  {
+    file: "resiliency/acgr/phone-number-provider.ts",
+    calls: ["Connect.ClaimPhoneNumber", "Connect.DescribePhoneNumber", "Connect.ReleasePhoneNumber", "Connect.SearchAvailablePhoneNumbers"],
+    identities: ["deployer"],
+  },
+  {
+    file: "resiliency/acgr/phone-numbers.ts",
+    calls: ["Connect.AssociatePhoneNumberContactFlow", "Connect.DescribePhoneNumber", "Connect.DisassociatePhoneNumberContactFlow", "Connect.ListPhoneNumbersV2"],
     identities: ["deployer"],
   },
   { file: "resiliency/acgr/connection.ts", calls: ["STS.AssumeRole"], identities: ["deployer"] },
@@ -169,6 +190,9 @@ export interface Deployment {
     readonly healthCheckFunctions: readonly string[];
     readonly sipHealthChecks: readonly string[];
     readonly peerEventBus: string;
+    /** The dark-Region probe's log group and environment key, where the stack deploys the probe. */
+    readonly probeLogGroup?: string;
+    readonly probeKey?: string;
     /**
      * `secretGrant`: where the stack does not own the secret (it reads the replica), the name followed by
      * `-??????`, the six characters Secrets Manager appends (Secrets Manager User Guide, "Resource: secret ARN").
@@ -230,6 +254,8 @@ export function identityCalls(identity: Identity, d: Deployment): IdentityCall[]
         sdk("Connect.ListQueues", child("queue", "*")),
         sdk("Connect.DescribeQueue", child("queue", "a1b2c3d4-0000-4000-8000-000000000001")),
         sdk("Connect.ListRoutingProfileQueues", child("routing-profile", "a1b2c3d4-0000-4000-8000-000000000002")),
+        sdk("Connect.ListTrafficDistributionGroupUsers", tdg),
+        sdk("Connect.DescribeUser", child("agent", "a1b2c3d4-0000-4000-8000-000000000004")),
         sdk("Connect.ListPhoneNumbersV2", d.pair.map((r) => one(`arn:aws:connect:${r}:${d.account}:phone-number/*`))),
         sdk("Connect.StartChatContact", [...child("contact-flow", "a1b2c3d4-0000-4000-8000-000000000003"), ...child("contact", "*")]),
         sdk("CloudWatch.GetMetricData", [one("*")]),
@@ -238,6 +264,14 @@ export function identityCalls(identity: Identity, d: Deployment): IdentityCall[]
         sdk("Route 53.GetHealthCheckStatus", a.sipHealthChecks.map((arn) => one(arn))),
       ];
     }
+    case "peer-probe":
+      return [
+        sdk("Connect.DescribeInstance", [one(a.instance(d.peer))]),
+        // PutMetricData takes no resource type; the policy scopes it with the cloudwatch:namespace condition key.
+        { ...sdk("CloudWatch.PutMetricData", [one("*")]), context: { "cloudwatch:namespace": "ConnectDR/PeerProbe" } },
+        { call: "via Lambda: environment", actions: ["kms:Decrypt"], resources: [one(a.probeKey!)], context: via("lambda", d.region) },
+        logs(a.probeLogGroup!),
+      ];
     case "crm-function":
       return [
         sdk("Secrets Manager.GetSecretValue", [one(a.crm!.secret, a.crm!.secretGrant)]),
