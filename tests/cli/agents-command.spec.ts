@@ -5,6 +5,7 @@ import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
 import { simulatorForSuite } from "../support/simulator";
 import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
+import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = join(__dirname, "../..");
 
@@ -16,6 +17,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe("connect-dr agents: the traffic distribution group's agents, reconciled after user provisioning", function () {
+  auditModelTraffic();
   this.timeout(20_000);
   const suite = simulatorForSuite();
   let centre: ReplicatedCentre;

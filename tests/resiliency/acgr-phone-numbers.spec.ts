@@ -4,6 +4,7 @@ import { phoneNumberFlowsProvider, phoneNumberProvider, type PhoneNumberFlowsInp
 import { trafficDistributionGroupProvider } from "../../resiliency/acgr/traffic-distribution-group-provider";
 import { declaredDistribution } from "../../components/traffic-distribution-group";
 import { connectTo, simulatorForSuite, WORKLOAD_ACCOUNT } from "../support/simulator";
+import { auditModelTraffic } from "../support/model-audit";
 // The engine's dynamic provider host loads serialized providers this way.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString: (code: string) => { handler: () => typeof phoneNumberProvider } = require("require-from-string");
@@ -16,6 +17,7 @@ const pair = ["us-east-1", "us-west-2"] as const;
  * replica Region by the number's ARN, UpdatePhoneNumber leaving a moved number without flows.
  */
 describe("ACGR phone number providers against the Connect API simulator", () => {
+  auditModelTraffic();
   const suite = simulatorForSuite();
   let east: ConnectClient;
   let west: ConnectClient;

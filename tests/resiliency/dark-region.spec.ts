@@ -20,6 +20,7 @@ import { startDynalite, type LocalDynamo } from "../support/dynalite";
 import { matchesEventPattern } from "../support/event-pattern";
 import type { Simulator } from "../../simulator";
 import { startTestSimulator, useSimulatorCredentials, WORKLOAD_ACCOUNT } from "../support/simulator";
+import { auditModelTraffic } from "../support/model-audit";
 
 /**
  * "A Region goes dark", end to end. us-east-1 (the primary) stops answering: its Connect API answers
@@ -33,6 +34,7 @@ import { startTestSimulator, useSimulatorCredentials, WORKLOAD_ACCOUNT } from ".
  * deployed event pattern matches, as EventBridge would deliver it.
  */
 describe("A Region goes dark: detected from the surviving Region, calls and agents moved there, and back after recovery", function () {
+  auditModelTraffic();
   this.timeout(60_000);
   // One simulator for the whole story (the steps build on each other; no reset between them).
   const suite = {} as { simulator: Simulator };

@@ -18,6 +18,7 @@ import {
 } from "@aws-sdk/client-connect";
 import type { Simulator } from "../../simulator";
 import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support";
+import { auditModelTraffic } from "../support/model-audit";
 
 /**
  * The ACGR telephony and agent operations the failover path relies on. Expected behaviour from AWS's
@@ -27,6 +28,7 @@ import { ACCOUNT_A, clientFor, rejectionOf, startTestSimulator } from "./support
  * Region and only while it is ACTIVE; SearchAvailablePhoneNumbers by country, type and prefix.
  */
 describe("simulator: ACGR numbers, agents and where calls land", () => {
+  auditModelTraffic();
   let sim: Simulator;
   let east: ConnectClient;
   let west: ConnectClient;
