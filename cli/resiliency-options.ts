@@ -39,7 +39,7 @@ export function addPairOptions(cmd: Command): Command {
   return addCommonOptions(cmd)
     .requiredOption("--instance-arn <arn>", "ARN of the source (primary) instance; its id is the same in the replica Region")
     .option("--group-arn <arn>", "traffic distribution group ARN (default: the instance's default group)")
-    .option("--lock-table <name>", "the DR lock and audit table (stack output lockTableName); without it no lock is taken")
+    .option("--lock-table <name>", "the DR lock and audit table (secondary stack output failoverLockTableName); without it no lock is taken")
     .option("--dynamodb-endpoint-url <url>", "DynamoDB endpoint override (e.g. a local DynamoDB-compatible server)")
     .option("--health-alarm <region=name>", "health composite alarm of a Region (repeatable); without them health is not checked", collectRepeated)
     .option("--sns-topic-arn <arn>", "SNS topic for notices (default: notices go to stderr only)");
