@@ -8,6 +8,7 @@ import { parsePositive, parseRegion, parseUrl, readJsonFile } from "./arguments"
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";
 import { progressFactory, type ProgressFactory } from "./progress";
+import { requireServiceEndpoint } from "./service-endpoints";
 
 /** Flags every command that talks to AWS shares. */
 export interface CommonFlags {
@@ -25,7 +26,7 @@ export interface CommonFlags {
 export function addCommonOptions(cmd: Command): Command {
   return cmd
     .option("--region <region>", "AWS Region (default: AWS_REGION / the profile's Region)")
-    .option("--endpoint-url <url>", "Amazon Connect endpoint override (e.g. a local simulator)")
+    .option("--endpoint-url <url>", "Amazon Connect endpoint override (e.g. the local simulator); other services have their own --*-endpoint-url")
     .option("--profile <name>", "shared-config profile for credentials and Region (default: AWS_PROFILE / default chain)")
     .option("--quotas <file>", "API quotas: our JSON format or `aws service-quotas list-service-quotas --service-code connect` output")
     .option("--rate <rps>", "requests per second per API (default 2, the Connect default quota)")
@@ -54,9 +55,14 @@ export interface S3Flags {
   sseKms?: boolean;
   region?: string;
   profile?: string;
+  /** Amazon Connect's endpoint: when it is a stand-in, an s3:// location needs --s3-endpoint-url. */
+  endpointUrl?: string;
 }
 
 export function storeFromFlags(location: string, flags: S3Flags): BackupStore {
+  if (location.startsWith("s3://")) {
+    requireServiceEndpoint(flags, { service: "Amazon S3", usedBy: `the backup location ${location}`, endpointFlag: "--s3-endpoint-url", ...(flags.s3EndpointUrl ? { endpoint: flags.s3EndpointUrl } : {}), skip: "use a local folder instead of s3://" });
+  }
   const s3: S3ClientConfig = {
     ...((parseRegion("--s3-region", flags.s3Region) ?? flags.region) ? { region: flags.s3Region ?? flags.region } : {}),
     ...((flags.s3Profile ?? flags.profile) ? { profile: flags.s3Profile ?? flags.profile } : {}),
