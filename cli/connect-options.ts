@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from "node:path";
 import type { Command } from "commander";
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import { openSession, type ConnectSession } from "../operations/connect/session";
@@ -59,7 +60,12 @@ export interface S3Flags {
   endpointUrl?: string;
 }
 
-export function storeFromFlags(location: string, flags: S3Flags): BackupStore {
+/**
+ * The backup store at `location`: an `s3://` prefix, or a folder (relative to `cwd`, the directory the
+ * command runs in).
+ */
+export function storeFromFlags(location: string, flags: S3Flags, cwd?: string): BackupStore {
+  if (!location.startsWith("s3://") && !location.startsWith("file://") && cwd !== undefined) location = resolvePath(cwd, location);
   if (location.startsWith("s3://")) {
     requireServiceEndpoint(flags, { service: "Amazon S3", usedBy: `the backup location ${location}`, endpointFlag: "--s3-endpoint-url", ...(flags.s3EndpointUrl ? { endpoint: flags.s3EndpointUrl } : {}), skip: "use a local folder instead of s3://" });
   }
