@@ -58,13 +58,10 @@ export function checkPairServiceEndpoints(flags: PairFlags): void {
   if (flags.lockTable) requireServiceEndpoint(flags, { service: "Amazon DynamoDB", usedBy: "--lock-table", endpointFlag: "--dynamodb-endpoint-url", ...(flags.dynamodbEndpointUrl ? { endpoint: flags.dynamodbEndpointUrl } : {}), skip: "leave out --lock-table (no lock is taken)" });
   if (flags.healthAlarm?.length) requireServiceEndpoint(flags, { service: "Amazon CloudWatch", usedBy: "--health-alarm", endpointFlag: "--cloudwatch-endpoint-url", ...(flags.cloudwatchEndpointUrl ? { endpoint: flags.cloudwatchEndpointUrl } : {}), skip: "leave out --health-alarm (health is not checked)" });
   if (flags.snsTopicArn) requireServiceEndpoint(flags, { service: "Amazon SNS", usedBy: "--sns-topic-arn", endpointFlag: "--sns-endpoint-url", ...(flags.snsEndpointUrl ? { endpoint: flags.snsEndpointUrl } : {}), skip: "leave out --sns-topic-arn (notices go to stderr)" });
-  if (flags.healthCheckFunction?.length) requireServiceEndpoint(flags, { service: "AWS Lambda", usedBy: "--health-check-function", endpointFlag: "--lambda-endpoint-url", ...(flags.lambdaEndpointUrl ? { endpoint: flags.lambdaEndpointUrl } : {}), skip: "leave out --health-check-function" });
-  if (flags.sipHealthCheck?.length) requireServiceEndpoint(flags, { service: "Amazon Route 53", usedBy: "--sip-health-check", endpointFlag: "--route53-endpoint-url", ...(flags.route53EndpointUrl ? { endpoint: flags.route53EndpointUrl } : {}), skip: "leave out --sip-health-check" });
 }
 
 /** The instance, its ACGR pair (source Region first) and the Regions' health alarms, from the flags. */
 export function pairFromFlags(flags: PairFlags): { instanceArn: string; instanceId: string; pair: [string, string]; healthAlarms: Record<string, string> } {
-  checkPairServiceEndpoints(flags);
   let parsed;
   try {
     parsed = parseInstanceArn(flags.instanceArn ?? "");
@@ -81,6 +78,7 @@ export function pairFromFlags(flags: PairFlags): { instanceArn: string; instance
     }
     healthAlarms[region] = name;
   }
+  checkPairServiceEndpoints(flags);
   return { instanceArn: flags.instanceArn!, instanceId: parsed.instanceId, pair: [parsed.region, replica], healthAlarms };
 }
 
@@ -222,5 +220,8 @@ export function validationProbesFromFlags(flags: PairFlags, pair: readonly [stri
     }
     sip[region] = [...(sip[region] ?? []), id];
   }
+  // The values are right; now the services they need (a stand-in --endpoint-url serves Connect only).
+  if (functions.length) requireServiceEndpoint(flags, { service: "AWS Lambda", usedBy: "--health-check-function", endpointFlag: "--lambda-endpoint-url", ...(flags.lambdaEndpointUrl ? { endpoint: flags.lambdaEndpointUrl } : {}), skip: "leave out --health-check-function" });
+  if (Object.keys(sip).length) requireServiceEndpoint(flags, { service: "Amazon Route 53", usedBy: "--sip-health-check", endpointFlag: "--route53-endpoint-url", ...(flags.route53EndpointUrl ? { endpoint: flags.route53EndpointUrl } : {}), skip: "leave out --sip-health-check" });
   return { ...(functions.length ? { healthCheckFunctions: functions } : {}), ...(Object.keys(sip).length ? { sipHealthCheckIds: sip } : {}) };
 }
