@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { ConnectClient } from "@aws-sdk/client-connect";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { AddressInfo } from "node:net";
-import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../config";
+import { checkConfigMap, readStackFileConfig } from "../config";
 import { ConnectDistribution } from "../resiliency/connect-distribution";
 import { runFailover, type FailoverPorts } from "../resiliency/failover";
 import { DynamoDbFailoverStore } from "../resiliency/failover-lock";
@@ -150,7 +150,7 @@ async function main() {
     const darkStacks: Record<string, { detectionSeconds: number; automatedRtoSeconds: number; targetSeconds: number; meetsTarget: boolean; meetsGoal: boolean }> = {};
     const darkHandlerSeconds = percentile(darkMs, 95) / 1000;
     for (const stack of ["primary", "secondary"]) {
-      const { config } = checkStackConfig(rawConfigFromMap(readStackFileConfig(stack, `${__dirname}/..`)));
+      const { config } = checkConfigMap(readStackFileConfig(stack, `${__dirname}/..`));
       const path = assessReadiness(readinessInputsFromStack(config!, { failoverHandlerBudgetSeconds: handlerSeconds })).paths.find((p) => p.path.startsWith("automated failover ("))!;
       stacks[stack] = { automatedRtoSeconds: round(path.seconds!), targetSeconds: path.targetSeconds, meetsTarget: path.meetsTarget };
       const dark = assessReadiness(readinessInputsFromStack(config!, { failoverHandlerBudgetSeconds: darkHandlerSeconds })).paths.find((p) => p.path.startsWith("automated failover, dark Region"))!;

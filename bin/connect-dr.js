@@ -19,13 +19,15 @@ if (!existsSync(compiled)) {
   require("tsx/cjs");
   entry = join(root, "cli", "index.ts");
 }
+// Exits once the command is done and its output is flushed: a server or socket an error left open
+// (a local stand-in, an SDK keep-alive connection) must not keep the process alive.
+function exitAfterFlush(code) {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
 const { main } = require(entry);
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`error: ${err && err.message ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+main(process.argv.slice(2)).then(exitAfterFlush, (err) => {
+  process.stderr.write(`error: ${err && err.message ? err.message : String(err)}\n`);
+  exitAfterFlush(1);
+});

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { checkStackConfig, formatProblem, rawConfigFromMap, readStackFileConfig } from "../config";
+import { checkConfigMap, formatProblem, readStackFileConfig } from "../config";
 import type { AgentSelection } from "../resiliency/group-agents";
 import { collectRepeated } from "./arguments";
 import { UsageError } from "./errors";
@@ -33,7 +33,7 @@ export function agentSelectionFromFlags(flags: AgentFlags, io: CliIo): AgentSele
   } catch (error) {
     throw new UsageError(`--stack ${JSON.stringify(flags.stack)}: ${(error as Error).message}`);
   }
-  const { config, problems } = checkStackConfig(rawConfigFromMap(map));
+  const { config, problems } = checkConfigMap(map);
   if (!config) throw new UsageError(`stack ${flags.stack}: the configuration is invalid:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
   const agents = config.trafficDistribution?.agents;
   if (!agents) throw new UsageError(`--stack ${JSON.stringify(flags.stack)}: its configuration has no connect-dr:trafficDistribution (the secondary stack's does)`);

@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from "node:path";
 import type { Command } from "commander";
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import { openSession, type ConnectSession } from "../operations/connect/session";
@@ -8,6 +9,7 @@ import { parsePositive, parseRegion, parseUrl, readJsonFile } from "./arguments"
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";
 import { progressFactory, type ProgressFactory } from "./progress";
+import { requireServiceEndpoint } from "./service-endpoints";
 
 /** Flags every command that talks to AWS shares. */
 export interface CommonFlags {
@@ -25,7 +27,7 @@ export interface CommonFlags {
 export function addCommonOptions(cmd: Command): Command {
   return cmd
     .option("--region <region>", "AWS Region (default: AWS_REGION / the profile's Region)")
-    .option("--endpoint-url <url>", "Amazon Connect endpoint override (e.g. a local simulator)")
+    .option("--endpoint-url <url>", "Amazon Connect endpoint override (e.g. the local simulator); other services have their own --*-endpoint-url")
     .option("--profile <name>", "shared-config profile for credentials and Region (default: AWS_PROFILE / default chain)")
     .option("--quotas <file>", "API quotas: our JSON format or `aws service-quotas list-service-quotas --service-code connect` output")
     .option("--rate <rps>", "requests per second per API (default 2, the Connect default quota)")
@@ -54,9 +56,19 @@ export interface S3Flags {
   sseKms?: boolean;
   region?: string;
   profile?: string;
+  /** Amazon Connect's endpoint: when it is a stand-in, an s3:// location needs --s3-endpoint-url. */
+  endpointUrl?: string;
 }
 
-export function storeFromFlags(location: string, flags: S3Flags): BackupStore {
+/**
+ * The backup store at `location`: an `s3://` prefix, or a folder (relative to `cwd`, the directory the
+ * command runs in).
+ */
+export function storeFromFlags(location: string, flags: S3Flags, cwd?: string): BackupStore {
+  if (!location.startsWith("s3://") && !location.startsWith("file://") && cwd !== undefined) location = resolvePath(cwd, location);
+  if (location.startsWith("s3://")) {
+    requireServiceEndpoint(flags, { service: "Amazon S3", usedBy: `the backup location ${location}`, endpointFlag: "--s3-endpoint-url", ...(flags.s3EndpointUrl ? { endpoint: flags.s3EndpointUrl } : {}), skip: "use a local folder instead of s3://" });
+  }
   const s3: S3ClientConfig = {
     ...((parseRegion("--s3-region", flags.s3Region) ?? flags.region) ? { region: flags.s3Region ?? flags.region } : {}),
     ...((flags.s3Profile ?? flags.profile) ? { profile: flags.s3Profile ?? flags.profile } : {}),

@@ -14,6 +14,7 @@ import { DynamoDbFailoverStore, type AuditLog, type FailoverLock } from "../resi
 import { connectMetricAnomalies } from "../resiliency/metric-anomalies";
 import type { ValidationPorts, ValidationTarget } from "../resiliency/validation";
 import { collectRepeated, parseUrl } from "./arguments";
+import { awsClient, requireServiceEndpoint, skippedWithStandIn } from "./service-endpoints";
 import { addCommonOptions, sessionFromFlags, type CommonFlags } from "./connect-options";
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";
@@ -32,6 +33,8 @@ export interface PairFlags extends CommonFlags {
   sipHealthCheck?: string[];
   lambdaEndpointUrl?: string;
   route53EndpointUrl?: string;
+  cloudwatchEndpointUrl?: string;
+  snsEndpointUrl?: string;
 }
 
 
@@ -39,10 +42,22 @@ export function addPairOptions(cmd: Command): Command {
   return addCommonOptions(cmd)
     .requiredOption("--instance-arn <arn>", "ARN of the source (primary) instance; its id is the same in the replica Region")
     .option("--group-arn <arn>", "traffic distribution group ARN (default: the instance's default group)")
-    .option("--lock-table <name>", "the DR lock and audit table (stack output lockTableName); without it no lock is taken")
-    .option("--dynamodb-endpoint-url <url>", "DynamoDB endpoint override (e.g. a local DynamoDB-compatible server)")
-    .option("--health-alarm <region=name>", "health composite alarm of a Region (repeatable); without them health is not checked", collectRepeated)
-    .option("--sns-topic-arn <arn>", "SNS topic for notices (default: notices go to stderr only)");
+    .option("--lock-table <name>", "the DR lock and audit table (secondary stack output failoverLockTableName); without it no lock is taken")
+    .option("--dynamodb-endpoint-url <url>", "DynamoDB endpoint override for --lock-table (e.g. a local DynamoDB-compatible server)")
+    .option("--health-alarm <region=name>", "health composite alarm of a Region (secondary stack output failoverHealthAlarmNames; repeatable); without them health is not checked", collectRepeated)
+    .option("--cloudwatch-endpoint-url <url>", "CloudWatch endpoint override (--health-alarm, and validate's metrics check)")
+    .option("--sns-topic-arn <arn>", "SNS topic for notices (default: notices go to stderr only)")
+    .option("--sns-endpoint-url <url>", "SNS endpoint override for --sns-topic-arn");
+}
+
+/**
+ * With a stand-in `--endpoint-url`, every other service a flag asks for needs its own endpoint: refused
+ * up front (exit 2), naming the flag that points it and how to do without it.
+ */
+export function checkPairServiceEndpoints(flags: PairFlags): void {
+  if (flags.lockTable) requireServiceEndpoint(flags, { service: "Amazon DynamoDB", usedBy: "--lock-table", endpointFlag: "--dynamodb-endpoint-url", ...(flags.dynamodbEndpointUrl ? { endpoint: flags.dynamodbEndpointUrl } : {}), skip: "leave out --lock-table (no lock is taken)" });
+  if (flags.healthAlarm?.length) requireServiceEndpoint(flags, { service: "Amazon CloudWatch", usedBy: "--health-alarm", endpointFlag: "--cloudwatch-endpoint-url", ...(flags.cloudwatchEndpointUrl ? { endpoint: flags.cloudwatchEndpointUrl } : {}), skip: "leave out --health-alarm (health is not checked)" });
+  if (flags.snsTopicArn) requireServiceEndpoint(flags, { service: "Amazon SNS", usedBy: "--sns-topic-arn", endpointFlag: "--sns-endpoint-url", ...(flags.snsEndpointUrl ? { endpoint: flags.snsEndpointUrl } : {}), skip: "leave out --sns-topic-arn (notices go to stderr)" });
 }
 
 /** The instance, its ACGR pair (source Region first) and the Regions' health alarms, from the flags. */
@@ -63,6 +78,7 @@ export function pairFromFlags(flags: PairFlags): { instanceArn: string; instance
     }
     healthAlarms[region] = name;
   }
+  checkPairServiceEndpoints(flags);
   return { instanceArn: flags.instanceArn!, instanceId: parsed.instanceId, pair: [parsed.region, replica], healthAlarms };
 }
 
@@ -115,35 +131,48 @@ export async function failoverPortsFromFlags(
 ): Promise<FailoverPorts> {
   const client = connect(target.callRegion);
   const dynamoEndpoint = parseUrl("--dynamodb-endpoint-url", flags.dynamodbEndpointUrl);
+  const cloudwatchEndpoint = parseUrl("--cloudwatch-endpoint-url", flags.cloudwatchEndpointUrl);
+  const snsEndpoint = parseUrl("--sns-endpoint-url", flags.snsEndpointUrl);
+  const profile = flags.profile ? { profile: flags.profile } : {};
   const store = flags.lockTable
-    ? new DynamoDbFailoverStore(new DynamoDBClient({ region: target.callRegion, ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}) }), flags.lockTable, target.groupArn)
+    ? new DynamoDbFailoverStore(
+        awsClient(DynamoDBClient, { region: target.callRegion, ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}), ...profile }, { name: "Amazon DynamoDB", endpointFlag: "--dynamodb-endpoint-url" }),
+        flags.lockTable,
+        target.groupArn,
+      )
     : new NoLock(io);
   const health = Object.keys(target.healthAlarms).length
-    ? alarmRegionHealth(target.healthAlarms, (region) => new CloudWatchClient({ region, maxAttempts: 2, ...(flags.profile ? { profile: flags.profile } : {}) }))
+    ? alarmRegionHealth(target.healthAlarms, (region) => awsClient(CloudWatchClient, { region, maxAttempts: 2, ...(cloudwatchEndpoint ? { endpoint: cloudwatchEndpoint } : {}), ...profile }, { name: "Amazon CloudWatch", endpointFlag: "--cloudwatch-endpoint-url" }))
     : async (region: string): Promise<RegionHealth> => ({ healthy: true, reason: `not checked (no --health-alarm for ${region})` });
   const notify = flags.snsTopicArn
-    ? snsNotifier(new SNSClient({ region: target.callRegion, ...(flags.profile ? { profile: flags.profile } : {}) }), flags.snsTopicArn)
+    ? snsNotifier(awsClient(SNSClient, { region: target.callRegion, ...(snsEndpoint ? { endpoint: snsEndpoint } : {}), ...profile }, { name: "Amazon SNS", endpointFlag: "--sns-endpoint-url" }), flags.snsTopicArn)
     : async (subject: string, message: string) => void io.stderr.write(`notice: ${subject}: ${message}\n`);
   return { distribution: new ConnectDistribution(client, target.groupArn), lock: store, audit: store, regionHealth: health, notify };
 }
 
-/** Validation ports: Connect per Region, and Lambda and CloudWatch unless turned off. */
+/** Validation ports: Connect per Region, and Lambda and CloudWatch unless turned off (or a stand-in `--endpoint-url` leaves them unpointed). */
 export function validationPortsFromFlags(flags: PairFlags, connect: (region: string) => ConnectClient): ValidationPorts {
   const profile = flags.profile ? { profile: flags.profile } : {};
   const lambdaEndpoint = parseUrl("--lambda-endpoint-url", flags.lambdaEndpointUrl);
   const route53Endpoint = parseUrl("--route53-endpoint-url", flags.route53EndpointUrl);
+  const cloudwatchEndpoint = parseUrl("--cloudwatch-endpoint-url", flags.cloudwatchEndpointUrl);
   // One Lambda client per Region for every check (a drill validates again at each steady-state poll).
   const lambdaClients = new Map<string, LambdaClient>();
   const lambdaIn = (region: string) => {
-    if (!lambdaClients.has(region)) lambdaClients.set(region, new LambdaClient({ region, ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}), ...profile }));
+    if (!lambdaClients.has(region)) lambdaClients.set(region, awsClient(LambdaClient, { region, ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}), ...profile }, { name: "AWS Lambda", endpointFlag: "--lambda-endpoint-url" }));
     return lambdaClients.get(region)!;
   };
+  const lambdaSkipped = flags.lambdaCheck === false ? "skipped: --no-lambda-check" : skippedWithStandIn(flags, { service: "AWS Lambda", usedBy: "the Lambda check", endpointFlag: "--lambda-endpoint-url", ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}), skip: "turn it off with --no-lambda-check" });
+  const metricsSkipped = flags.metricsCheck === false ? "skipped: --no-metrics-check" : skippedWithStandIn(flags, { service: "Amazon CloudWatch", usedBy: "the metrics check", endpointFlag: "--cloudwatch-endpoint-url", ...(cloudwatchEndpoint ? { endpoint: cloudwatchEndpoint } : {}), skip: "turn it off with --no-metrics-check" });
   return {
     connect,
     ...(flags.healthCheckFunction?.length ? { invokeHealthCheck: lambdaHealthCheck(lambdaIn) } : {}),
     // Route 53's API lives in us-east-1.
-    ...(flags.sipHealthCheck?.length ? { route53HealthCheck: route53HealthCheck(new Route53Client({ region: "us-east-1", ...(route53Endpoint ? { endpoint: route53Endpoint } : {}), ...profile })) } : {}),
-    ...(flags.lambdaCheck === false
+    ...(flags.sipHealthCheck?.length
+      ? { route53HealthCheck: route53HealthCheck(awsClient(Route53Client, { region: "us-east-1", ...(route53Endpoint ? { endpoint: route53Endpoint } : {}), ...profile }, { name: "Amazon Route 53", endpointFlag: "--route53-endpoint-url" })) }
+      : {}),
+    skipReasons: { ...(lambdaSkipped ? { functionExists: lambdaSkipped } : {}), ...(metricsSkipped ? { metricAnomalies: metricsSkipped } : {}) },
+    ...(lambdaSkipped
       ? {}
       : {
           functionExists: async (region: string, arn: string) => {
@@ -156,14 +185,21 @@ export function validationPortsFromFlags(flags: PairFlags, connect: (region: str
             }
           },
         }),
-    ...(flags.metricsCheck === false ? {} : { metricAnomalies: connectMetricAnomalies((region) => new CloudWatchClient({ region, ...profile }), parseInstanceArn(flags.instanceArn!).instanceId) }),
+    ...(metricsSkipped
+      ? {}
+      : {
+          metricAnomalies: connectMetricAnomalies(
+            (region) => awsClient(CloudWatchClient, { region, ...(cloudwatchEndpoint ? { endpoint: cloudwatchEndpoint } : {}), ...profile }, { name: "Amazon CloudWatch", endpointFlag: "--cloudwatch-endpoint-url" }),
+            parseInstanceArn(flags.instanceArn!).instanceId,
+          ),
+        }),
   };
 }
 
 export function addValidationCheckOptions(cmd: Command): Command {
   return cmd
-    .option("--no-lambda-check", "do not check that associated Lambda functions exist (needs lambda:GetFunction)")
-    .option("--no-metrics-check", "do not read Connect metrics from CloudWatch")
+    .option("--no-lambda-check", "do not check that associated Lambda functions exist (needs lambda:GetFunction; skipped, and said so, with a stand-in --endpoint-url and no --lambda-endpoint-url)")
+    .option("--no-metrics-check", "do not read Connect metrics from CloudWatch (skipped, and said so, with a stand-in --endpoint-url and no --cloudwatch-endpoint-url)")
     .option("--health-check-function <name>", 'invoke this function with {"healthCheck": true} in each Region, e.g. connect-dr-crm-salesforce (repeatable; needs lambda:InvokeFunction)', collectRepeated)
     .option("--sip-health-check <region=id>", "a Route 53 health check of a Region's SIP endpoint (stack output telephonyHealthCheckIds; repeatable)", collectRepeated)
     .option("--lambda-endpoint-url <url>", "Lambda endpoint override (GetFunction and the health-check invocations)")
@@ -184,5 +220,8 @@ export function validationProbesFromFlags(flags: PairFlags, pair: readonly [stri
     }
     sip[region] = [...(sip[region] ?? []), id];
   }
+  // The values are right; now the services they need (a stand-in --endpoint-url serves Connect only).
+  if (functions.length) requireServiceEndpoint(flags, { service: "AWS Lambda", usedBy: "--health-check-function", endpointFlag: "--lambda-endpoint-url", ...(flags.lambdaEndpointUrl ? { endpoint: flags.lambdaEndpointUrl } : {}), skip: "leave out --health-check-function" });
+  if (Object.keys(sip).length) requireServiceEndpoint(flags, { service: "Amazon Route 53", usedBy: "--sip-health-check", endpointFlag: "--route53-endpoint-url", ...(flags.route53EndpointUrl ? { endpoint: flags.route53EndpointUrl } : {}), skip: "leave out --sip-health-check" });
   return { ...(functions.length ? { healthCheckFunctions: functions } : {}), ...(Object.keys(sip).length ? { sipHealthCheckIds: sip } : {}) };
 }

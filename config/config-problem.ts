@@ -1,4 +1,5 @@
 import type { core } from "zod";
+import { closestMatch } from "./did-you-mean";
 
 /**
  * One thing wrong with the stack configuration: where (`connect-dr:dns.ttlSeconds`), what was found,
@@ -150,10 +151,12 @@ export function problemsFromIssues(
     if (issue.code === "unrecognized_keys" && issue.keys) {
       const known = knownKeysAt(issue.path);
       for (const key of issue.keys) {
+        const suggestion = closestMatch(key, known);
+        const hint = suggestion ? `did you mean ${suggestion}? ` : "";
         problems.push({
           path: formatKeyPath([...keyPath, ...issue.path, key]),
           found: valueAt(root, [...issue.path, key]),
-          allowed: known.length > 0 ? `no such key here; known keys: ${known.join(", ")}` : "no such key here",
+          allowed: known.length > 0 ? `no such key here; ${hint}known keys: ${known.join(", ")}` : "no such key here",
         });
       }
       continue;

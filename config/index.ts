@@ -6,3 +6,5 @@ export * from "./load";
 export * from "./flow-files";
 export * from "./stack-file";
 export * from "./recovery-objectives";
+export * from "./config-namespaces";
+export * from "./did-you-mean";

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { unknownNamespaceProblems } from "./config-namespaces";
 import { CONFIG_NAMESPACE, type ConfigProblem } from "./config-problem";
 import { readFlowFiles, unaliasedLambdaCalls } from "./flow-files";
 import { STRING_KEYS, TOP_LEVEL_SCHEMAS, type TopLevelKey } from "./schema";
@@ -30,14 +31,26 @@ export function rawConfigFromMap(all: Readonly<Record<string, string>>): Record<
   return raw;
 }
 
+/**
+ * Validates a whole Pulumi config map (`namespace:key` -> string, as Pulumi hands it to a program or
+ * `readStackFileConfig` reads it): keys in a namespace nothing reads (`conect-dr:rtoSeconds`) and every
+ * problem of the project's own keys, together. Pure.
+ */
+export function checkConfigMap(all: Readonly<Record<string, string>>): { config?: StackConfig; problems: ConfigProblem[] } {
+  const namespaceProblems = unknownNamespaceProblems(all, decodeConfigValue);
+  const result = checkStackConfig(rawConfigFromMap(all));
+  return namespaceProblems.length === 0 ? result : { problems: [...namespaceProblems, ...result.problems] };
+}
+
 export interface LoadStackConfigOptions {
   /** Folder the flow paths are relative to. @default the program's working directory (the project) */
   readonly projectDir?: string;
 }
 
 /**
- * Reads `connect-dr:*` config from the running Pulumi program, validates it and checks that every flow
- * file exists and holds flow language.
+ * Reads `connect-dr:*` config from the running Pulumi program, validates it, refuses keys in a
+ * namespace that neither the project nor a provider reads, and checks that every flow file exists and
+ * holds flow language.
  * @throws StackConfigError (a `pulumi.RunError`: printed without a stack trace) listing every problem.
  */
 export function loadStackConfig(options: LoadStackConfigOptions = {}): StackConfig {
@@ -47,11 +60,15 @@ export function loadStackConfig(options: LoadStackConfigOptions = {}): StackConf
     const text = config.get(key);
     if (text !== undefined) raw[key] = decodeConfigValue(key, text);
   }
-  // Keys the schema does not know (typos) are only visible in the whole map.
-  for (const [key, value] of Object.entries(rawConfigFromMap(pulumi.runtime.allConfig()))) {
+  // Keys the schema does not know (typos, also in the namespace) are only visible in the whole map.
+  const all = pulumi.runtime.allConfig();
+  for (const [key, value] of Object.entries(rawConfigFromMap(all))) {
     if (!(key in raw)) raw[key] = value;
   }
-  const { config: parsed, problems } = checkStackConfig(raw);
+  const namespaceProblems = unknownNamespaceProblems(all, decodeConfigValue);
+  const checked = checkStackConfig(raw);
+  const problems = [...namespaceProblems, ...checked.problems];
+  const parsed = namespaceProblems.length === 0 ? checked.config : undefined;
   const flowFiles = parsed ? readFlowFiles(parsed.connect.flows, options.projectDir ?? process.cwd()) : undefined;
   const flowProblems: ConfigProblem[] = flowFiles ? [...flowFiles.problems] : [];
   if (parsed?.lambdaAutoScaling && flowFiles) {

@@ -22,6 +22,7 @@ import {
   checkTrafficDistribution,
   checkPeerProbeOwner,
 } from "./cross-checks";
+import { closestMatch } from "./did-you-mean";
 import { TOP_LEVEL_SCHEMAS, type TopLevelKey, knownKeysAt } from "./schema";
 
 type Schemas = typeof TOP_LEVEL_SCHEMAS;
@@ -67,7 +68,9 @@ export function checkStackConfig(raw: Record<string, unknown>): { config?: Stack
   const parsed: Partial<Record<TopLevelKey, unknown>> = {};
   for (const key of Object.keys(raw)) {
     if (!(key in TOP_LEVEL_SCHEMAS)) {
-      problems.push({ path: formatKeyPath([key]), found: raw[key], allowed: `no such key; known keys: ${TOP_LEVEL_KEYS.join(", ")}` });
+      const suggestion = closestMatch(key, TOP_LEVEL_KEYS);
+      const hint = suggestion ? `did you mean ${suggestion}? ` : "";
+      problems.push({ path: formatKeyPath([key]), found: raw[key], allowed: `no such key; ${hint}known keys: ${TOP_LEVEL_KEYS.join(", ")}` });
     }
   }
   for (const key of TOP_LEVEL_KEYS) {

@@ -7,6 +7,14 @@ import { groupResources } from "./resource-tree";
 
 const label = (text: string): string => text.replace(/"/g, "'");
 
+/** `aws:s3/bucket:Bucket` -> `Bucket`; `pulumi-nodejs:dynamic/connect-dr:acgr:InstanceReplica` -> `InstanceReplica`. */
+const shortType = (type: string): string => type.split(":").pop() ?? type;
+
+function componentTitle(component: string, count: number): { title: string; detail: string } {
+  const [type, name] = component.split("::");
+  return { title: `${shortType(type)} ${name}`, detail: `${count} resource(s)` };
+}
+
 /** Renders one flowchart covering every stack in the report. */
 export function formatMermaid(report: GateReport): string {
   const dependencies = new Map(report.stacks.flatMap((s) => s.resources.map((r) => [`${s.stack}|${r.urn}`, r.dependsOn] as const)));
@@ -21,13 +29,16 @@ export function formatMermaid(report: GateReport): string {
       for (const [region, components] of regions) {
         out.push(`      subgraph s${++n}["${label(region)}"]`);
         for (const [component, resources] of components) {
-          const id = `c${++n}`;
-          const key = `${stack.stack}|${account}|${region}|${component}`;
-          nodeOfComponent.set(key, id);
-          for (const r of resources) componentOfUrn.set(`${stack.stack}|${r.urn}`, key);
-          const [type, name] = component === "(stack)" ? ["top level", ""] : component.split("::");
-          const short = type.split(":").pop();
-          out.push(`        ${id}["${label(`${short}${name ? ` ${name}` : ""}`)}<br/>${resources.length} resource(s)"]`);
+          // A resource outside any component (the ACGR replica, the traffic distribution group) is its
+          // own node, named by its type and name: one "top level" box would hide what it is.
+          const groups = component === "(stack)" ? resources.map((r) => ({ key: `${component}|${r.urn}`, members: [r], title: `${shortType(r.type)} ${r.name}`, detail: "no component" })) : [{ key: component, members: resources, ...componentTitle(component, resources.length) }];
+          for (const group of groups) {
+            const id = `c${++n}`;
+            const key = `${stack.stack}|${account}|${region}|${group.key}`;
+            nodeOfComponent.set(key, id);
+            for (const r of group.members) componentOfUrn.set(`${stack.stack}|${r.urn}`, key);
+            out.push(`        ${id}["${label(group.title)}<br/>${group.detail}"]`);
+          }
         }
         out.push("      end");
       }

@@ -12,6 +12,7 @@ import { formatMermaid } from "./format-mermaid";
 import { toSarif } from "./format-sarif";
 import type { GateReport } from "./gate-report";
 import { previewDigest, type PreviewDigest, type StackSynthesis } from "./preview-json";
+import { npmBannerNotice } from "./npm-banner";
 import { PolicyPackConfigError } from "./policy-pack-process";
 import { GateInputError, listStacks, runGate, writePackConfigs } from "./run-gate";
 import { SynthesisError } from "./synthesize-stacks";
@@ -46,7 +47,7 @@ function program(): Command {
     )
     .addOption(new Option("--stack <name...>", "stacks to gate (repeatable) [default: every Pulumi.<stack>.yaml in the project]"))
     .addOption(new Option("--format <format>", "output format; preview-json: per stack, what `pulumi preview --json` would print").choices(FORMATS).default("human"))
-    .option("--output <file>", "write the report to this file instead of stdout")
+    .option("--output <file>", "write the report to this file instead of stdout (under npm, stdout starts with npm's banner unless `npm start --silent`)")
     .option("--project-dir <dir>", "folder holding Pulumi.yaml and the stack files", REPOSITORY)
     .option("--program <file>", "program entry module [default: <project-dir>/index.ts]")
     .option("--pack-dir <dir>", "policy pack folder", path.join(REPOSITORY, "policies"))
@@ -56,7 +57,12 @@ function program(): Command {
 }
 
 /** Runs the CLI; returns the exit status (never throws for a user mistake). */
-export async function main(argv: readonly string[], write: (text: string) => void = (t) => process.stdout.write(t), warn: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  write: (text: string) => void = (t) => process.stdout.write(t),
+  warn: (text: string) => void = (t) => process.stderr.write(t),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const cli = program().configureOutput({ writeOut: write, writeErr: warn });
   try {
     cli.parse([...argv], { from: "user" });
@@ -86,6 +92,8 @@ export async function main(argv: readonly string[], write: (text: string) => voi
     const text = (opts.format === "preview-json" ? JSON.stringify(Object.fromEntries(stacks.map((s) => [s, previews[s]])), null, 4) : render(report, opts.format)) + "\n";
     if (opts.output) fs.writeFileSync(opts.output, text);
     else write(text);
+    const notice = npmBannerNotice(env, opts.format, opts.output);
+    if (notice) warn(notice);
     if (opts.output || opts.format !== "human") warn(`connect-dr gate: ${report.summary.passed ? "PASSED" : "FAILED"} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory violations)\n`);
     return report.summary.passed ? 0 : 1;
   } catch (error) {

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../config";
+import { checkConfigMap, readStackFileConfig } from "../config";
 import { FRAMEWORK_IDS, type FrameworkId } from "../policies/frameworks";
 import { alarmArn } from "../policies/inspection/alarm-rule";
 import { packConfigFor } from "../policies/pack-config";
@@ -237,7 +237,7 @@ export function writePackConfigs(projectDir: string, stacks: readonly string[], 
 
 /** The DR readiness of a stack from its configuration; undefined when the program would refuse it anyway. */
 function readinessOf(config: Readonly<Record<string, string>>): ReadinessReport | undefined {
-  const parsed = checkStackConfig(rawConfigFromMap(config)).config;
+  const parsed = checkConfigMap(config).config;
   return parsed ? assessReadiness(readinessInputsFromStack(parsed)) : undefined;
 }
 

@@ -81,6 +81,8 @@ export interface ValidationPorts {
   readonly invokeHealthCheck?: (region: string, functionName: string) => Promise<ProbeResult>;
   /** Reads a Route 53 health check's status (Route 53 is global). */
   readonly route53HealthCheck?: (healthCheckId: string) => Promise<ProbeResult>;
+  /** Why an absent port's check is skipped (e.g. the flag that turned it off), reported in its detail. */
+  readonly skipReasons?: { readonly functionExists?: string; readonly metricAnomalies?: string };
   readonly onCheck?: (check: Check) => void;
 }
 
@@ -203,7 +205,7 @@ export async function validateService(target: ValidationTarget, ports: Validatio
   for (const region of up) {
     const arns = lambdaByRegion.get(region) ?? [];
     if (!ports.functionExists) {
-      emit({ region, name: "Lambda functions exist", status: "skip", detail: "no Lambda access configured" });
+      emit({ region, name: "Lambda functions exist", status: "skip", detail: ports.skipReasons?.functionExists ?? "no Lambda access configured" });
       continue;
     }
     const missing: string[] = [];
@@ -235,7 +237,7 @@ export async function validateService(target: ValidationTarget, ports: Validatio
 
   for (const region of up) {
     if (!ports.metricAnomalies) {
-      emit({ region, name: "metrics without anomalies", status: "skip", detail: "no CloudWatch access configured" });
+      emit({ region, name: "metrics without anomalies", status: "skip", detail: ports.skipReasons?.metricAnomalies ?? "no CloudWatch access configured" });
     } else {
       const anomalies = await ports.metricAnomalies(region);
       emit({ region, name: "metrics without anomalies", status: anomalies.length ? "warn" : "pass", detail: anomalies.length ? anomalies.join("; ") : "no anomalies" });

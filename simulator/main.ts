@@ -16,9 +16,11 @@
  *   --lost-response-rate F   fraction of requests processed whose response is then lost
  *   --replication-delay-ms MS  time a replica stays CREATION_IN_PROGRESS (default 0)
  *   --metrics-seed N         seed of the metrics generator (default 42)
+ *   --demo                   start with a ready contact centre and print the commands to try
  */
 import { parseArgs } from "node:util";
-import { startSimulator } from "./server";
+import { demoBanner, seedDemo } from "./demo";
+import { startSimulator, type Simulator } from "./server";
 import type { RateLimit } from "./quotas";
 
 function numberOption(name: string, value: string | undefined): number | undefined {
@@ -36,9 +38,15 @@ function pairs(name: string, values: string[] | undefined, separator: string): [
   });
 }
 
-async function main(): Promise<void> {
+/**
+ * Starts the simulator from command-line arguments and prints where it listens (with `--demo`, the
+ * demo's ids and commands too). Returns the running simulator; the caller stops it.
+ */
+export async function runSimulatorCli(argv: readonly string[], write: (text: string) => void): Promise<Simulator> {
   const { values } = parseArgs({
+    args: [...argv],
     options: {
+      demo: { type: "boolean", default: false },
       port: { type: "string", default: "4566" },
       host: { type: "string", default: "127.0.0.1" },
       account: { type: "string" },
@@ -84,7 +92,20 @@ async function main(): Promise<void> {
     ...(replicationDelayMs !== undefined ? { replicationDelayMs } : {}),
     ...(metricsSeed !== undefined ? { metricsSeed } : {}),
   });
-  process.stdout.write(`${JSON.stringify({ endpoint: sim.endpoint, port: sim.port, admin: `${sim.endpoint}/__simulator/` })}\n`);
+  write(`${JSON.stringify({ endpoint: sim.endpoint, port: sim.port, admin: `${sim.endpoint}/__simulator/` })}\n`);
+  if (values.demo) {
+    try {
+      write(demoBanner(await seedDemo(sim)));
+    } catch (error) {
+      await sim.close();
+      throw error;
+    }
+  }
+  return sim;
+}
+
+async function main(): Promise<void> {
+  const sim = await runSimulatorCli(process.argv.slice(2), (text) => process.stdout.write(text));
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));
   };
@@ -92,7 +113,9 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`simulator: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`simulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

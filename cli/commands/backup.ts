@@ -3,6 +3,7 @@ import { runBackup } from "../../operations/backup/run-backup";
 import { parseInstance, parseKindList, parseLocation } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { addCommonOptions, addS3Options, emit, progressFromFlags, sessionFromFlags, sessionStats, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";
+import { UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
 
 interface BackupFlags extends CommonFlags, S3Flags {
@@ -33,7 +34,11 @@ export const command: CliCommand = {
       const location = parseLocation("--to", flags.to);
       const kinds = parseKindList("--kinds", flags.kinds);
       const session = await sessionFromFlags(flags, ctx.io, region ? { region } : {});
-      const store = storeFromFlags(location, { ...flags, region: flags.region ?? region ?? session.region });
+      const store = storeFromFlags(location, { ...flags, region: flags.region ?? region ?? session.region }, ctx.io.cwd);
+      // A backup is never written over another: stale objects would make it fail verification.
+      if (!location.startsWith("s3://") && (await store.absence?.()) === undefined) {
+        throw new UsageError(`--to ${JSON.stringify(flags.to)}: ${store.location} already holds files (an earlier backup?); backups are never written over: choose a new folder`);
+      }
       const progress = progressFromFlags(flags, ctx.io);
       const started = Date.now();
       let bar = progress.start("backup: read");

@@ -10,6 +10,7 @@ import { INTERVAL_PERIODS, pullRegionHistory, type IntervalPeriod, type RegionHi
 import { CapacityInputError, mergeQuotas, parseQuotaFlag, parseQuotasFile, type RegionQuotas } from "../../capacity/quotas";
 import { capacityJson, renderSvg, reportHtml, summaryText, svgToPng, type ReportContext } from "../../capacity/report";
 import { collectRepeated, parseInstance, parsePositive, parseRegion, parseUrl, readJsonFile } from "../arguments";
+import { awsClient } from "../service-endpoints";
 import type { CliCommand, CliContext } from "../command-module";
 import { addCommonOptions, emit, progressFromFlags, sessionFromFlags, sessionStats, type CommonFlags } from "../connect-options";
 import { UsageError } from "../errors";
@@ -156,7 +157,7 @@ async function run(flags: CapacityFlags, ctx: CliContext): Promise<void> {
   for (const region of s.regions) {
     const session = await sessionFromFlags(regionless, ctx.io, { region });
     const cloudWatch = useCloudWatch
-      ? new CloudWatchClient({ region, ...(cwEndpoint ? { endpoint: cwEndpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}) })
+      ? awsClient(CloudWatchClient, { region, ...(cwEndpoint ? { endpoint: cwEndpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}) }, { name: "Amazon CloudWatch", endpointFlag: "--cloudwatch-endpoint-url" })
       : undefined;
     try {
       const h = await pullRegionHistory(

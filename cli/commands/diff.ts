@@ -73,7 +73,7 @@ export const command: CliCommand = {
             const session = await sessionFromFlags({ ...flags, ...(region ? { region } : {}), ...(profile ? { profile } : {}), ...(endpoint ? { endpointUrl: endpoint } : {}) }, ctx.io, inst.region ? { region: inst.region } : {});
             return await loadSide({ type: "instance", client: session.client, instanceId: inst.instanceId }, onlyKinds, (d, t) => bar.update(d, t));
           }
-          const store = storeFromFlags(parseLocation(name, arg), flags);
+          const store = storeFromFlags(parseLocation(name, arg), flags, ctx.io.cwd);
           return await loadSide({ type: "backup", store }, onlyKinds, (d, t) => bar.update(d, t));
         } finally {
           bar.stop();

@@ -42,7 +42,7 @@ export const command: CliCommand = {
       .option("--synthetic-flow <name>", "start a synthetic chat into this flow during each validation")
       .option("--report-dir <dir>", "where to write drill-<time>.md and .json", ".")
       .option("--dry-run", "print the plan; change nothing")
-      .option("--yes", "do not ask for confirmation (required when not on a terminal)");
+      .option("--yes", "run it (required, also on a terminal: a drill moves live traffic twice; without it nothing changes and the exit code is 2)");
     cmd.action(async (flags: DrillFlags) => {
       const { instanceArn, instanceId, pair, healthAlarms } = pairFromFlags(flags);
       const to = flags.to ?? pair[1];

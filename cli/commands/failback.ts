@@ -17,7 +17,7 @@ export const command: CliCommand = {
     )
       .option("--cooldown-seconds <s>", "cooldown this move starts, during which automated failovers change nothing", "300")
       .option("--dry-run", "show the plan; change nothing")
-      .option("--yes", "do not ask for confirmation");
+      .option("--yes", "do not ask for confirmation (required when not on a terminal: without it nothing changes and the exit code is 2)");
     cmd.action(async (flags: ShiftFlags) => shiftTraffic(ctx, "failback", flags, undefined));
   },
 };

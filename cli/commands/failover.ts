@@ -20,7 +20,7 @@ export const command: CliCommand = {
       .option("--percent <n>", "share of telephony and agents for --to, 0-100 in steps of 10", "100")
       .option("--cooldown-seconds <s>", "cooldown this move starts, during which automated failovers change nothing", "300")
       .option("--dry-run", "show the plan; change nothing")
-      .option("--yes", "do not ask for confirmation");
+      .option("--yes", "do not ask for confirmation (required when not on a terminal: without it nothing changes and the exit code is 2)");
     cmd.action(async (flags: ShiftFlags & { to: string }) => shiftTraffic(ctx, "failover", flags, flags.to));
   },
 };

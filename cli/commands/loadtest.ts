@@ -10,7 +10,7 @@ import { parsePositive, parseRegion, parseUrl, readJsonFile } from "../arguments
 import type { CliCommand, CliContext } from "../command-module";
 import { progressFactory } from "../progress";
 import { quotasFromFlags, type CommonFlags } from "../connect-options";
-import { UsageError } from "../errors";
+import { OperationalError, UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
 
 interface LoadTestFlags extends CommonFlags {
@@ -61,9 +61,39 @@ interface Environment {
   started: string[];
 }
 
+/**
+ * dynalite (a DynamoDB-compatible server) is what the local mode runs the lock and contact tables on.
+ * It is a development dependency: an installed package may lack it, which is said plainly.
+ */
+function loadDynalite(): (options: Record<string, number>) => Server {
+  try {
+    // dynalite ships no types.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("dynalite") as (options: Record<string, number>) => Server;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+    throw new OperationalError(
+      "the load test's local mode runs DynamoDB on the package 'dynalite', which is not installed: install it (npm install dynalite) " +
+        "or pass --dynamodb-endpoint <url> of a DynamoDB-compatible server",
+    );
+  }
+}
+
 async function environment(flags: LoadTestFlags, pair: [string, string]): Promise<Environment> {
-  const started: string[] = [];
   const closers: (() => Promise<void>)[] = [];
+  try {
+    return await startEnvironment(flags, pair, closers);
+  } catch (error) {
+    // Whatever was started is stopped, so the command exits after the error.
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startEnvironment(flags: LoadTestFlags, pair: [string, string], closers: (() => Promise<void>)[]): Promise<Environment> {
+  const started: string[] = [];
+  // Checked before anything starts.
+  const dynalite = flags.dynamodbEndpoint ? undefined : loadDynalite();
   let endpoint = parseUrl("--endpoint-url", flags.endpointUrl);
   let groupArn = flags.groupArn;
   if (endpoint && !groupArn) throw new UsageError("--group-arn is required with --endpoint-url: the ARN of the traffic distribution group to shift");
@@ -94,10 +124,8 @@ async function environment(flags: LoadTestFlags, pair: [string, string]): Promis
   let dynamoEndpoint = parseUrl("--dynamodb-endpoint", flags.dynamodbEndpoint);
   const table = flags.table ?? `connect-dr-loadtest-${Date.now()}`;
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(table)) throw UsageError.invalid("--table", table, "expected 3-255 letters, digits, _ . or -");
-  if (!dynamoEndpoint) {
-    // dynalite ships no types; it is a DynamoDB-compatible server (LevelDB in memory).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const dynalite = require("dynalite") as (o: Record<string, number>) => Server;
+  if (!dynamoEndpoint && dynalite) {
+    // A DynamoDB-compatible server (LevelDB in memory).
     const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     dynamoEndpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../../config";
+import { checkConfigMap, formatProblem, readStackFileConfig } from "../../config";
 import { assessReadiness, type ReadinessReport } from "../../resiliency/readiness";
 import { readinessText } from "../../resiliency/readiness-text";
 import { readinessInputsFromStack } from "../../resiliency/stack-readiness";
@@ -52,8 +52,8 @@ export const command: CliCommand = {
           } catch (error) {
             throw new UsageError(`--stack ${JSON.stringify(stack)}: ${(error as Error).message}`);
           }
-          const { config, problems } = checkStackConfig(rawConfigFromMap(map));
-          if (!config) throw new UsageError(`stack ${stack}: the configuration is invalid:\n${problems.map((p) => `  ${p.path}: found ${JSON.stringify(p.found)}; allowed: ${p.allowed}`).join("\n")}`);
+          const { config, problems } = checkConfigMap(map);
+          if (!config) throw new UsageError(`stack ${stack}: the configuration is invalid:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
           reports[stack] = assessReadiness(readinessInputsFromStack(config, assumptions));
         }
         const ready = Object.values(reports).every((r) => r.ready);

@@ -68,7 +68,7 @@ export const command: CliCommand = {
       const mapping = readMappingFlag(flags.mapping, ctx.io.cwd);
       if (flags.dryRun && flags.prune) ctx.io.stderr.write("note: --dry-run with --prune lists what would be deleted; nothing is deleted\n");
       const session = await sessionFromFlags(flags, ctx.io, region ? { region } : {});
-      const store = storeFromFlags(location, { ...flags, region: flags.region ?? session.region });
+      const store = storeFromFlags(location, { ...flags, region: flags.region ?? session.region }, ctx.io.cwd);
       const journalPath =
         flags.journal ?? join(ctx.io.cwd, ".connect-dr", `restore-${instanceId}-${createHash("sha256").update(store.location).digest("hex").slice(0, 12)}.jsonl`);
       const progress = progressFromFlags(flags, ctx.io);

@@ -49,7 +49,7 @@ export const command: CliCommand = {
           throw new UsageError(`--mapping ${(err as Error).message}`);
         }
       }
-      const store = storeFromFlags(location, flags);
+      const store = storeFromFlags(location, flags, ctx.io.cwd);
       const bar = progressFactory(ctx.io, flags.progress !== false).start("verify");
       const report = await verifyBackup(store, { externals, onProgress: (d, t) => bar.update(d, t) });
       bar.stop(report.ok ? "ok" : `${report.failures.length} failures`);

@@ -1,4 +1,5 @@
 import { ConnectClient, type ConnectClientConfig } from "@aws-sdk/client-connect";
+import { applyNetworkPolicy, networkClientConfig } from "../aws-client/network-policy";
 import type { RateLimiter } from "../rate/rate-limiter";
 
 /** Where and as whom to talk to Amazon Connect. Unset fields come from the standard SDK v3 chain. */
@@ -7,6 +8,8 @@ export interface ConnectTarget {
   readonly endpoint?: string;
   readonly profile?: string;
   readonly credentials?: ConnectClientConfig["credentials"];
+  /** The flag that sets `endpoint`, named when it cannot be reached. @default "--endpoint-url" */
+  readonly endpointFlag?: string;
 }
 
 /** Counters for one client: every attempt, and what the SDK's retries hid from the caller. */
@@ -54,6 +57,7 @@ export interface RateAwareClientOptions extends ConnectTarget {
 export function createRateAwareClient(options: RateAwareClientOptions): { client: ConnectClient; counters: CallCounters } {
   const counters = options.counters ?? new CallCounters();
   const client = new ConnectClient({
+    ...networkClientConfig(),
     ...(options.region ? { region: options.region } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
@@ -94,5 +98,6 @@ export function createRateAwareClient(options: RateAwareClientOptions): { client
     }) as never,
     { relation: "after", toMiddleware: "retryMiddleware", name: "connectDrTokenBucket" },
   );
+  applyNetworkPolicy(client, { name: "Amazon Connect", endpointFlag: options.endpointFlag ?? "--endpoint-url" });
   return { client, counters };
 }

@@ -7,6 +7,11 @@ export interface BackupStore {
   /** Reads an object; throws `MissingObjectError` when absent. */
   read(path: string): Promise<Buffer>;
   write(path: string, body: Buffer): Promise<void>;
+  /**
+   * Why there is no backup here at all (`does not exist`, `is empty`), or undefined when the location
+   * holds something. Lets a reader tell a wrong location from an interrupted backup.
+   */
+  absence?(): Promise<string | undefined>;
 }
 
 export class MissingObjectError extends Error {

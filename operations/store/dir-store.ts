@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { MissingObjectError, type BackupStore } from "./backup-store";
 
@@ -34,6 +34,16 @@ export class DirStore implements BackupStore {
     };
     await walk(this.location);
     return out.sort();
+  }
+
+  async absence(): Promise<string | undefined> {
+    try {
+      if (!(await stat(this.location)).isDirectory()) return "is not a folder";
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return "does not exist";
+      throw err;
+    }
+    return (await this.list()).length === 0 ? "is an empty folder" : undefined;
   }
 
   async read(path: string): Promise<Buffer> {

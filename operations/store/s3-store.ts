@@ -1,3 +1,4 @@
+import { applyNetworkPolicy, networkClientConfig } from "../aws-client/network-policy";
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { MissingObjectError, type BackupStore } from "./backup-store";
 
@@ -20,11 +21,16 @@ export class S3Store implements BackupStore {
 
   constructor(private readonly options: S3StoreOptions) {
     this.location = `s3://${options.bucket}/${options.prefix}`;
-    this.client = options.client ?? new S3Client({ retryMode: "adaptive", maxAttempts: 8, ...options.clientConfig });
+    this.client =
+      options.client ?? applyNetworkPolicy(new S3Client({ retryMode: "adaptive", maxAttempts: 8, ...networkClientConfig(), ...options.clientConfig }), { name: "Amazon S3", endpointFlag: "--s3-endpoint-url" });
   }
 
   private key(path: string): string {
     return this.options.prefix ? `${this.options.prefix}/${path}` : path;
+  }
+
+  async absence(): Promise<string | undefined> {
+    return (await this.list()).length === 0 ? "holds no objects (check the bucket, the prefix and --s3-region)" : undefined;
   }
 
   async list(): Promise<string[]> {

@@ -40,7 +40,12 @@ export async function verifyBackup(
   try {
     manifest = await readManifest(store);
   } catch (err) {
-    const problem = err instanceof MissingObjectError ? "manifest.json is missing (an incomplete or interrupted backup?)" : (err as Error).message;
+    const absence = err instanceof MissingObjectError ? await store.absence?.() : undefined;
+    const problem = absence
+      ? `no backup: ${store.location} ${absence}`
+      : err instanceof MissingObjectError
+        ? "manifest.json is missing (an incomplete or interrupted backup?)"
+        : (err as Error).message;
     return { ok: false, location: store.location, objects: 0, failures: [{ file: MANIFEST_PATH, problem }], warnings };
   }
   if (objectsDigest(manifest.objects) !== manifest.objectsSha256) {

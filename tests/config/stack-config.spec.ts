@@ -276,7 +276,7 @@ describe("config: parseStackConfig", () => {
       line: `connect-dr:monitoring.splunk.hecUrl: found "${hecUrl}"; allowed: an https:// base URL without a path, such as https://http-inputs-firehose-acme.splunkcloud.com:443 (Firehose's Splunk destination adds the collector path)`,
     })),
     { title: "Dynatrace without endpoint", key: "monitoring", value: { dynatrace: {} }, line: `connect-dr:monitoring.dynatrace.endpointUrl: found nothing (key not set); allowed: a string (required)` },
-    { title: "misspelt monitoring key", key: "monitoring", value: { dashboard: "x" }, line: `connect-dr:monitoring.dashboard: found "x"; allowed: no such key here; known keys: dashboardName, splunk, dynatrace` },
+    { title: "misspelt monitoring key", key: "monitoring", value: { dashboard: "x" }, line: `connect-dr:monitoring.dashboard: found "x"; allowed: no such key here; did you mean dashboardName? known keys: dashboardName, splunk, dynatrace` },
     {
       title: "auto scaling of a function flows do not call",
       key: "lambdaAutoScaling",

@@ -119,7 +119,7 @@ describe("gate formats", () => {
         "    end",
         '    subgraph s5["account 444455556666"]',
         '      subgraph s6["us-east-1"]',
-        '        c7["top level<br/>1 resource(s)"]',
+        '        c7["Record www<br/>no component"]',
         "      end",
         "    end",
         "  end",

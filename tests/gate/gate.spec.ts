@@ -69,6 +69,10 @@ describe("gate: the committed stacks", function () {
     const mermaid = render(report, "mermaid");
     expect(mermaid.split("\n").slice(0, 2)).to.deep.equal(["flowchart LR", '  subgraph s1["stack primary"]']);
     expect(mermaid).to.contain('["stack secondary"]');
+    // Resources outside any component are named, never an anonymous "top level" box.
+    expect(mermaid).to.not.contain("top level");
+    expect(mermaid).to.match(/\["InstanceReplica [^"<]+<br\/>no component"\]/);
+    expect(mermaid).to.match(/\["TrafficDistributionGroup [^"<]+<br\/>no component"\]/);
     expect(JSON.parse(render(report, "json")).summary.passed).to.equal(true);
     if (!fs.existsSync(SARIF_SCHEMA)) {
       console.log(`    (SARIF schema validation skipped: ${SARIF_SCHEMA} is absent)`);
@@ -204,7 +208,8 @@ describe("gate: command line", function () {
   it("exits 1 on a mandatory violation and writes the chosen format", async () => {
     let out = "";
     let err = "";
-    const code = await main(["--project-dir", FIXTURE, "--stack", "bad", "--format", "markdown"], (t) => (out += t), (t) => (err += t));
+    // No npm environment: under `npm test` the notice about npm's banner would be added to stderr.
+    const code = await main(["--project-dir", FIXTURE, "--stack", "bad", "--format", "markdown"], (t) => (out += t), (t) => (err += t), {});
     expect(code).to.equal(1);
     expect(out.split("\n")[0]).to.equal("## ❌ connect-dr policy gate: failed");
     expect(err).to.equal("connect-dr gate: FAILED (3 mandatory, 0 advisory violations)\n");

@@ -85,7 +85,12 @@ describe("backup write + verify (directory store)", () => {
 
   it("missing manifest, missing object, extra object and edited manifest are each named", async () => {
     const store = new DirStore(dir);
+    // An empty (or absent) folder is no backup at all; files without a manifest are an interrupted one.
+    expect((await verifyBackup(store)).failures).to.deep.equal([{ file: "manifest.json", problem: `no backup: ${store.location} is an empty folder` }]);
+    expect((await verifyBackup(new DirStore(join(dir, "absent")))).failures).to.deep.equal([{ file: "manifest.json", problem: `no backup: ${join(store.location, "absent")} does not exist` }]);
+    writeFileSync(join(dir, "partial.json"), "{}");
     expect((await verifyBackup(store)).failures).to.deep.equal([{ file: "manifest.json", problem: "manifest.json is missing (an incomplete or interrupted backup?)" }]);
+    rmSync(join(dir, "partial.json"));
     await writeBackup(store, sample());
     rmSync(join(dir, `hours/${H}.json`));
     writeFileSync(join(dir, "queues/extra.json"), "{}");
