@@ -89,7 +89,8 @@ export const INSTANCE_ID: SegmentToken = { $segment: { $param: INSTANCE_ARN_PARA
 /** Literal strings and tokens as one value: a plain string when no token is left. */
 export function join(parts: readonly (string | Token)[]): string | Token {
   const out: (string | Token)[] = [];
-  for (const p of parts) {
+  const flat = parts.flatMap((p) => (typeof p !== "string" && "$join" in p ? p.$join : [p]));
+  for (const p of flat) {
     if (typeof p === "string" && typeof out[out.length - 1] === "string") out[out.length - 1] = (out[out.length - 1] as string) + p;
     else if (p !== "") out.push(p);
   }
