@@ -27,8 +27,16 @@ let cache: Map<string, Loaded> | undefined;
 export function connectSchemas(): Map<string, Loaded> {
   if (cache) return cache;
   cache = new Map();
-  // The registry schemas write patterns for Java (`\_`, `\@`): compile them without the `u` flag, as cfn-lint does in Python.
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: ((p: string, f: string) => new RegExp(p, f.replace("u", ""))) as never } });
+  // The registry schemas write some patterns for Java (`\_`, `\@` are invalid escapes under `u`):
+  // those compile without the `u` flag; the rest (`\P{C}`) need it.
+  const regExp = (p: string, f: string) => {
+    try {
+      return new RegExp(p, f);
+    } catch {
+      return new RegExp(p, f.replace("u", ""));
+    }
+  };
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: regExp as never } });
   for (const f of readdirSync(CFN_SCHEMA_DIR).filter((x) => x.endsWith(".json"))) {
     const schema = JSON.parse(readFileSync(join(CFN_SCHEMA_DIR, f), "utf8")) as J;
     const { typeName, ...rest } = schema;
