@@ -51,7 +51,7 @@ def handler(event, context):
 
 
 /** Fn::Sub template text: literal `${` must be written `${!`. */
-const escapeSub = (s: string) => s.replace(/\$\{/g, "${!");
+const escapeSub = (s: string) => s.replace(/\$\{/g, () => "${!");
 
 /** A token as a CloudFormation intrinsic function. */
 export function cfnToken(t: Token, arnAttr: (logicalId: string) => string): unknown {

@@ -29,7 +29,8 @@ const UNSUPPORTED: Partial<Record<ResourceType, { kind: "agentStatuses" | "promp
   lexV2Association: { kind: "lexBots", why: "aws_connect_bot_association only associates Lex V1 bots", remedy: "pass --skip lexBots and associate the Lex V2 aliases with `aws connect associate-bot --lex-v2-bot AliasArn=...` (or connect-dr restore --kinds lexBots), or export --format cloudformation (AWS::Connect::IntegrationAssociation)" },
 };
 
-const esc = (s: string) => s.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+/** Literal text in a Terraform string: `${` and `%{` start templates, so they are doubled. */
+const esc = (s: string) => s.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 
 export interface TerraformNames {
   resource(logicalId: string): { type: string; name: string; idAttr?: string };

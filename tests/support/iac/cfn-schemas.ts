@@ -66,6 +66,11 @@ export function sampleAttributes(id: string, type: string, n: number): Record<st
   return out;
 }
 
+const EXISTING_SEGMENT: Record<string, string> = {
+  Hours: "operating-hours", Queue: "queue", Flow: "contact-flow", FlowModule: "flow-module", RoutingProfile: "routing-profile", QuickConnect: "transfer-destination",
+  SecurityProfile: "security-profile", HierarchyGroup: "agent-group", User: "agent", Prompt: "prompt", AgentStatus: "agent-state",
+};
+
 /** Sample parameter values: ARNs where the name says ARN, an S3 folder for prompts. */
 export function sampleParameters(template: J): Record<string, string> {
   const out: Record<string, string> = {};
@@ -73,7 +78,11 @@ export function sampleParameters(template: J): Record<string, string> {
   for (const name of Object.keys((template.Parameters ?? {}) as J)) {
     n++;
     if (name === "InstanceArn") out[name] = INSTANCE;
-    else if (/^Existing(\w+?)[A-Z]/.test(name)) out[name] = `${INSTANCE}/queue/${uuid(n)}`;
+    else if (name.startsWith("Existing")) {
+      // Existing<Prefix><Name>Arn: the ARN of that kind of resource in the target instance.
+      const prefix = Object.keys(EXISTING_SEGMENT).sort((a, b) => b.length - a.length).find((p) => name.startsWith(`Existing${p}`));
+      out[name] = `${INSTANCE}/${EXISTING_SEGMENT[prefix ?? "Queue"]}/${uuid(n)}`;
+    }
     else if (name.startsWith("PhoneNumber")) out[name] = `arn:aws:connect:us-west-2:123456789012:phone-number/${uuid(n)}`;
     else if (name.startsWith("Lambda")) out[name] = `arn:aws:lambda:us-west-2:123456789012:function:f${n}`;
     else if (name.startsWith("Lex")) out[name] = `arn:aws:lex:us-west-2:123456789012:bot-alias/ABCDEFGHIJ/KLMNOPQRST`;
