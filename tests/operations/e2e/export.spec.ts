@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import { main } from "../../../cli/index";
+import { command as exportCommand } from "../../../cli/commands/export";
 import type { CliIo } from "../../../cli/io";
 import { runBackup } from "../../../operations/backup/run-backup";
 import { readInstance } from "../../../operations/backup/read-instance";
@@ -36,7 +37,8 @@ async function run(args: string[], cwd: string): Promise<{ code: number; stdout:
   let stdout = "";
   let stderr = "";
   const io: CliIo = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd };
-  const code = await main(args, io);
+  // Only the command under test: discovering every command would load the whole CLI.
+  const code = await main(args, io, [exportCommand]);
   return { code, stdout, stderr };
 }
 
@@ -92,6 +94,18 @@ describe("connect-dr export (e2e)", function () {
     expect(text).not.to.include(world.sourceId);
     for (const kind of ["queues", "flows", "flowModules", "hours", "quickConnects"] as Kind[]) for (const r of recordsOf(source, kind)) if (!r.name.startsWith("Default") && !r.name.startsWith("Sample") && r.name !== "Basic Hours" && r.name !== "BasicQueue") expect(text, `${kind} ${r.name}`).not.to.include(r.id);
     expect(text).to.include("$.AwsRegion");
+  });
+
+  it("has --help; a bad --format or --skip is a usage error naming the flag, the value and what is allowed", async () => {
+    const help = await run(["export", "--help"], dir);
+    expect(help.code).to.equal(0);
+    expect(help.stdout).to.include("--format <format>").and.include("--mapping <file>").and.include("--json").and.include("docs/operations.md");
+    const format = await run(["export", "--from", backup, "--format", "pulumi-yaml", "--no-progress"], dir);
+    expect(format.code).to.equal(2);
+    expect(format.stderr).to.include('--format "pulumi-yaml": expected one of cloudformation, terraform');
+    const skip = await run(["export", "--from", backup, "--format", "terraform", "--skip", "instance", "--no-progress"], dir);
+    expect(skip.code).to.equal(2);
+    expect(skip.stderr).to.match(/--skip "instance": instance is never exported; allowed: /);
   });
 
   it("refuses a backup that fails verify (exit 1) and an out folder that holds files (exit 2), writing nothing", async () => {
