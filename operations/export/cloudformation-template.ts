@@ -22,6 +22,20 @@ export const CFN_TYPES: Record<Exclude<ResourceType, "phoneNumberFlow">, { type:
   lexV2Association: { type: "AWS::Connect::IntegrationAssociation" },
 };
 
+/** CloudFormation quotas per template (AWS CloudFormation User Guide, "CloudFormation quotas"). */
+export const CFN_QUOTAS = { resources: 500, parameters: 200, outputs: 200 };
+
+/** A template CloudFormation would refuse: fail now, naming the quota and what to do. */
+function checkQuotas(model: TemplateModel): void {
+  const resources = model.resources.length + model.deferred.length + (model.deferred.length ? 2 : 0);
+  if (resources > CFN_QUOTAS.resources) {
+    throw new FormatError("cloudformation", "template", `the template would hold ${resources} resources; CloudFormation allows ${CFN_QUOTAS.resources} per template`, "export --format terraform, or split the configuration: export once with --skip for some kinds and once with --skip for the others");
+  }
+  if (model.parameters.length > CFN_QUOTAS.parameters) {
+    throw new FormatError("cloudformation", "template", `the template would take ${model.parameters.length} parameters; CloudFormation allows ${CFN_QUOTAS.parameters}`, "export --format terraform, or --skip fewer kinds (each resource of a skipped kind that is referenced becomes a parameter)");
+  }
+}
+
 /** The custom resource type that makes the writes breaking reference cycles. */
 export const DEFERRED_TYPE = "Custom::ConnectDrDeferredWrite";
 export const DEFERRED_FUNCTION = "ConnectDrDeferredWriteFunction";
@@ -102,6 +116,7 @@ export function cloudFormationTemplate(model: TemplateModel): J {
       "pass --skip phoneNumbers and associate them after the deploy with `connect-dr restore --kinds phoneNumbers`, or export --format terraform (aws_connect_phone_number_contact_flow_association)",
     );
   }
+  checkQuotas(model);
   const typeOf = new Map<string, ModelResource>(model.resources.map((r) => [r.logicalId, r]));
   const arnAttr = (id: string) => {
     const r = typeOf.get(id);
@@ -121,15 +136,15 @@ export function cloudFormationTemplate(model: TemplateModel): J {
     };
   }
   if (model.deferred.length) addDeferred(resources, model.deferred, arnAttr);
+  const withArn = model.resources.filter((r) => CFN_TYPES[r.type as keyof typeof CFN_TYPES].arnAttr && r.type !== "hierarchyStructure");
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: model.description,
     Metadata: { "connect-dr": { notes: [...model.notes] } },
     Parameters: parameters,
     Resources: resources,
-    Outputs: Object.fromEntries(
-      model.resources.filter((r) => CFN_TYPES[r.type as keyof typeof CFN_TYPES].arnAttr && r.type !== "hierarchyStructure").map((r) => [`${r.logicalId}Arn`, { Value: cfnToken({ $res: r.logicalId, attr: "arn" }, arnAttr) }]),
-    ),
+    // Outputs are a convenience; a template may have at most 200, so large exports go without.
+    ...(withArn.length <= CFN_QUOTAS.outputs ? { Outputs: Object.fromEntries(withArn.map((r) => [`${r.logicalId}Arn`, { Value: cfnToken({ $res: r.logicalId, attr: "arn" }, arnAttr) }])) } : {}),
   };
 }
 

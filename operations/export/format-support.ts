@@ -5,8 +5,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ["cloudformation", "terra
 
 /** A kind the chosen format cannot express: names it, why, and what to do instead. */
 export class FormatError extends Error {
-  constructor(readonly format: ExportFormat, readonly kind: Kind, why: string, readonly remedy: string) {
-    super(`${format} cannot express ${kind}: ${why}; ${remedy}`);
+  constructor(readonly format: ExportFormat, readonly kind: Kind | "template", why: string, readonly remedy: string) {
+    super(kind === "template" ? `${format} cannot express this export: ${why}; ${remedy}` : `${format} cannot express ${kind}: ${why}; ${remedy}`);
     this.name = "FormatError";
   }
 }

@@ -4,7 +4,10 @@ import type { MappingFile } from "../restore/mapping-file";
 import type { Kind } from "../model/kinds";
 import { buildModel } from "./build-model";
 import { cloudFormationTemplate } from "./cloudformation-template";
-import type { ExportFormat } from "./format-support";
+import { FormatError, type ExportFormat } from "./format-support";
+
+/** Largest template body CloudFormation accepts from S3 (CloudFormation quotas: 1 MB). */
+export const MAX_TEMPLATE_BYTES = 1_000_000;
 import type { TemplateModel } from "./template-model";
 import { terraformConfig } from "./terraform-config";
 
@@ -25,7 +28,12 @@ export function renderExport(snapshot: Snapshot, format: ExportFormat, options: 
   const model = buildModel(snapshot, options);
   if (format === "cloudformation") {
     const t = cloudFormationTemplate(model);
-    return { model, files: [{ name: "template.json", text: jsonText(t) }, { name: "template.yaml", text: dump(t, { noRefs: true, lineWidth: -1, sortKeys: false }) }] };
+    const files = [{ name: "template.json", text: jsonText(t) }, { name: "template.yaml", text: dump(t, { noRefs: true, lineWidth: -1, sortKeys: false }) }];
+    const smallest = Math.min(...files.map((f) => Buffer.byteLength(f.text)));
+    if (smallest > MAX_TEMPLATE_BYTES) {
+      throw new FormatError("cloudformation", "template", `the template is ${smallest} bytes; CloudFormation accepts at most ${MAX_TEMPLATE_BYTES} (from S3)`, "export --format terraform, or split it: export once with --skip for some kinds and once with --skip for the others");
+    }
+    return { model, files };
   }
   return { model, files: [{ name: "main.tf.json", text: jsonText(terraformConfig(model)) }] };
 }

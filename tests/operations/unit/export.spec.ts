@@ -137,6 +137,11 @@ describe("export: a backup holding every kind", () => {
     for (const k of TF_SKIP) expect(() => tf(withoutLexV2(fullSnapshot()), TF_SKIP.filter((x) => x !== k))).to.throw(FormatError, new RegExp(`terraform cannot express ${k}: .*--skip ${k}`));
     expect(() => tf(fullSnapshot(), TF_SKIP)).to.throw(FormatError, /terraform cannot express lexBots: .*Lex V1.*--skip lexBots/);
   });
+  it("CloudFormation refuses a template over its 500-resource quota, saying what to do", () => {
+    const s = fullSnapshot();
+    s.resources.hours = Array.from({ length: 501 }, (_, i) => rec("hours", 5000 + i, `H${i}`, { Name: `H${i}`, TimeZone: "UTC", Config: [] })).concat(s.resources.hours!);
+    expect(() => cfn(s, ["phoneNumbers"])).to.throw(FormatError, /cloudformation cannot express this export: the template would hold \d+ resources; CloudFormation allows 500 .*--format terraform/);
+  });
   it("a reference that cannot be resolved names the holder and the reference", () => {
     const s = fullSnapshot();
     s.resources.hours = s.resources.hours!.filter((h) => h.name !== "Office");
