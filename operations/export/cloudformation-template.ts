@@ -29,7 +29,7 @@ export const CFN_QUOTAS = { resources: 500, parameters: 200, outputs: 200 };
 function checkQuotas(model: TemplateModel): void {
   const resources = model.resources.length + model.deferred.length + (model.deferred.length ? 2 : 0);
   if (resources > CFN_QUOTAS.resources) {
-    throw new FormatError("cloudformation", "template", `the template would hold ${resources} resources; CloudFormation allows ${CFN_QUOTAS.resources} per template`, "export --format terraform, or split the configuration: export once with --skip for some kinds and once with --skip for the others");
+    throw new FormatError("cloudformation", "template", `the template would hold ${resources} resources; CloudFormation allows ${CFN_QUOTAS.resources} per template`, "export --format terraform (no such quota), or --skip kinds this template need not create");
   }
   if (model.parameters.length > CFN_QUOTAS.parameters) {
     throw new FormatError("cloudformation", "template", `the template would take ${model.parameters.length} parameters; CloudFormation allows ${CFN_QUOTAS.parameters}`, "export --format terraform, or --skip fewer kinds (each resource of a skipped kind that is referenced becomes a parameter)");

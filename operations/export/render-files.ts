@@ -31,7 +31,7 @@ export function renderExport(snapshot: Snapshot, format: ExportFormat, options: 
     const files = [{ name: "template.json", text: jsonText(t) }, { name: "template.yaml", text: dump(t, { noRefs: true, lineWidth: -1, sortKeys: false }) }];
     const smallest = Math.min(...files.map((f) => Buffer.byteLength(f.text)));
     if (smallest > MAX_TEMPLATE_BYTES) {
-      throw new FormatError("cloudformation", "template", `the template is ${smallest} bytes; CloudFormation accepts at most ${MAX_TEMPLATE_BYTES} (from S3)`, "export --format terraform, or split it: export once with --skip for some kinds and once with --skip for the others");
+      throw new FormatError("cloudformation", "template", `the template is ${smallest} bytes; CloudFormation accepts at most ${MAX_TEMPLATE_BYTES} (from S3)`, "export --format terraform (no such quota), or --skip kinds this template need not create");
     }
     return { model, files };
   }
