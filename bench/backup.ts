@@ -8,7 +8,6 @@
  * Prints progress lines, then ONE JSON object as the last line.
  * Run: npm run bench:backup
  */
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +15,7 @@ import { ConnectClient } from "@aws-sdk/client-connect";
 import { spawn, type ChildProcess } from "node:child_process";
 import type { SeedResult, SeedSpec, QuotaConfig, OperationCounters } from "../simulator";
 import { openSession, type ConnectSession } from "../operations/connect/session";
-import { send } from "../operations/connect/send";
+import { BENCH_SIZE, buildBenchInstance } from "./bench-instance";
 import { uniformQuotas } from "../operations/rate/quotas";
 import { runBackup } from "../operations/backup/run-backup";
 import { readInstance } from "../operations/backup/read-instance";
@@ -27,22 +26,12 @@ import type { Kind } from "../operations/model/kinds";
 
 const RATE = 50;
 const BURST = 5;
-const SIZE = { hours: 20, queues: 100, flows: 300, routingProfiles: 50, quickConnects: 50 };
+const SIZE = BENCH_SIZE;
 const KINDS: Kind[] = ["instance", "lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
 const ACCOUNTS = { SRC: "111111111111", DST: "222222222222", BASE: "333333333333" };
 const KEYS = { SRC: "AKIABENCHSOURCE00001", DST: "AKIABENCHTARGET00002", BASE: "AKIABENCHBASELINE003" };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-function flowContent(actions: { type: string; params: Record<string, unknown> }[]): string {
-  const all = [...actions, { type: "DisconnectParticipant", params: {} }];
-  return JSON.stringify({
-    Version: "2019-10-30",
-    StartAction: "a0",
-    Metadata: { entryPointPosition: { x: 40, y: 40 } },
-    Actions: all.map((a, i) => ({ Identifier: `a${i}`, Type: a.type, Parameters: a.params, Transitions: i + 1 < all.length ? { NextAction: `a${i + 1}` } : {} })),
-  });
-}
 
 /** Calls per API from a session's counters, the ideal seconds (slowest API) and which API it is. */
 function ideal(callsByApi: Map<string, number>): { seconds: number; api: string; calls: number } {
@@ -118,51 +107,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "connect-dr-bench-"));
   try {
     // ---- Build the synthetic source instance (quotas off while building).
-    const hours = Array.from({ length: SIZE.hours }, (_, i) => ({ id: randomUUID(), name: `Hours ${String(i).padStart(2, "0")}` }));
-    const queues = Array.from({ length: SIZE.queues }, (_, i) => ({ id: randomUUID(), name: `Queue ${String(i).padStart(3, "0")}`, hoursOfOperationName: hours[i % SIZE.hours]!.name }));
-    const src = await sim.seed({ account: ACCOUNTS.SRC, region: "us-east-1", instance: { alias: "bench-east" }, hours, queues, prompts: [{ name: "Greeting" }], lambdaFunctions: ["arn:aws:lambda:us-east-1:111111111111:function:crm-lookup"] });
+    const src = await buildBenchInstance({ seed: (spec) => sim.seed(spec), endpoint: sim.endpoint, accessKeyId: KEYS.SRC, account: ACCOUNTS.SRC, size: SIZE });
     const dst = await sim.seed({ account: ACCOUNTS.DST, region: "us-west-2", instance: { alias: "bench-west" }, prompts: [{ name: "Greeting" }] });
     const base = await sim.seed({ account: ACCOUNTS.BASE, region: "us-west-2", instance: { alias: "bench-baseline" }, prompts: [{ name: "Greeting" }] });
     const dstId = dst.instanceId;
-    const arn = (seg: string, id: string) => `${src.instanceArn}/${seg}/${id}`;
-    const admin = await openSession({ region: "us-east-1", endpoint: sim.endpoint, credentials: { accessKeyId: KEYS.SRC, secretAccessKey: "x" }, quotas: uniformQuotas(10_000, 10_000) });
-    const I = { InstanceId: src.instanceId };
-    const flowIds: string[] = [];
-    const xferFlows: string[] = [];
-    for (let i = 0; i < SIZE.flows; i++) {
-      const q1 = queues[i % SIZE.queues]!;
-      const q2 = queues[(i * 7 + 3) % SIZE.queues]!;
-      const actions: { type: string; params: Record<string, unknown> }[] = [
-        { type: "CheckHoursOfOperation", params: { Hours: arn("operating-hours", hours[i % SIZE.hours]!.id) } },
-        { type: "MessageParticipant", params: { PromptId: arn("prompt", src.ids.prompts.Greeting!) } },
-        { type: "InvokeLambdaFunction", params: { LambdaFunctionARN: "arn:aws:lambda:$.AwsRegion:111111111111:function:crm-lookup", InvocationTimeLimitSeconds: "3" } },
-        { type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q1.id) } },
-        { type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q2.id) } },
-      ];
-      if (i > 0 && i % 3 === 0) actions.push({ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i - 1]!) } });
-      const type = i % 6 === 5 ? "QUEUE_TRANSFER" : "CONTACT_FLOW";
-      const out = await send(admin.client, "CreateContactFlow", { ...I, Name: `Flow ${String(i).padStart(3, "0")}`, Type: type, Content: flowContent(actions), Tags: { app: "bench" } });
-      flowIds.push(out.ContactFlowId as string);
-      if (type === "QUEUE_TRANSFER") xferFlows.push(out.ContactFlowId as string);
-    }
-    // Mutual references: every 10th flow points forward to a later flow that points back to it.
-    for (let i = 0; i + 5 < SIZE.flows; i += 10) {
-      await send(admin.client, "UpdateContactFlowContent", { ...I, ContactFlowId: flowIds[i]!, Content: flowContent([{ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i + 5]!) } }]) });
-      await send(admin.client, "UpdateContactFlowContent", { ...I, ContactFlowId: flowIds[i + 5]!, Content: flowContent([{ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i]!) } }]) });
-    }
-    const qcIds: string[] = [];
-    for (let i = 0; i < SIZE.quickConnects; i++) {
-      const out = await send(admin.client, "CreateQuickConnect", { ...I, Name: `QC ${String(i).padStart(2, "0")}`, QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: queues[i]!.id, ContactFlowId: xferFlows[i % xferFlows.length]! } } });
-      qcIds.push(out.QuickConnectId as string);
-    }
-    for (let i = 0; i < SIZE.queues; i += 2) await send(admin.client, "AssociateQueueQuickConnects", { ...I, QueueId: queues[i]!.id, QuickConnectIds: [qcIds[(i / 2) % qcIds.length]!] });
-    for (let i = 0; i < SIZE.routingProfiles; i++) {
-      await send(admin.client, "CreateRoutingProfile", {
-        ...I, Name: `Profile ${String(i).padStart(2, "0")}`, Description: "bench", DefaultOutboundQueueId: queues[i]!.id,
-        MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }, { Channel: "CHAT", Concurrency: 2 }],
-        QueueConfigs: [0, 1, 2].map((k) => ({ QueueReference: { QueueId: queues[(i + k * 13) % SIZE.queues]!.id, Channel: "VOICE" }, Priority: k + 1, Delay: k * 10 })),
-      });
-    }
     log(`built source ${src.instanceId}: ${SIZE.flows} flows, ${SIZE.queues} queues, ${SIZE.routingProfiles} routing profiles, ${SIZE.hours} hours, ${SIZE.quickConnects} quick connects`);
 
     // ---- Quotas on: 50 rps, burst 5, per API per (account, Region), on both sides.
