@@ -26,8 +26,9 @@ export interface ReadInstanceOptions {
   readonly onPath?: (kind: Kind, id: string, path: ObjectReadPath) => void;
 }
 
-/** Removes secret fields at any depth. */
+/** Removes secret fields at any depth; timestamps become ISO strings (as JSON would write them). */
 export function stripSecrets(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(stripSecrets);
   if (value && typeof value === "object") {
     const out: Json = {};

@@ -30,6 +30,8 @@ export type ObjectReadPath = "search" | "search+describe" | "describe" | "list" 
 /** What a kind's Search API carries compared with its Describe API, and what still needs a call per resource. */
 export interface SearchReadSpec {
   readonly searchApi: string;
+  /** Further request members (the describe path's List filter, as Search criteria). */
+  readonly searchInput?: Readonly<Record<string, unknown>>;
   /** Response member holding the items. */
   readonly listKey: string;
   /** The model's MaxResults maximum for `searchApi` (a spec holds this to the model). */
@@ -81,7 +83,8 @@ export const SEARCH_READ: Partial<Record<Kind, SearchReadSpec>> = {
     required: ["Id", "Name", "Content"],
   },
   queues: {
-    searchApi: "SearchQueues", listKey: "Queues", maxResults: 500, idField: "QueueId",
+    // STANDARD only, as ListQueues is asked: AGENT queues belong to users and are not restored.
+    searchApi: "SearchQueues", searchInput: { SearchCriteria: { QueueTypeCondition: "STANDARD" } }, listKey: "Queues", maxResults: 500, idField: "QueueId",
     required: ["QueueId", "Name", "HoursOfOperationId"],
     // ListQueueQuickConnects: the Queue shape carries no quick connects.
     children: [{ field: "QuickConnects" }],

@@ -56,7 +56,7 @@ export async function readKindViaSearch(kind: Kind, ctx: SearchReadContext): Pro
     ctx.onPath(kind, id, "search");
     return withChildren(kind, spec, ld, item, id, ctx);
   };
-  await listAll<Json>(ctx.client, spec.searchApi, { ...I, MaxResults: spec.maxResults }, spec.listKey, (items) => {
+  await listAll<Json>(ctx.client, spec.searchApi, { ...I, ...spec.searchInput, MaxResults: spec.maxResults }, spec.listKey, (items) => {
     ctx.tick(kind, items.length, 0);
     for (const item of items) pending.push(one(item));
   });
