@@ -1,47 +1,68 @@
 /**
- * Benchmark: backup and restore of a synthetic instance (300 flows, 100 queues, 50 routing
- * profiles, 20 hours, 50 quick connects) in the Connect API simulator with every API's quota at
- * 50 requests/s (burst 5), client and server alike. Compares wall time per phase with the
- * quota-bound ideal (for each API: calls / quota; the slowest API bounds the phase) and with a
- * naive sequential baseline (one call at a time, plain SDK client, no token bucket).
+ * Benchmark: backup (Search and Describe read paths, full and incremental) and restore of a
+ * synthetic instance (300 flows, 100 queues, 50 routing profiles, 20 hours, 50 quick connects,
+ * 500 users) in the Connect API simulator (its own process), at Amazon Connect's real default quota
+ * (2 requests/s, burst 5, per API per account and Region, client and simulator alike) or a quotas
+ * file. Each phase is compared with its minimum-call ideal (bench/backup-ideal.ts): per API the
+ * fewest calls that read or write the instance over its quota, burst credited, slowest API bounding.
+ *
+ * Flags:
+ *   --quick            every API at 50 requests/s, burst 5 (the earlier bench), plus a naive sequential baseline
+ *   --quotas <file>    quotas file (our format or `aws service-quotas list-service-quotas` output)
+ *   --time-scale <N>   run N times faster: every rate x N on both sides, bursts unchanged; the ideal
+ *                      scales the same way, so ratios hold and `realQuotaSeconds` = measured x N
+ *   --size <F>         instance size as a fraction of the one above (default 1)
  *
  * Prints progress lines, then ONE JSON object as the last line.
- * Run: npm run bench:backup
+ * Run: npm run bench:backup [-- --time-scale 10] | npm run bench:backup -- --quick
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { ConnectClient } from "@aws-sdk/client-connect";
 import { spawn, type ChildProcess } from "node:child_process";
 import type { SeedResult, SeedSpec, QuotaConfig, OperationCounters } from "../simulator";
 import { openSession, type ConnectSession } from "../operations/connect/session";
-import { BENCH_SIZE, buildBenchInstance } from "./bench-instance";
-import { uniformQuotas } from "../operations/rate/quotas";
+import { send } from "../operations/connect/send";
+import { CONNECT_DEFAULT_QUOTA, parseQuotaFile, uniformQuotas, type QuotaTable } from "../operations/rate/quotas";
 import { runBackup } from "../operations/backup/run-backup";
 import { readInstance } from "../operations/backup/read-instance";
+import type { ReadPath } from "../operations/backup/read-paths";
 import { restoreFromBackup } from "../operations/restore/restore-from-backup";
 import { compareSnapshots } from "../operations/diff/compare-snapshots";
+import { verifyBackup } from "../operations/verify/verify-backup";
 import { DirStore } from "../operations/store/dir-store";
 import type { Kind } from "../operations/model/kinds";
+import { idealOf, minimumReadCalls, type Ideal } from "./backup-ideal";
+import { flowContent } from "./bench-instance";
 
-const RATE = 50;
-const BURST = 5;
-const SIZE = BENCH_SIZE;
-const KINDS: Kind[] = ["instance", "lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
-const ACCOUNTS = { SRC: "111111111111", DST: "222222222222", BASE: "333333333333" };
-const KEYS = { SRC: "AKIABENCHSOURCE00001", DST: "AKIABENCHTARGET00002", BASE: "AKIABENCHBASELINE003" };
+const { values: flags } = parseArgs({
+  options: { quick: { type: "boolean" }, quotas: { type: "string" }, "time-scale": { type: "string" }, size: { type: "string" } },
+});
+const QUICK = flags.quick === true;
+const SCALE = Number(flags["time-scale"] ?? 1);
+const FRACTION = Number(flags.size ?? 1);
+if (!(SCALE > 0) || !(FRACTION > 0 && FRACTION <= 4)) throw new Error(`--time-scale must be > 0 and --size in (0, 4]; got ${flags["time-scale"]}, ${flags.size}`);
+const BASE_QUOTAS: QuotaTable = QUICK ? uniformQuotas(50, 5) : flags.quotas ? parseQuotaFile(JSON.parse(readFileSync(flags.quotas, "utf8"))) : { default: CONNECT_DEFAULT_QUOTA, perApi: {} };
+const scaled = (t: QuotaTable): QuotaTable => ({
+  default: { ratePerSecond: t.default.ratePerSecond * SCALE, burst: t.default.burst },
+  perApi: Object.fromEntries(Object.entries(t.perApi).map(([api, q]) => [api, { ratePerSecond: q.ratePerSecond * SCALE, burst: q.burst }])),
+});
+const QUOTAS = scaled(BASE_QUOTAS);
+const sizeOf = (f: number) => ({
+  hours: Math.max(1, Math.round(20 * f)), queues: Math.max(2, Math.round(100 * f)), flows: Math.max(6, Math.round(300 * f)),
+  routingProfiles: Math.max(1, Math.round(50 * f)), quickConnects: Math.max(1, Math.round(50 * f)), users: Math.max(1, Math.round(500 * f)),
+});
+const SIZE = sizeOf(FRACTION);
+const KINDS: Kind[] = ["instance", "lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "securityProfiles", "agentStatuses", "users"];
+const RESTORE_KINDS: Kind[] = ["lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
+const ACCOUNTS = { SRC: "111111111111", DST: "222222222222", BASE: "333333333333", HALF: "444444444444" };
+const KEYS = { SRC: "AKIABENCHSOURCE00001", DST: "AKIABENCHTARGET00002", BASE: "AKIABENCHBASELINE003", HALF: "AKIABENCHHALFSIZE004" };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-/** Calls per API from a session's counters, the ideal seconds (slowest API) and which API it is. */
-function ideal(callsByApi: Map<string, number>): { seconds: number; api: string; calls: number } {
-  let best = { seconds: 0, api: "", calls: 0 };
-  for (const [api, calls] of callsByApi) {
-    const s = calls / RATE;
-    if (s > best.seconds) best = { seconds: s, api, calls };
-  }
-  return best;
-}
+const round = (n: number, d = 2) => Number(n.toFixed(d));
 
 function diffCalls(after: Map<string, number>, before: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
@@ -102,113 +123,223 @@ async function startSimProcess(accounts: Record<string, string>): Promise<SimPro
   };
 }
 
+
+/** Builds a source instance of `size` through the API (quotas off) and returns its ids. */
+async function buildSource(sim: SimProcess, account: string, key: string, size: ReturnType<typeof sizeOf>, alias: string) {
+  const hours = Array.from({ length: size.hours }, (_, i) => ({ id: randomUUID(), name: `Hours ${String(i).padStart(2, "0")}` }));
+  const queues = Array.from({ length: size.queues }, (_, i) => ({ id: randomUUID(), name: `Queue ${String(i).padStart(3, "0")}`, hoursOfOperationName: hours[i % size.hours]!.name }));
+  const users = Array.from({ length: size.users }, (_, i) => ({ username: `agent${String(i).padStart(4, "0")}` }));
+  const src = await sim.seed({ account, region: "us-east-1", instance: { alias }, hours, queues, users, prompts: [{ name: "Greeting" }], lambdaFunctions: [`arn:aws:lambda:us-east-1:${account}:function:crm-lookup`] });
+  const admin = await openSession({ region: "us-east-1", endpoint: sim.endpoint, credentials: { accessKeyId: key, secretAccessKey: "x" }, quotas: uniformQuotas(10_000, 10_000) });
+  const I = { InstanceId: src.instanceId };
+  const arn = (seg: string, id: string) => `${src.instanceArn}/${seg}/${id}`;
+  const flowIds: string[] = [];
+  const xferFlows: string[] = [];
+  for (let i = 0; i < size.flows; i++) {
+    const q1 = queues[i % size.queues]!;
+    const q2 = queues[(i * 7 + 3) % size.queues]!;
+    const actions: { type: string; params: Record<string, unknown> }[] = [
+      { type: "CheckHoursOfOperation", params: { Hours: arn("operating-hours", hours[i % size.hours]!.id) } },
+      { type: "MessageParticipant", params: { PromptId: arn("prompt", src.ids.prompts.Greeting!) } },
+      { type: "InvokeLambdaFunction", params: { LambdaFunctionARN: `arn:aws:lambda:$.AwsRegion:${account}:function:crm-lookup`, InvocationTimeLimitSeconds: "3" } },
+      { type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q1.id) } },
+      { type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q2.id) } },
+    ];
+    if (i > 0 && i % 3 === 0) actions.push({ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i - 1]!) } });
+    const type = i % 6 === 5 ? "QUEUE_TRANSFER" : "CONTACT_FLOW";
+    const out = await send(admin.client, "CreateContactFlow", { ...I, Name: `Flow ${String(i).padStart(3, "0")}`, Type: type, Content: flowContent(actions), Tags: { app: "bench" } });
+    flowIds.push(out.ContactFlowId as string);
+    if (type === "QUEUE_TRANSFER") xferFlows.push(out.ContactFlowId as string);
+  }
+  // Mutual references: every 10th flow points forward to a later flow that points back to it.
+  for (let i = 0; i + 5 < size.flows; i += 10) {
+    await send(admin.client, "UpdateContactFlowContent", { ...I, ContactFlowId: flowIds[i]!, Content: flowContent([{ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i + 5]!) } }]) });
+    await send(admin.client, "UpdateContactFlowContent", { ...I, ContactFlowId: flowIds[i + 5]!, Content: flowContent([{ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i]!) } }]) });
+  }
+  const qcIds: string[] = [];
+  for (let i = 0; i < size.quickConnects; i++) {
+    const out = await send(admin.client, "CreateQuickConnect", { ...I, Name: `QC ${String(i).padStart(2, "0")}`, QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: queues[i % size.queues]!.id, ContactFlowId: xferFlows[i % xferFlows.length]! } } });
+    qcIds.push(out.QuickConnectId as string);
+  }
+  for (let i = 0; i < size.queues; i += 2) await send(admin.client, "AssociateQueueQuickConnects", { ...I, QueueId: queues[i]!.id, QuickConnectIds: [qcIds[(i / 2) % qcIds.length]!] });
+  for (let i = 0; i < size.routingProfiles; i++) {
+    await send(admin.client, "CreateRoutingProfile", {
+      ...I, Name: `Profile ${String(i).padStart(2, "0")}`, Description: "bench", DefaultOutboundQueueId: queues[i % size.queues]!.id,
+      MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }, { Channel: "CHAT", Concurrency: 2 }],
+      QueueConfigs: [0, 1, 2].map((k) => ({ QueueReference: { QueueId: queues[(i + k * 13) % size.queues]!.id, Channel: "VOICE" }, Priority: k + 1, Delay: k * 10 })),
+    });
+  }
+  return { src, admin, flowIds, queues, hours };
+}
+
+/** Peak heap growth while `work` runs, in MB. */
+async function peakHeap<T>(work: () => Promise<T>): Promise<{ value: T; peakHeapMB: number }> {
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
+  try {
+    const value = await work();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    return { value, peakHeapMB: round((peak - base) / 1e6, 1) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function phaseReport<E extends Record<string, unknown>>(wall: number, ideal: Ideal, callsMade: Map<string, number>, extra: E) {
+  return {
+    wallSeconds: round(wall),
+    idealSeconds: round(ideal.seconds),
+    ratioToIdeal: ideal.seconds > 0.5 ? round(wall / ideal.seconds, 3) : null,
+    boundingApi: ideal.api,
+    boundingApiCalls: ideal.calls,
+    realQuotaSeconds: { wall: round(wall * SCALE, 1), ideal: round(ideal.seconds * SCALE, 1) },
+    calls: [...callsMade.values()].reduce((a, b) => a + b, 0),
+    ...extra,
+  };
+}
+
 async function main(): Promise<void> {
-  const sim = await startSimProcess({ [KEYS.SRC]: ACCOUNTS.SRC, [KEYS.DST]: ACCOUNTS.DST, [KEYS.BASE]: ACCOUNTS.BASE });
+  const sim = await startSimProcess({ [KEYS.SRC]: ACCOUNTS.SRC, [KEYS.DST]: ACCOUNTS.DST, [KEYS.BASE]: ACCOUNTS.BASE, [KEYS.HALF]: ACCOUNTS.HALF });
   const dir = mkdtempSync(join(tmpdir(), "connect-dr-bench-"));
   try {
-    // ---- Build the synthetic source instance (quotas off while building).
-    const src = await buildBenchInstance({ seed: (spec) => sim.seed(spec), endpoint: sim.endpoint, accessKeyId: KEYS.SRC, account: ACCOUNTS.SRC, size: SIZE });
+    const built = await buildSource(sim, ACCOUNTS.SRC, KEYS.SRC, SIZE, "bench-east");
+    const half = await buildSource(sim, ACCOUNTS.HALF, KEYS.HALF, sizeOf(FRACTION / 2), "bench-half");
     const dst = await sim.seed({ account: ACCOUNTS.DST, region: "us-west-2", instance: { alias: "bench-west" }, prompts: [{ name: "Greeting" }] });
     const base = await sim.seed({ account: ACCOUNTS.BASE, region: "us-west-2", instance: { alias: "bench-baseline" }, prompts: [{ name: "Greeting" }] });
-    const dstId = dst.instanceId;
-    log(`built source ${src.instanceId}: ${SIZE.flows} flows, ${SIZE.queues} queues, ${SIZE.routingProfiles} routing profiles, ${SIZE.hours} hours, ${SIZE.quickConnects} quick connects`);
+    const srcId = built.src.instanceId;
+    log(`built source ${srcId}: ${JSON.stringify(SIZE)}; quotas ${JSON.stringify(BASE_QUOTAS.default)} x time-scale ${SCALE}`);
 
-    // ---- Quotas on: 50 rps, burst 5, per API per (account, Region), on both sides.
-    await sim.setQuota({ enabled: true, default: { ratePerSecond: RATE, burst: BURST } });
+    const quotasOn = () => sim.setQuota({ enabled: true, default: QUOTAS.default, perOperation: QUOTAS.perApi });
+    const refill = async () => {
+      const worst = Math.max(QUOTAS.default.burst / QUOTAS.default.ratePerSecond, ...Object.values(QUOTAS.perApi).map((q) => q.burst / q.ratePerSecond));
+      await new Promise((r) => setTimeout(r, Math.ceil(worst * 1000) + 200));
+    };
     const session = (key: string, region: string): Promise<ConnectSession> =>
-      openSession({ region, endpoint: sim.endpoint, credentials: { accessKeyId: key, secretAccessKey: "x" }, quotas: uniformQuotas(RATE, BURST) });
+      openSession({ region, endpoint: sim.endpoint, credentials: { accessKeyId: key, secretAccessKey: "x" }, quotas: { ...QUOTAS } });
     const throttledOnServer = async () => Object.values(await sim.counters()).reduce((n, c) => n + c.throttled, 0);
-    await new Promise((r) => setTimeout(r, 1000)); // let every bucket fill
+    await quotasOn();
+    await refill();
 
-    const s = await session(KEYS.SRC, "us-east-1");
-    const store = new DirStore(join(dir, "backup"));
+    // ---- Full backups, both read paths.
+    const full = async (path: ReadPath, name: string, key = KEYS.SRC, instanceId = srcId, kinds = KINDS) => {
+      const s = await session(key, "us-east-1");
+      const thr0 = await throttledOnServer();
+      const t0 = Date.now();
+      const { value, peakHeapMB } = await peakHeap(() => runBackup({ client: s.client, instanceId, store: new DirStore(join(dir, name)), kinds, readPath: path }));
+      const wall = (Date.now() - t0) / 1000;
+      const withQueues = value.snapshot.resources.routingProfiles?.filter((r) => Number(r.data.NumberOfAssociatedQueues ?? 1) > 0).length ?? 0;
+      const ideal = idealOf(minimumReadCalls({ counts: value.manifest.counts, path, withQueues, made: s.counters.callsByApi }), QUOTAS);
+      const report = phaseReport(wall, ideal, s.counters.callsByApi, { objects: value.manifest.objects.length, readPaths: value.readPaths, peakHeapMB, throttlesAbsorbedBySdk: (await throttledOnServer()) - thr0, throttleErrorsSeenByUser: s.counters.throttlesSurfaced });
+      log(`backup ${name} (${path}): ${report.wallSeconds}s, ideal ${report.idealSeconds}s (${ideal.api} x${ideal.calls}), ratio ${report.ratioToIdeal}`);
+      await refill();
+      return { report, manifest: value.manifest };
+    };
+    const search = await full("search", "search");
+    const describe = await full("describe", "describe");
+    const halfSearch = await full("search", "half", KEYS.HALF, half.src.instanceId);
+    // Users need one DescribeUser each on both paths (Search lacks their email addresses): the same
+    // backups without users show what Search does for the kinds it carries whole.
+    const noUsers = KINDS.filter((k) => k !== "users");
+    const searchNoUsers = await full("search", "search-no-users", KEYS.SRC, srcId, noUsers);
+    const describeNoUsers = await full("describe", "describe-no-users", KEYS.SRC, srcId, noUsers);
+
+    // ---- 1% of objects changed, then an incremental backup since the Search backup.
+    await sim.setQuota({ enabled: false });
+    const I = { InstanceId: srcId };
+    const objects = search.manifest.objects.length;
+    const toChange = Math.max(1, Math.round(objects / 100));
+    const changed: Partial<Record<Kind, number>> = {};
+    for (let i = 0; i < toChange; i++) {
+      if (i % 5 === 4) {
+        const q = built.queues[i % built.queues.length]!;
+        await send(built.admin.client, "UpdateQueueMaxContacts", { ...I, QueueId: q.id, MaxContacts: 10 + i });
+        changed.queues = (changed.queues ?? 0) + 1;
+      } else {
+        const id = built.flowIds[(i * 37) % built.flowIds.length]!;
+        await send(built.admin.client, "UpdateContactFlowContent", { ...I, ContactFlowId: id, Content: flowContent([{ type: "MessageParticipant", params: { Text: `changed ${i}` } }]) });
+        changed.flows = (changed.flows ?? 0) + 1;
+      }
+    }
+    await quotasOn();
+    await refill();
+    const si = await session(KEYS.SRC, "us-east-1");
     let t0 = Date.now();
-    const thr0 = await throttledOnServer();
-    const { manifest } = await runBackup({ client: s.client, instanceId: src.instanceId, store, kinds: KINDS });
-    const backupSeconds = (Date.now() - t0) / 1000;
-    const backupIdeal = ideal(s.counters.callsByApi);
-    const backupServerThrottles = (await throttledOnServer()) - thr0;
-    if (process.env.BENCH_DEBUG) log(JSON.stringify(Object.entries(await sim.counters()).filter(([, c]) => c.throttled > 0).map(([op, c]) => [op, c.requests, c.throttled])));
-    log(`backup: ${backupSeconds.toFixed(2)}s, ideal ${backupIdeal.seconds.toFixed(2)}s (${backupIdeal.api} x${backupIdeal.calls})`);
+    const { value: inc, peakHeapMB: incHeap } = await peakHeap(() => runBackup({ client: si.client, instanceId: srcId, store: new DirStore(join(dir, "inc")), kinds: KINDS, since: new DirStore(join(dir, "search")) }));
+    const incWall = (Date.now() - t0) / 1000;
+    const incIdeal = idealOf(minimumReadCalls({ counts: inc.manifest.counts, path: "search", withQueues: 0, changed, made: si.counters.callsByApi }), QUOTAS);
+    const incremental = phaseReport(incWall, incIdeal, si.counters.callsByApi, {
+      changedObjects: toChange, written: inc.manifest.objects.filter((o) => !o.from).length, referenced: inc.manifest.objects.filter((o) => o.from).length, readPaths: inc.readPaths, peakHeapMB: incHeap,
+    });
+    log(`incremental: ${incremental.wallSeconds}s, ideal ${incremental.idealSeconds}s (${incIdeal.api} x${incIdeal.calls}), ${incremental.written} written, ${incremental.referenced} referenced`);
+    await refill();
 
-    await new Promise((r) => setTimeout(r, 1000));
+    // ---- Restore the incremental chain into an empty instance in another account and Region.
     const t = await session(KEYS.DST, "us-west-2");
-    const before = new Map(t.counters.callsByApi);
     t0 = Date.now();
     const thr1 = await throttledOnServer();
     const phaseStart: Record<string, number> = {};
-    const outcome = await restoreFromBackup({ client: t.client, store, targetInstanceId: dstId, onPhase: (p) => void (phaseStart[p] ??= Date.now()) });
+    const outcome = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "inc")), targetInstanceId: dst.instanceId, onPhase: (p) => void (phaseStart[p] ??= Date.now()) });
+    const restoreWall = (Date.now() - t0) / 1000;
     const phaseOrder = ["verify", "read-target", "plan", "apply"].filter((p) => phaseStart[p]);
-    const restorePhases = Object.fromEntries(phaseOrder.map((p, i) => [p, ((phaseOrder[i + 1] ? phaseStart[phaseOrder[i + 1]!]! : Date.now()) - phaseStart[p]!) / 1000]));
-    const restoreSeconds = (Date.now() - t0) / 1000;
+    const phasesSeconds = Object.fromEntries(phaseOrder.map((p, i) => [p, round(((phaseOrder[i + 1] ? phaseStart[phaseOrder[i + 1]!]! : Date.now()) - phaseStart[p]!) / 1000)]));
     if (outcome.status !== "applied") throw new Error(`restore did not apply: ${outcome.status}`);
     const failed = outcome.result.results.filter((r) => r.error);
     if (failed.length) throw new Error(`restore failures: ${JSON.stringify(failed.slice(0, 5))}`);
-    const restoreIdeal = ideal(diffCalls(t.counters.callsByApi, before));
-    const restoreServerThrottles = (await throttledOnServer()) - thr1;
-    log(`restore: ${restoreSeconds.toFixed(2)}s, ideal ${restoreIdeal.seconds.toFixed(2)}s (${restoreIdeal.api} x${restoreIdeal.calls}), ${outcome.result.writes} writes`);
+    // The restore's calls are its minimum: one read of the empty target, then only writes that differ.
+    const restoreIdeal = idealOf(t.counters.callsByApi, QUOTAS);
+    const restore = phaseReport(restoreWall, restoreIdeal, t.counters.callsByApi, { writes: outcome.result.writes, phasesSeconds, throttlesAbsorbedBySdk: (await throttledOnServer()) - thr1, throttleErrorsSeenByUser: t.counters.throttlesSurfaced });
+    log(`restore: ${restore.wallSeconds}s, ideal ${restore.idealSeconds}s (${restoreIdeal.api} x${restoreIdeal.calls}), ${outcome.result.writes} writes`);
 
-    // Check the restore matched, and that a second run writes nothing.
+    // ---- Correctness: restored == source; the chain and both paths hold the same records; a second restore writes nothing.
     await sim.setQuota({ enabled: false });
-    const [left, right] = await Promise.all([readInstance(s.client, src.instanceId, { kinds: KINDS.filter((k) => k !== "instance") }), readInstance(t.client, dstId, { kinds: KINDS.filter((k) => k !== "instance") })]);
-    const diff = compareSnapshots(left, right, KINDS.filter((k) => k !== "instance"));
-    const second = await restoreFromBackup({ client: t.client, store, targetInstanceId: dstId });
+    const s = await session(KEYS.SRC, "us-east-1");
+    const [left, right] = await Promise.all([readInstance(s.client, srcId, { kinds: RESTORE_KINDS }), readInstance(t.client, dst.instanceId, { kinds: RESTORE_KINDS })]);
+    const diff = compareSnapshots(left, right, RESTORE_KINDS);
+    const second = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "inc")), targetInstanceId: dst.instanceId });
     const secondWrites = second.status === "applied" ? second.result.writes : -1;
-    log(`diff equal: ${diff.equal}; second restore writes: ${secondWrites}`);
+    const sameRecords = search.manifest.objectsSha256 === describe.manifest.objectsSha256 || JSON.stringify(search.manifest.objects.map((o) => [o.path, o.sha256])) === JSON.stringify(describe.manifest.objects.map((o) => [o.path, o.sha256]));
+    const chainOk = (await verifyBackup(new DirStore(join(dir, "inc")))).ok;
+    log(`diff equal: ${diff.equal}; second restore writes: ${secondWrites}; search == describe records: ${sameRecords}; chain verifies: ${chainOk}`);
 
-    if (process.env.BENCH_SKIP_BASELINE === "1") {
-      console.log(JSON.stringify({ backup: { wallSeconds: backupSeconds, idealSeconds: backupIdeal.seconds, ratio: backupSeconds / backupIdeal.seconds, serverThrottles: backupServerThrottles }, restore: { wallSeconds: restoreSeconds, idealSeconds: restoreIdeal.seconds, ratio: restoreSeconds / restoreIdeal.seconds, phases: restorePhases, serverThrottles: restoreServerThrottles } }));
-      return;
+    let naive: Record<string, unknown> | undefined;
+    if (QUICK) {
+      // Naive sequential baseline: one call at a time, plain SDK client (standard retry), no token bucket.
+      await quotasOn();
+      await refill();
+      const plain = (key: string, region: string) => sequential(new ConnectClient({ region, endpoint: sim.endpoint, credentials: { accessKeyId: key, secretAccessKey: "x" }, maxAttempts: 10 }));
+      t0 = Date.now();
+      await runBackup({ client: plain(KEYS.SRC, "us-east-1"), instanceId: srcId, store: new DirStore(join(dir, "baseline")), kinds: KINDS, readPath: "describe" });
+      const b = (Date.now() - t0) / 1000;
+      t0 = Date.now();
+      const baseOutcome = await restoreFromBackup({ client: plain(KEYS.BASE, "us-west-2"), store: new DirStore(join(dir, "search")), targetInstanceId: base.instanceId });
+      const r = (Date.now() - t0) / 1000;
+      naive = { backupDescribeSeconds: round(b), restoreSeconds: round(r), restoreSucceeded: baseOutcome.status === "applied" && baseOutcome.result.failed === 0 };
+      log(`naive sequential: backup ${b.toFixed(2)}s, restore ${r.toFixed(2)}s`);
     }
-    // ---- Naive sequential baseline: one call at a time, plain SDK client (standard retry), no token bucket.
-    await sim.setQuota({ enabled: true, default: { ratePerSecond: RATE, burst: BURST } });
-    await new Promise((r) => setTimeout(r, 1000));
-    const naive = (key: string, region: string) => sequential(new ConnectClient({ region, endpoint: sim.endpoint, credentials: { accessKeyId: key, secretAccessKey: "x" }, maxAttempts: 10 }));
-    const thr2 = await throttledOnServer();
-    t0 = Date.now();
-    await runBackup({ client: naive(KEYS.SRC, "us-east-1"), instanceId: src.instanceId, store: new DirStore(join(dir, "baseline")), kinds: KINDS });
-    const baseBackupSeconds = (Date.now() - t0) / 1000;
-    const thr3 = await throttledOnServer();
-    t0 = Date.now();
-    const baseOutcome = await restoreFromBackup({ client: naive(KEYS.BASE, "us-west-2"), store, targetInstanceId: base.instanceId });
-    const baseRestoreSeconds = (Date.now() - t0) / 1000;
-    const baseOk = baseOutcome.status === "applied" && baseOutcome.result.failed === 0;
-    const thr4 = await throttledOnServer();
-    log(`baseline: backup ${baseBackupSeconds.toFixed(2)}s, restore ${baseRestoreSeconds.toFixed(2)}s`);
 
     const result = {
       benchmark: "connect-dr backup/restore",
-      quota: { ratePerSecond: RATE, burst: BURST, scope: "per API per (account, Region), client and simulator" },
-      counts: { ...manifest.counts, objects: manifest.objects.length },
+      mode: QUICK ? "quick (50 rps)" : flags.quotas ? `quotas file ${flags.quotas}` : "real default quotas",
+      quota: { default: BASE_QUOTAS.default, perApi: BASE_QUOTAS.perApi, timeScale: SCALE, scope: "per API per (account, Region), client and simulator" },
+      size: SIZE,
+      counts: { ...search.manifest.counts, objects: search.manifest.objects.length },
       backup: {
-        wallSeconds: backupSeconds,
-        idealSeconds: backupIdeal.seconds,
-        slowestApi: backupIdeal.api,
-        slowestApiCalls: backupIdeal.calls,
-        ratioToIdeal: Number((backupSeconds / backupIdeal.seconds).toFixed(3)),
-        calls: [...s.counters.callsByApi.values()].reduce((a, b) => a + b, 0),
-        throttleErrorsSeenByUser: s.counters.throttlesSurfaced,
-        throttlesAbsorbedBySdk: backupServerThrottles,
+        search: search.report,
+        describe: describe.report,
+        speedupSearchOverDescribe: round(describe.report.wallSeconds / search.report.wallSeconds),
+        sameRecordsBothPaths: sameRecords,
+        withoutUsers: {
+          search: searchNoUsers.report,
+          describe: describeNoUsers.report,
+          speedupSearchOverDescribe: round(describeNoUsers.report.wallSeconds / searchNoUsers.report.wallSeconds),
+        },
       },
-      restore: {
-        wallSeconds: restoreSeconds,
-        idealSeconds: restoreIdeal.seconds,
-        slowestApi: restoreIdeal.api,
-        slowestApiCalls: restoreIdeal.calls,
-        ratioToIdeal: Number((restoreSeconds / restoreIdeal.seconds).toFixed(3)),
-        writes: outcome.result.writes,
-        phasesSeconds: restorePhases,
-        throttleErrorsSeenByUser: t.counters.throttlesSurfaced,
-        throttlesAbsorbedBySdk: restoreServerThrottles,
-        diffEmpty: diff.equal,
-        secondRunWrites: secondWrites,
-      },
-      naiveSequentialBaseline: {
-        backup: { wallSeconds: baseBackupSeconds, serverThrottles: thr3 - thr2 },
-        restore: { wallSeconds: baseRestoreSeconds, serverThrottles: thr4 - thr3, succeeded: baseOk },
-        speedup: { backup: Number((baseBackupSeconds / backupSeconds).toFixed(2)), restore: Number((baseRestoreSeconds / restoreSeconds).toFixed(2)) },
-      },
-      throttleErrorsSeenByUser: s.counters.throttlesSurfaced + t.counters.throttlesSurfaced,
+      incremental: { ...incremental, chainVerifies: chainOk },
+      restore: { ...restore, diffEmpty: diff.equal, secondRunWrites: secondWrites },
+      memory: { peakHeapMB: { [`size ${FRACTION}`]: search.report.peakHeapMB, [`size ${FRACTION / 2}`]: halfSearch.report.peakHeapMB }, objects: { [`size ${FRACTION}`]: search.report.objects, [`size ${FRACTION / 2}`]: halfSearch.report.objects } },
+      ...(naive ? { naiveSequentialBaseline: naive } : {}),
+      throttleErrorsSeenByUser: search.report.throttleErrorsSeenByUser + describe.report.throttleErrorsSeenByUser + t.counters.throttlesSurfaced + si.counters.throttlesSurfaced,
     };
     console.log(JSON.stringify(result));
   } finally {

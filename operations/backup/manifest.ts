@@ -12,6 +12,21 @@ export const manifestObjectSchema = z.object({
   name: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().nonnegative(),
+  /** How the object was read (see `ObjectReadPath`). Absent in backups made before read paths. */
+  read: z.enum(["search", "search+describe", "describe", "list", "unchanged"]).optional(),
+  /**
+   * An incremental backup's reference: the location of the earlier backup that holds this object's
+   * bytes (same path, same SHA-256). Absent: the bytes are in this backup.
+   */
+  from: z.string().min(1).optional(),
+});
+
+/** One earlier backup an incremental backup references, as it was when referenced. */
+export const chainLinkSchema = z.object({
+  location: z.string().min(1),
+  createdAt: z.string(),
+  /** The linked manifest's `objectsSha256`: verify fails when the link no longer matches. */
+  objectsSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export const manifestSchema = z.object({
@@ -22,11 +37,18 @@ export const manifestSchema = z.object({
   kinds: z.array(z.enum(KINDS)),
   counts: z.record(z.string(), z.number().int().nonnegative()),
   objects: z.array(manifestObjectSchema),
+  /** How kinds with a Search API were read. Absent in backups made before read paths. */
+  readPath: z.enum(["search", "describe"]).optional(),
+  /** Incremental backups: the earlier backup this one was read against (`--since`). */
+  since: chainLinkSchema.optional(),
+  /** Incremental backups: every earlier backup an object's `from` names. */
+  chain: z.array(chainLinkSchema).optional(),
   /** SHA-256 of the canonical object list (see `objectsDigest`). */
   objectsSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export type ManifestObject = z.infer<typeof manifestObjectSchema>;
+export type ChainLink = z.infer<typeof chainLinkSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export function sha256(bytes: Buffer | string): string {
@@ -39,9 +61,9 @@ export function objectPath(kind: Kind, id: string): string {
   return safe === id ? `${kind}/${id}.json` : `${kind}/${safe.slice(-80)}-${sha256(id).slice(0, 12)}.json`;
 }
 
-/** Digest over the sorted object list: one `path\tsha256\tsize` line each. */
+/** Digest over the sorted object list: one `path\tsha256\tsize` line each (`\tfrom` appended for references). */
 export function objectsDigest(objects: readonly ManifestObject[]): string {
-  const lines = [...objects].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((o) => `${o.path}\t${o.sha256}\t${o.size}\n`);
+  const lines = [...objects].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((o) => `${o.path}\t${o.sha256}\t${o.size}${o.from ? `\t${o.from}` : ""}\n`);
   return sha256(lines.join(""));
 }
 

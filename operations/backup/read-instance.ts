@@ -4,6 +4,8 @@ import { KINDS, type Kind } from "../model/kinds";
 import type { ResourceRecord, Snapshot, SourceInfo } from "../model/snapshot";
 import { LIST_DESCRIBE, SECRET_FIELDS, STORAGE_RESOURCE_TYPES, type ListDescribeSpec } from "./export-specs";
 import { parseArn } from "../references/arn";
+import { SEARCH_READ, type ObjectReadPath, type ReadPath } from "./read-paths";
+import { readKindViaSearch, refreshChildSummaries } from "./search-read";
 
 export interface ReadProgress {
   /** Resources read so far. */
@@ -16,10 +18,17 @@ export interface ReadProgress {
 export interface ReadInstanceOptions {
   readonly kinds?: readonly Kind[];
   readonly onProgress?: (p: ReadProgress) => void;
+  /** How kinds with a Search API are read (see read-paths.ts). @default "search" */
+  readonly readPath?: ReadPath;
+  /** The earlier backup of an incremental backup: objects unchanged since are taken from it. */
+  readonly earlier?: Snapshot;
+  /** Called with how each object was read (the manifest records it). */
+  readonly onPath?: (kind: Kind, id: string, path: ObjectReadPath) => void;
 }
 
-/** Removes secret fields at any depth. */
+/** Removes secret fields at any depth; timestamps become ISO strings (as JSON would write them). */
 export function stripSecrets(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(stripSecrets);
   if (value && typeof value === "object") {
     const out: Json = {};
@@ -130,25 +139,45 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
         return record("phoneNumbers", id, String(n.PhoneNumber), { ...n, ...(flow ? { ContactFlowId: lastSegment(flow) } : {}) }, n.PhoneNumberArn as string | undefined);
       });
     },
-    hours: () => readListDescribe("hours"),
-    queues: () => readListDescribe("queues"),
-    routingProfiles: () => readListDescribe("routingProfiles"),
-    flows: () => readListDescribe("flows"),
-    flowModules: () => readListDescribe("flowModules"),
-    prompts: () => readListDescribe("prompts"),
-    quickConnects: () => readListDescribe("quickConnects"),
-    securityProfiles: () => readListDescribe("securityProfiles"),
-    hierarchyGroups: () => readListDescribe("hierarchyGroups"),
-    agentStatuses: () => readListDescribe("agentStatuses"),
-    users: () => readListDescribe("users"),
+    hours: () => readDetailed("hours"),
+    queues: () => readDetailed("queues"),
+    routingProfiles: () => readDetailed("routingProfiles"),
+    flows: () => readDetailed("flows"),
+    flowModules: () => readDetailed("flowModules"),
+    prompts: () => readDetailed("prompts"),
+    quickConnects: () => readDetailed("quickConnects"),
+    securityProfiles: () => readDetailed("securityProfiles"),
+    hierarchyGroups: () => readDetailed("hierarchyGroups"),
+    agentStatuses: () => readDetailed("agentStatuses"),
+    users: () => readDetailed("users"),
   };
+
+  const readPath = options.readPath ?? "search";
+  const unchanged = new Set<string>();
+  const onPath = (kind: Kind, id: string, path: ObjectReadPath) => {
+    if (path === "unchanged") unchanged.add(`${kind}\u0000${id}`);
+    options.onPath?.(kind, id, path);
+  };
+
+  /** A kind with a Describe API: through Search (the default) or List + Describe. */
+  function readDetailed(kind: Kind): Promise<ResourceRecord[]> {
+    if (readPath === "describe" || !SEARCH_READ[kind]) return readListDescribe(kind);
+    return readKindViaSearch(kind, {
+      client, instanceId: source.instanceId, describeOne, record, tick, onPath,
+      ...(options.earlier ? { earlier: options.earlier.resources[kind] ?? [] } : {}),
+    });
+  }
 
   async function readListDescribe(kind: Kind): Promise<ResourceRecord[]> {
     const spec = LIST_DESCRIBE[kind] as ListDescribeSpec;
     const pending: Promise<ResourceRecord>[] = [];
     await listAll<Json>(client, spec.listApi, { ...I, ...spec.listInput, ...(spec.maxResults ? { MaxResults: spec.maxResults } : {}) }, spec.listKey, (items) => {
       tick(kind, items.length, 0);
-      for (const summary of items) pending.push(describeOne(kind, spec, String(summary[spec.summaryId ?? "Id"])));
+      for (const summary of items) {
+        const id = String(summary[spec.summaryId ?? "Id"]);
+        onPath(kind, id, "describe");
+        pending.push(describeOne(kind, spec, id));
+      }
     });
     return Promise.all(pending);
   }
@@ -170,10 +199,11 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
     kinds.map(async (kind) => {
       const records = await readers[kind]();
       records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+      if (!LIST_DESCRIBE[kind]) for (const r of records) options.onPath?.(kind, r.id, "list");
       resources[kind] = records;
     }),
   );
-  return { source, kinds: [...kinds], resources };
+  return { source, kinds: [...kinds], resources: unchanged.size > 0 ? refreshChildSummaries(resources, unchanged) : resources };
 }
 
 function lastSegment(idOrArn: string): string {

@@ -5,6 +5,7 @@ import { MissingObjectError } from "../store/backup-store";
 import { loadSnapshot, mapLimit, readManifest } from "../backup/backup-io";
 import { countsByKind, MANIFEST_PATH, objectsDigest, sha256, type Manifest } from "../backup/manifest";
 import { checkReferences, type DeclaredExternals } from "./reference-check";
+import { openChain } from "../backup/chain";
 import type { Snapshot } from "../model/snapshot";
 
 /** One verification failure, naming the file and (when known) the kind and reference. */
@@ -29,6 +30,9 @@ export interface VerifyReport {
 /**
  * Verifies a backup: the manifest's own shape and digest, every object's size and SHA-256, objects
  * present that the manifest does not list, each record's JSON shape, and referential integrity.
+ * An incremental backup is verified as one backup with its chain: each linked earlier backup must
+ * still hold the object list it had when referenced (a broken link fails, naming it), and the objects
+ * read from it are checked like the backup's own.
  */
 export async function verifyBackup(
   store: BackupStore,
@@ -59,7 +63,10 @@ export async function verifyBackup(
     if (!manifest.kinds.includes(o.kind)) failures.push({ file: o.path, kind: o.kind, problem: `kind "${o.kind}" is not in the manifest's kinds` });
   }
 
-  const listed = new Set(manifest.objects.map((o) => o.path));
+  const chain = await openChain(store, manifest);
+  for (const b of chain.broken) failures.push({ file: `${b.location}/${MANIFEST_PATH}`, problem: b.problem });
+
+  const listed = new Set(manifest.objects.filter((o) => !o.from).map((o) => o.path));
   for (const path of await store.list()) {
     if (path !== MANIFEST_PATH && !listed.has(path)) failures.push({ file: path, problem: "object is not listed in manifest.json" });
   }
@@ -69,9 +76,10 @@ export async function verifyBackup(
   await mapLimit(manifest.objects, 16, async (o) => {
     let body: Buffer;
     try {
-      body = await store.read(o.path);
+      body = await chain.read(o);
     } catch (err) {
-      failures.push({ file: o.path, kind: o.kind, name: o.name, problem: err instanceof MissingObjectError ? "object is missing" : (err as Error).message });
+      const where = o.from ? ` in chain link ${o.from}` : "";
+      failures.push({ file: o.path, kind: o.kind, name: o.name, problem: err instanceof MissingObjectError ? `object is missing${where}` : (err as Error).message });
       return;
     } finally {
       options.onProgress?.(++done, manifest.objects.length);
@@ -100,7 +108,7 @@ export async function verifyBackup(
 
   let snapshot: Snapshot | undefined;
   if (failures.length === 0) {
-    snapshot = await loadSnapshot(store, manifest);
+    snapshot = await loadSnapshot(store, manifest, chain.read);
     const pathOf = new Map(manifest.objects.map((o) => [`${o.kind}\u0000${o.id}`, o.path]));
     const refs = checkReferences(snapshot, options.externals);
     for (const p of refs.problems) failures.push({ file: pathOf.get(`${p.kind}\u0000${p.id}`) ?? "?", kind: p.kind, name: p.name, reference: p.reference, problem: p.problem });

@@ -16,6 +16,7 @@ import { promptHandlers } from "./prompts";
 import { queueHandlers } from "./queues";
 import { quickConnectHandlers } from "./quick-connects";
 import { routingProfileHandlers } from "./routing-profiles";
+import { searchHandlers } from "./search";
 import { securityProfileHandlers } from "./security-profiles";
 import { tagHandlers } from "./tags";
 import { userHandlers } from "./users";
@@ -38,4 +39,5 @@ export const HANDLERS: HandlerTable = {
   ...globalResiliencyHandlers,
   ...contactHandlers,
   ...metricsHandlers,
+  ...searchHandlers,
 };

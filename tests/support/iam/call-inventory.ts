@@ -83,7 +83,7 @@ export const CALL_SITES: readonly CallSite[] = [
     calls: [
       "Connect.DescribeAgentStatus", "Connect.DescribeContactFlow", "Connect.DescribeContactFlowModule", "Connect.DescribeHoursOfOperation", "Connect.DescribeInstance",
       "Connect.DescribePrompt", "Connect.DescribeQueue", "Connect.DescribeQuickConnect", "Connect.DescribeRoutingProfile", "Connect.DescribeSecurityProfile",
-      "Connect.DescribeUserHierarchyStructure", "Connect.ListAgentStatuses", "Connect.ListBots", "Connect.ListContactFlowModules", "Connect.ListContactFlows",
+      "Connect.DescribeUser", "Connect.DescribeUserHierarchyStructure", "Connect.ListAgentStatuses", "Connect.ListBots", "Connect.ListContactFlowModules", "Connect.ListContactFlows",
       "Connect.ListFlowAssociations", "Connect.ListHoursOfOperations", "Connect.ListInstanceAttributes", "Connect.ListInstanceStorageConfigs",
       "Connect.ListIntegrationAssociations", "Connect.ListLambdaFunctions", "Connect.ListPhoneNumbersV2", "Connect.ListPrompts", "Connect.ListQueueQuickConnects",
       "Connect.ListQueues", "Connect.ListQuickConnects", "Connect.ListRoutingProfileQueues", "Connect.ListRoutingProfiles", "Connect.ListSecurityProfilePermissions",
@@ -92,11 +92,22 @@ export const CALL_SITES: readonly CallSite[] = [
     identities: ["caller"],
   },
   {
+    // The Search read path (operations/backup/read-paths.ts): whole objects per page, child lists per object, change listings for incremental backups.
+    file: "operations/backup/search-read.ts",
+    calls: [
+      "Connect.ListQueueQuickConnects", "Connect.ListRoutingProfileQueues", "Connect.ListSecurityProfilePermissions", "Connect.ListSecurityProfiles", "Connect.ListUsers",
+      "Connect.SearchAgentStatuses", "Connect.SearchContactFlowModules", "Connect.SearchContactFlows", "Connect.SearchHoursOfOperations", "Connect.SearchPrompts",
+      "Connect.SearchQueues", "Connect.SearchQuickConnects", "Connect.SearchRoutingProfiles", "Connect.SearchSecurityProfiles", "Connect.SearchUserHierarchyGroups",
+      "Connect.SearchUsers",
+    ],
+    identities: ["caller"],
+  },
+  {
     file: "operations/restore/run-restore.ts",
     calls: [
       "Connect.AssociateBot", "Connect.AssociateLambdaFunction", "Connect.CreateAgentStatus", "Connect.CreateContactFlow", "Connect.CreateContactFlowModule",
       "Connect.CreateHoursOfOperation", "Connect.CreateQueue", "Connect.CreateQuickConnect", "Connect.CreateRoutingProfile", "Connect.UpdateContactFlowContent",
-      "Connect.UpdateContactFlowModuleMetadata", "Connect.UpdateQueueName",
+      "Connect.UpdateContactFlowModuleMetadata", "Connect.UpdateQueueMaxContacts", "Connect.UpdateQueueName",
     ],
     identities: ["caller"],
   },
