@@ -1,7 +1,7 @@
 /**
  * Records every AWS SDK v3 command the project's own code sends while specs run: the service, the
  * command, and the project file that sent it (the first stack frame in the project's source outside
- * `tests/`). Installed once by tests/setup.ts by wrapping the one `Client.prototype.send` every SDK
+ * `tests/`, the simulator and the benches, which build fixtures). Installed once by tests/setup.ts by wrapping the one `Client.prototype.send` every SDK
  * client inherits from @smithy/core; the call inventory spec compares what was sent with what the
  * inventory declares, so a new call cannot go unlisted.
  */
@@ -24,7 +24,7 @@ function callSite(stack: string): string | undefined {
     const match = /\(?((?:\/|[A-Za-z]:\\)[^():]+\.ts):\d+:\d+\)?$/.exec(line.trim());
     if (!match) continue;
     const file = path.relative(ROOT, match[1]).split(path.sep).join("/");
-    if (file.startsWith("..") || /^(node_modules|tests|simulator)\//.test(file) || RELAYS.has(file)) continue;
+    if (file.startsWith("..") || /^(node_modules|tests|simulator|bench)\//.test(file) || RELAYS.has(file)) continue;
     return file;
   }
   return undefined;
