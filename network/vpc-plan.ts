@@ -80,12 +80,16 @@ export function flowLogTrustPolicy(accountId: string, region: string): object {
   };
 }
 
-/** What the flow-log role may do: write streams and events of its own log group, nothing else. */
+/**
+ * What the flow-log role may do: create and list the streams of its own log group and put events in
+ * them, nothing else (CreateLogStream and DescribeLogStreams take the group, PutLogEvents the stream).
+ */
 export function flowLogRolePolicy(logGroupArn: string): object {
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "WriteFlowLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: [logGroupArn, `${logGroupArn}:*`] },
+      { Sid: "CreateAndListStreams", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:DescribeLogStreams"], Resource: logGroupArn },
+      { Sid: "WriteEvents", Effect: "Allow", Action: "logs:PutLogEvents", Resource: `${logGroupArn}:log-stream:*` },
     ],
   };
 }
