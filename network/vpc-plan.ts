@@ -39,6 +39,16 @@ export function isRfc1918Cidr(cidr: string): boolean {
   return RFC1918.some(([base, baseBits]) => prefix >= baseBits && Math.floor(value / 2 ** (32 - baseBits)) === Math.floor(base / 2 ** (32 - baseBits)));
 }
 
+/** True when IPv4 CIDR `outer` covers all of IPv4 CIDR `inner` (same block or wider). */
+export function cidrContains(outer: string, inner: string): boolean {
+  const [outerAddress, outerBits] = outer.split("/");
+  const [innerAddress, innerBits] = inner.split("/");
+  const bits = Number(outerBits);
+  if (Number(innerBits) < bits) return false;
+  const block = 2 ** (32 - bits);
+  return Math.floor(toInt(outerAddress!) / block) === Math.floor(toInt(innerAddress!) / block);
+}
+
 /** The prefix length of an IPv4 CIDR. */
 export function prefixLength(cidr: string): number {
   return Number(cidr.split("/")[1]);
@@ -81,15 +91,18 @@ export function flowLogTrustPolicy(accountId: string, region: string): object {
 }
 
 /**
- * What the flow-log role may do: create and list the streams of its own log group and put events in
- * them, nothing else (CreateLogStream and DescribeLogStreams take the group, PutLogEvents the stream).
+ * What the flow-log role may do: AWS's documented flow-log policy (VPC User Guide, "IAM role for
+ * publishing flow logs to CloudWatch Logs") without logs:CreateLogGroup, since the group is created
+ * here, and scoped to that group: CreateLogStream and PutLogEvents take a log stream,
+ * DescribeLogStreams the group; DescribeLogGroups takes no resource.
  */
 export function flowLogRolePolicy(logGroupArn: string): object {
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "CreateAndListStreams", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:DescribeLogStreams"], Resource: logGroupArn },
-      { Sid: "WriteEvents", Effect: "Allow", Action: "logs:PutLogEvents", Resource: `${logGroupArn}:log-stream:*` },
+      { Sid: "ListGroups", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+      { Sid: "ListStreams", Effect: "Allow", Action: "logs:DescribeLogStreams", Resource: logGroupArn },
+      { Sid: "WriteStreams", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:log-stream:*` },
     ],
   };
 }

@@ -149,10 +149,10 @@ const AWSX_OUTPUTS: Readonly<Record<string, (args: pulumi.runtime.MockResourceAr
       .map((spec: { type: string }) => spec.type)
       .filter((t: string) => t !== "Unused")
       .sort((a: string, b: string) => order.indexOf(a) - order.indexOf(b));
-    const vpcId = hexId("vpc", args.name);
+    const vpcId = hexId("vpc", `${region}/${args.name}`);
     const subnets = zones.flatMap((zone, z) =>
       types.map((type) => {
-        const id = hexId("subnet", `${args.name}-${type}-${z}`);
+        const id = hexId("subnet", `${zone}/${args.name}-${type}`);
         return { id, arn: `arn:aws:ec2:${region}:${where.account}:subnet/${id}`, vpcId, availabilityZone: zone, tags: { ...args.inputs.tags, SubnetType: type } };
       }),
     );
@@ -160,7 +160,7 @@ const AWSX_OUTPUTS: Readonly<Record<string, (args: pulumi.runtime.MockResourceAr
     const strategy = args.inputs.natGateways?.strategy ?? "OnePerAz";
     const natCount = !types.includes("Public") || strategy === "None" ? 0 : strategy === "Single" ? 1 : zones.length;
     const publicSubnets = subnets.filter((s) => s.tags.SubnetType === "Public");
-    const natGateways = Array.from({ length: natCount }, (_, i) => ({ id: hexId("nat", `${args.name}-${i}`), subnetId: publicSubnets[i]!.id }));
+    const natGateways = Array.from({ length: natCount }, (_, i) => ({ id: hexId("nat", publicSubnets[i]!.id), subnetId: publicSubnets[i]!.id }));
     const ofType = (type: string) => subnets.filter((s) => s.tags.SubnetType === type);
     return {
       state: {
@@ -176,7 +176,7 @@ const AWSX_OUTPUTS: Readonly<Record<string, (args: pulumi.runtime.MockResourceAr
         routeTables,
         natGateways,
         eips: natGateways.map((n) => ({ id: hexId("eipalloc", n.id) })),
-        internetGateway: { id: hexId("igw", args.name), vpcId },
+        internetGateway: { id: hexId("igw", vpcId), vpcId },
         vpcEndpoints: [],
       },
     };

@@ -48,6 +48,8 @@ const CRM_FUNCTION_CHILDREN: [string, string][] = [
   ["aws:iam/rolePolicy:RolePolicy", "crm-salesforce-policy"],
   ["aws:lambda/function:Function", "crm-salesforce-function"],
   ["aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation", "crm-salesforce-connect"],
+  // connect-dr:vpc is set: the functions run in the VPC behind their own security group.
+  ["aws:ec2/securityGroup:SecurityGroup", "crm-sg"],
 ];
 
 for (const [stack, here, peer] of [
