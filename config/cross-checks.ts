@@ -5,7 +5,7 @@ import { E164_PATTERN, PHONE_NUMBER_ARN_PATTERN, REGION_PATTERN, ROLE_ARN_PATTER
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { dnsFailoverSeconds } from "./recovery-objectives";
 import { isIpv4Cidr } from "../network/ip-address";
-import { cidrContains } from "../network/vpc-plan";
+import { cidrContains, isRfc1918Cidr } from "../network/vpc-plan";
 
 /**
  * Checks that span keys or entries (references by name, uniqueness, account and Region rules). They
@@ -550,7 +550,8 @@ function checkVpcPrefixes(raw: Raw): ConfigProblem[] {
   if (!isRecord(vpc) || !isRecord(dx) || (dx.virtualInterfaceType ?? "private") !== "private") return [];
   const cidr = vpc.cidrBlock;
   const prefixes = Array.isArray(dx.allowedPrefixes) ? dx.allowedPrefixes.filter(isIpv4Cidr) : [];
-  if (!isIpv4Cidr(cidr) || prefixes.some((p) => cidrContains(p, cidr))) return [];
+  // A block the schema refuses is reported there, once.
+  if (!isIpv4Cidr(cidr) || !isRfc1918Cidr(cidr) || prefixes.some((p) => cidrContains(p, cidr))) return [];
   return [{ path: formatKeyPath(["directConnect", "allowedPrefixes"]), found: dx.allowedPrefixes, allowed: `a prefix equal to or wider than the VPC's block ${cidr} (connect-dr:vpc.cidrBlock)` }];
 }
 
