@@ -244,7 +244,12 @@ export const vpcSchema = z.strictObject({
   natGateways: z.enum(["OnePerAz", "Single"]).default("OnePerAz"),
   /** AWS services reached through interface endpoints. @default secretsmanager, kms, monitoring */
   interfaceEndpoints: z.array(z.enum(INTERFACE_ENDPOINT_SERVICES)).optional(),
-  flowLogRetentionDays: z.int().optional(),
+  flowLogRetentionDays: z
+    .int()
+    .refine((days) => [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653].includes(days), {
+      error: "a CloudWatch Logs retention of at least 365 days: 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653",
+    })
+    .optional(),
   /** Amazon-side ASN of the VPC's virtual private gateway (with a private Direct Connect interface); the VPN's BGP peers with it. @default 64512 */
   vpnGatewayAmazonSideAsn: z
     .int()

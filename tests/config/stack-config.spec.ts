@@ -620,6 +620,11 @@ describe("config: connect-dr:vpc", () => {
     },
     { title: "a public block", raw: () => withVpc({ ...VPC, cidrBlock: "52.0.0.0/16" }), line: `connect-dr:vpc.cidrBlock: found "52.0.0.0/16"; allowed: an RFC 1918 IPv4 block from /16 to /22, such as 10.40.0.0/16` },
     { title: "one zone", raw: () => withVpc({ ...VPC, availabilityZones: ["us-east-1a"] }), line: `connect-dr:vpc.availabilityZones: found ["us-east-1a"]; allowed: at least two zones` },
+    {
+      title: "a flow-log retention under a year",
+      raw: () => withVpc({ ...VPC, flowLogRetentionDays: 90 }),
+      line: `connect-dr:vpc.flowLogRetentionDays: found 90; allowed: a CloudWatch Logs retention of at least 365 days: 365, 400`,
+    },
     { title: "an endpoint service the VPC does not offer", raw: () => withVpc({ ...VPC, interfaceEndpoints: ["s3"] }), line: `connect-dr:vpc.interfaceEndpoints[0]` },
   ];
   for (const { title, raw, line } of cases) {
