@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { ArgumentError } from "./argument-error";
 import { bundleHandler } from "../handlers/bundle";
 import type { CrmKind } from "../handlers/crm/crm-requests";
+import { functionEgress, lambdaVpcAccessStatements, subnetArns, type LambdaVpcArgs } from "../network/lambda-vpc-access";
 
 const COMPONENT = "CrmIntegration";
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
@@ -46,6 +47,11 @@ export interface CrmIntegrationArgs {
    * @default no association
    */
   readonly connectInstanceId?: pulumi.Input<string>;
+  /**
+   * Run the functions in these private subnets (the Region's `RegionalVpc`), with a security group of
+   * their own that allows only HTTPS out. @default outside any VPC
+   */
+  readonly vpc?: LambdaVpcArgs;
   /** Tags for every child. @default none */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -113,6 +119,27 @@ export class CrmIntegration extends pulumi.ComponentResource {
     );
     new aws.kms.Alias(`${name}-key-alias`, { name: `alias/connect-dr/crm-${region}`, targetKeyId: key.keyId }, parent);
 
+    // One group for all CRM functions: they reach the CRMs' REST APIs and the Region's AWS endpoints over HTTPS, nothing else.
+    const securityGroup = args.vpc
+      ? new aws.ec2.SecurityGroup(
+          `${name}-sg`,
+          {
+            vpcId: args.vpc.vpcId,
+            description: `connect-dr CRM lookups in ${region}: HTTPS out only`,
+            ingress: [],
+            egress: functionEgress([{ port: 443, description: "HTTPS to the CRM APIs and AWS endpoints" }]),
+            tags: { ...tags, Name: `${name}-crm-functions` },
+          },
+          parent,
+        )
+      : undefined;
+    const vpcStatements: pulumi.Output<object[]> =
+      args.vpc && securityGroup
+        ? pulumi
+            .all([pulumi.output(args.vpc.subnetIds), securityGroup.id])
+            .apply(([ids, sgId]) => lambdaVpcAccessStatements(region, accountId, subnetArns(region, args.vpc!.subnetOwnerAccountId, ids), sgId))
+        : pulumi.output([]);
+
     const code = new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(bundleHandler(CRM_HANDLER_ENTRY)) });
     const functionArns: Partial<Record<CrmKind, pulumi.Output<string>>> = {};
     const secretArns: Partial<Record<CrmKind, pulumi.Output<string>>> = {};
@@ -158,17 +185,22 @@ export class CrmIntegration extends pulumi.ComponentResource {
           role: role.id,
           policy: pulumi.jsonStringify({
             Version: "2012-10-17",
-            Statement: [
-              { Sid: "ReadOwnSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretReadArn },
-              {
-                Sid: "DecryptOwnSecretAndEnvironment",
-                Effect: "Allow",
-                Action: "kms:Decrypt",
-                Resource: key.arn,
-                Condition: { StringEquals: { "kms:ViaService": [`secretsmanager.${region}.amazonaws.com`, `lambda.${region}.amazonaws.com`] } },
-              },
-              { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${logGroup.arn}:*` },
-            ],
+            Statement: pulumi
+              .all([
+                pulumi.output([
+                  { Sid: "ReadOwnSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretReadArn },
+                  {
+                    Sid: "DecryptOwnSecretAndEnvironment",
+                    Effect: "Allow",
+                    Action: "kms:Decrypt",
+                    Resource: key.arn,
+                    Condition: { StringEquals: { "kms:ViaService": [`secretsmanager.${region}.amazonaws.com`, `lambda.${region}.amazonaws.com`] } },
+                  },
+                  { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${logGroup.arn}:*` },
+                ]),
+                vpcStatements,
+              ])
+              .apply(([own, network]) => [...own, ...network]),
           }),
         },
         parent,
@@ -188,6 +220,7 @@ export class CrmIntegration extends pulumi.ComponentResource {
           memorySize: 256,
           kmsKeyArn: key.arn,
           loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
+          ...(args.vpc && securityGroup ? { vpcConfig: { subnetIds: args.vpc.subnetIds, securityGroupIds: [securityGroup.id] } } : {}),
           environment: {
             variables: {
               CRM_KIND: kind,
@@ -251,5 +284,6 @@ function validate(args: CrmIntegrationArgs): [CrmKind, CrmConnectionArgs][] {
     crms.push([kind, crm]);
   }
   if (crms.length === 0) fail("salesforce", null, "configure at least one CRM: salesforce or servicenow");
+  if (args.vpc !== undefined && !ACCOUNT.test(args.vpc.subnetOwnerAccountId ?? "")) fail("vpc.subnetOwnerAccountId", args.vpc.subnetOwnerAccountId ?? null, "allowed: the 12-digit id of the account that owns the subnets");
   return crms;
 }

@@ -18,3 +18,4 @@ export * from "./phone-number";
 export * from "./phone-number-flows";
 export * from "./argument-error";
 export * from "./peer-probe";
+export * from "./regional-vpc";

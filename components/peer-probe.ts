@@ -4,6 +4,7 @@ import { ArgumentError } from "./argument-error";
 import { alarmToAlarmPattern, DEFAULT_ALARM_NAME_PREFIX } from "./failover-automation";
 import { bundleHandler, PEER_PROBE_HANDLER_ENTRY } from "../handlers/bundle";
 import { failoverSignalTags, MISSING_DATA_BY_SIGNAL } from "../resiliency/failover-signal";
+import { functionEgress, lambdaVpcAccessStatements, subnetArns, type LambdaVpcArgs } from "../network/lambda-vpc-access";
 import { PEER_ALIVE_METRIC, PEER_PROBE_NAMESPACE, PEER_PROBE_PERIOD_SECONDS, peerLivenessAlarmName, type SipEndpoint } from "../resiliency/peer-probe";
 
 /** Arguments of {@link PeerProbe}. */
@@ -36,6 +37,12 @@ export interface PeerProbeArgs {
   readonly alarmNamePrefix?: string;
   /** Retention of the probe's log group, in days. @default 365 */
   readonly logRetentionDays?: number;
+  /**
+   * Run the probe in these private subnets (the Region's `RegionalVpc`: NAT to the peer Region's
+   * Connect API, an endpoint for CloudWatch), with a security group of its own allowing out only
+   * HTTPS and the SIP endpoints' ports. @default outside any VPC
+   */
+  readonly vpc?: LambdaVpcArgs;
 }
 
 const COMPONENT = "PeerProbe";
@@ -61,6 +68,29 @@ export class PeerProbe extends pulumi.ComponentResource {
     const parent = { parent: this };
     const functionName = `connect-dr-peer-probe-${args.region}`;
 
+    const securityGroup = args.vpc
+      ? new aws.ec2.SecurityGroup(
+          `${name}-sg`,
+          {
+            vpcId: args.vpc.vpcId,
+            description: `connect-dr probe of ${peer} from ${args.region}: HTTPS and SIP out only`,
+            ingress: [],
+            egress: functionEgress([
+              { port: 443, description: `HTTPS to the Connect API of ${peer} and AWS endpoints` },
+              ...(args.sipEndpoints ?? []).map((e) => ({ port: e.port, description: `SIP endpoints of ${peer} (TCP connect)` })),
+            ]),
+            tags: { Name: `${name}-peer-probe` },
+          },
+          parent,
+        )
+      : undefined;
+    const vpcStatements: pulumi.Output<object[]> =
+      args.vpc && securityGroup
+        ? pulumi
+            .all([pulumi.output(args.vpc.subnetIds), securityGroup.id])
+            .apply(([ids, sgId]) => lambdaVpcAccessStatements(args.region, args.accountId, subnetArns(args.region, args.vpc!.subnetOwnerAccountId, ids), sgId))
+        : pulumi.output([]);
+
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/lambda/${functionName}`, kmsKeyId: args.kmsKeyArn, retentionInDays: args.logRetentionDays ?? 365 }, parent);
     const role = new aws.iam.Role(
       `${name}-role`,
@@ -73,20 +103,25 @@ export class PeerProbe extends pulumi.ComponentResource {
       },
       parent,
     );
-    new aws.iam.RolePolicy(
+    const policy = new aws.iam.RolePolicy(
       `${name}-policy`,
       {
         role: role.id,
         policy: pulumi.jsonStringify({
           Version: "2012-10-17",
-          Statement: [
-            // DescribeInstance's resource type is the instance (Service Authorization Reference).
-            { Sid: "ProbePeerInstance", Effect: "Allow", Action: "connect:DescribeInstance", Resource: pulumi.interpolate`arn:${partition}:connect:${peer}:${args.accountId}:instance/${args.instanceId}` },
-            // PutMetricData has no resource type; the namespace condition key is how it is scoped.
-            { Sid: "PublishLiveness", Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": PEER_PROBE_NAMESPACE } } },
-            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${logGroup.arn}:*` },
-            { Sid: "EnvironmentKey", Effect: "Allow", Action: "kms:Decrypt", Resource: args.kmsKeyArn },
-          ],
+          Statement: pulumi
+            .all([
+              pulumi.output([
+                // DescribeInstance's resource type is the instance (Service Authorization Reference).
+                { Sid: "ProbePeerInstance", Effect: "Allow", Action: "connect:DescribeInstance", Resource: pulumi.interpolate`arn:${partition}:connect:${peer}:${args.accountId}:instance/${args.instanceId}` },
+                // PutMetricData has no resource type; the namespace condition key is how it is scoped.
+                { Sid: "PublishLiveness", Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": PEER_PROBE_NAMESPACE } } },
+                { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${logGroup.arn}:*` },
+                { Sid: "EnvironmentKey", Effect: "Allow", Action: "kms:Decrypt", Resource: args.kmsKeyArn },
+              ]),
+              vpcStatements,
+            ])
+            .apply(([own, network]) => [...own, ...network]),
         }),
       },
       parent,
@@ -108,6 +143,7 @@ export class PeerProbe extends pulumi.ComponentResource {
         reservedConcurrentExecutions: 1,
         kmsKeyArn: args.kmsKeyArn,
         loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
+        ...(args.vpc && securityGroup ? { vpcConfig: { subnetIds: args.vpc.subnetIds, securityGroupIds: [securityGroup.id] } } : {}),
         environment: {
           variables: {
             PEER_REGION: peer,
@@ -117,7 +153,7 @@ export class PeerProbe extends pulumi.ComponentResource {
           },
         },
       },
-      { parent: this, dependsOn: [logGroup] },
+      { parent: this, dependsOn: [logGroup, policy] },
     );
 
     const schedule = new aws.cloudwatch.EventRule(`${name}-schedule`, { description: `Probe ${peer} every minute`, scheduleExpression: "rate(1 minute)" }, parent);
@@ -176,6 +212,9 @@ function validate(args: PeerProbeArgs): { peer: string; datapointsToAlarm: numbe
   if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1 || evaluationPeriods > 10) throw new ArgumentError(COMPONENT, "evaluationPeriods", args.evaluationPeriods, "an integer from 1 to 10");
   if (!Number.isInteger(datapointsToAlarm) || datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods) {
     throw new ArgumentError(COMPONENT, "datapointsToAlarm", args.datapointsToAlarm, `an integer from 1 to evaluationPeriods (${evaluationPeriods})`);
+  }
+  if (args.vpc !== undefined && !/^\d{12}$/.test(args.vpc.subnetOwnerAccountId ?? "")) {
+    throw new ArgumentError(COMPONENT, "vpc.subnetOwnerAccountId", args.vpc.subnetOwnerAccountId, "the 12-digit id of the account that owns the subnets");
   }
   const timeoutMs = args.timeoutMs ?? 3000;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 10_000) throw new ArgumentError(COMPONENT, "timeoutMs", args.timeoutMs, "an integer from 500 to 10000");

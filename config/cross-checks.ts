@@ -4,6 +4,8 @@ import { CALLING_CODES, countryOfNumber, pairCountries } from "./phone-number-co
 import { E164_PATTERN, PHONE_NUMBER_ARN_PATTERN, REGION_PATTERN, ROLE_ARN_PATTERN } from "./schema";
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { dnsFailoverSeconds } from "./recovery-objectives";
+import { isIpv4Cidr } from "../network/ip-address";
+import { cidrContains, isRfc1918Cidr } from "../network/vpc-plan";
 
 /**
  * Checks that span keys or entries (references by name, uniqueness, account and Region rules). They
@@ -270,10 +272,14 @@ export function checkDirectConnect(dx: {
   virtualInterfaceType: "private" | "transit";
   vpnGatewayId?: string;
   transitGatewayId?: string;
-}): ConfigProblem[] {
+}, hasVpc = false): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const [wanted, unwanted] = dx.virtualInterfaceType === "private" ? (["vpnGatewayId", "transitGatewayId"] as const) : (["transitGatewayId", "vpnGatewayId"] as const);
-  if (dx[wanted] === undefined) {
+  // With connect-dr:vpc the private virtual interface and the VPN attach to that VPC's own gateway.
+  const ownGateway = hasVpc && dx.virtualInterfaceType === "private";
+  if (ownGateway && dx.vpnGatewayId !== undefined) {
+    problems.push({ path: formatKeyPath(["directConnect", "vpnGatewayId"]), found: dx.vpnGatewayId, allowed: "nothing with connect-dr:vpc: the VPC's own virtual private gateway is used" });
+  } else if (!ownGateway && dx[wanted] === undefined) {
     problems.push({ path: formatKeyPath(["directConnect", wanted]), found: undefined, allowed: `a gateway id (required with virtualInterfaceType ${dx.virtualInterfaceType})` });
   }
   if (dx[unwanted] !== undefined) {
@@ -519,6 +525,34 @@ export function checkTrafficDistribution(raw: Raw): ConfigProblem[] {
     });
   }
   return problems;
+}
+
+/** The VPC's zones are zones of this stack's Region. */
+export function checkVpc(raw: Raw): ConfigProblem[] {
+  const vpc = raw.vpc;
+  if (raw.role !== "primary" && raw.role !== "secondary") return [];
+  const here = raw.role === "primary" ? raw.primaryRegion : raw.secondaryRegion;
+  if (!isRecord(vpc) || !Array.isArray(vpc.availabilityZones) || typeof here !== "string") return [];
+  return vpc.availabilityZones
+    .map((zone, i) => [zone, i] as const)
+    .filter(([zone]) => typeof zone === "string" && !new RegExp(`^${here}[a-z]$`).test(zone))
+    .map(([zone, i]) => ({ path: formatKeyPath(["vpc", "availabilityZones", i]), found: zone, allowed: `a zone of this stack's Region ${here}, such as ${here}a` }))
+    .concat(checkVpcPrefixes(raw));
+}
+
+/**
+ * A private virtual interface reaches the VPC only if an allowed prefix of the Direct Connect gateway
+ * association is the VPC's block or wider (AWS provisions the whole VPC block on the gateway).
+ */
+function checkVpcPrefixes(raw: Raw): ConfigProblem[] {
+  const vpc = raw.vpc;
+  const dx = raw.directConnect;
+  if (!isRecord(vpc) || !isRecord(dx) || (dx.virtualInterfaceType ?? "private") !== "private") return [];
+  const cidr = vpc.cidrBlock;
+  const prefixes = Array.isArray(dx.allowedPrefixes) ? dx.allowedPrefixes.filter(isIpv4Cidr) : [];
+  // A block the schema refuses is reported there, once.
+  if (!isIpv4Cidr(cidr) || !isRfc1918Cidr(cidr) || prefixes.some((p) => cidrContains(p, cidr))) return [];
+  return [{ path: formatKeyPath(["directConnect", "allowedPrefixes"]), found: dx.allowedPrefixes, allowed: `a prefix equal to or wider than the VPC's block ${cidr} (connect-dr:vpc.cidrBlock)` }];
 }
 
 /** The peer probes of both Regions are the secondary stack's (like the failover automation they trigger). */

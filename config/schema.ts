@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isTimeZone } from "../components/connect-region/time-zone";
 import { AURORA_ENGINES, RDS_ENGINES } from "../database/engine-settings";
 import { isIpv4Cidr, isPublicIpv4Address } from "../network/ip-address";
+import { INTERFACE_ENDPOINT_SERVICES, isRfc1918Cidr, prefixLength } from "../network/vpc-plan";
 import { SPLUNK_HEC_URL, SPLUNK_HEC_URL_RULE } from "../monitoring/splunk-hec";
 import { INSTANCE_ALIAS_RULE, isInstanceAlias } from "../resiliency/acgr/instance-alias";
 
@@ -226,6 +227,34 @@ export const directConnectSchema = z.strictObject({
     customerGatewayIp: z.string().refine(isPublicIpv4Address, { error: "the public IPv4 address of the customer gateway" }),
     bgpAsn,
   }),
+});
+
+/**
+ * The VPC of this stack's Region (`RegionalVpc`, built on awsx.ec2.Vpc) in the network account: the
+ * CRM lookups and the peer probe run in its private subnets (shared with the workload account), and a
+ * private Direct Connect virtual interface and its VPN attach to its virtual private gateway.
+ */
+export const vpcSchema = z.strictObject({
+  cidrBlock: z
+    .string()
+    .refine((c) => isIpv4Cidr(c) && isRfc1918Cidr(c) && prefixLength(c) >= 16 && prefixLength(c) <= 22, { error: "an RFC 1918 IPv4 block from /16 to /22, such as 10.40.0.0/16" }),
+  /** Availability Zones of this stack's Region, 2 to 6: one public (NAT) and one private subnet in each. */
+  availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, { error: "an Availability Zone name such as us-east-1a" })).min(2, { error: "at least two zones" }).max(6),
+  /** "OnePerAz" keeps egress up when a zone fails; "Single" is cheaper. */
+  natGateways: z.enum(["OnePerAz", "Single"]).default("OnePerAz"),
+  /** AWS services reached through interface endpoints. @default secretsmanager, kms, monitoring */
+  interfaceEndpoints: z.array(z.enum(INTERFACE_ENDPOINT_SERVICES)).optional(),
+  flowLogRetentionDays: z
+    .int()
+    .refine((days) => [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653].includes(days), {
+      error: "a CloudWatch Logs retention of at least 365 days: 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653",
+    })
+    .optional(),
+  /** Amazon-side ASN of the VPC's virtual private gateway (with a private Direct Connect interface); the VPN's BGP peers with it. @default 64512 */
+  vpnGatewayAmazonSideAsn: z
+    .int()
+    .refine((asn) => (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294), { error: "a private ASN: 64512-65534 or 4200000000-4294967294" })
+    .optional(),
 });
 
 /** AWS tag rules; the `aws:` and `connect-dr:` prefixes are reserved. */
@@ -529,6 +558,7 @@ export const TOP_LEVEL_SCHEMAS = {
   recordings: recordingsSchema,
   dns: dnsSchema,
   directConnect: directConnectSchema.optional(),
+  vpc: vpcSchema.optional(),
   monitoring: monitoringSchema.optional(),
   lambdaAutoScaling: lambdaAutoScalingSchema.optional(),
   telephony: telephonySchema.optional(),

@@ -17,6 +17,7 @@ import {
   checkTelephony,
   checkGovernance,
   checkEdge,
+  checkVpc,
   checkFailoverOperators,
   checkPeerProbe,
   checkTrafficDistribution,
@@ -81,11 +82,11 @@ export function checkStackConfig(raw: Record<string, unknown>): { config?: Stack
   }
   problems.push(...checkRegions(raw), ...checkGdpr(raw), ...checkAccounts(raw), ...checkConnectReferences(raw), ...checkConnectOwnership(raw), ...checkDns(raw));
   problems.push(...checkLambdaAutoScaling(raw), ...checkTelephony(raw), ...checkCrm(raw), ...checkDatabase(raw), ...checkGovernance(raw), ...checkEdge(raw), ...checkFailoverOperators(raw));
-  problems.push(...checkTrafficDistribution(raw), ...checkPeerProbeOwner(raw));
+  problems.push(...checkTrafficDistribution(raw), ...checkPeerProbeOwner(raw), ...checkVpc(raw));
   const p = parsed as Partial<StackConfig>;
   if (p.recordings) problems.push(...checkRecordings(p.recordings));
   if (p.dns && p.rtoSeconds !== undefined) problems.push(...checkRecoveryObjectives(p.rtoSeconds, p.dns));
-  if (p.directConnect) problems.push(...checkDirectConnect(p.directConnect));
+  if (p.directConnect) problems.push(...checkDirectConnect(p.directConnect, raw.vpc !== undefined));
   if (p.peerProbe) problems.push(...checkPeerProbe(p.peerProbe));
   return problems.length === 0 ? { config: parsed as StackConfig, problems } : { problems };
 }

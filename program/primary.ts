@@ -7,7 +7,19 @@ import { RegionalDatabase } from "../components/regional-database";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
 import { ORGANIZATIONS_REGION } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import {
+  lambdaAliasAssociations,
+  lambdaVpc,
+  optionalRegionalOutputs,
+  regionalCrm,
+  regionalDirectConnect,
+  regionalLambdaAutoScaling,
+  regionalLexBots,
+  regionalMonitoring,
+  regionalOutputs,
+  regionalRecordings,
+  regionalVpc,
+} from "./regional";
 
 /** The outputs the secondary stack reads from the primary by StackReference. */
 export const PRIMARY_OUTPUTS = {
@@ -20,6 +32,9 @@ export const PRIMARY_OUTPUTS = {
   lambdaAlarmNames: "lambdaAlarmNames",
   /** Flow name -> id (ACGR keeps the id in the replica): the flows that answer the group's numbers. */
   flowIds: "connectFlowIds",
+  /** With connect-dr:vpc: this Region's VPC and private subnets, where the secondary stack runs this Region's peer probe. */
+  vpcId: "vpcId",
+  vpcPrivateSubnetIds: "vpcPrivateSubnetIds",
 } as const;
 
 /**
@@ -68,14 +83,15 @@ export function definePrimary(
     { region: here, replicaProviders: { [peer]: providers.get("workload", peer) }, tableName: `${config.connect.instanceAlias}-contacts` },
     { provider: workload },
   );
-  const network = regionalDirectConnect(config, providers, here);
+  const vpc = regionalVpc(config, providers, here);
+  const network = regionalDirectConnect(config, providers, here, vpc);
   const monitoring = regionalMonitoring(config, providers, here, {
     connectInstanceId: connect.instanceId,
     globalTable: { tableName: `${config.connect.instanceAlias}-contacts`, receivingRegions: [peer] },
   });
   const scaling = regionalLambdaAutoScaling(config, providers, here, monitoring);
   lambdaAliases.resolve(scaling);
-  const crm = regionalCrm(config, providers, here, connect.instanceId);
+  const crm = regionalCrm(config, providers, here, connect.instanceId, undefined, lambdaVpc(config, vpc));
   const database = regionalDatabase(config, providers, here, peer);
 
   const guardrails = config.governance ? organizationGuardrails(config, providers) : undefined;
@@ -97,7 +113,7 @@ export function definePrimary(
     contactTableName: contacts.tableName,
     contactTableArn: contacts.tableArn,
     contactTableKeyArns: contacts.keyArns,
-    ...regionalOutputs(recordings, network),
+    ...regionalOutputs(recordings, network, vpc),
     ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(database
       ? {

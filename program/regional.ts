@@ -6,15 +6,18 @@ import { CrmIntegration } from "../components/crm-integration";
 import { DirectConnectFailover } from "../components/direct-connect-failover";
 import { LambdaAutoScaling } from "../components/lambda-auto-scaling";
 import { LexBotRegion } from "../components/lex-bot-region";
+import { RegionalVpc } from "../components/regional-vpc";
 import { ReplicatedRecordings } from "../components/replicated-recordings";
+import type { LambdaVpcArgs } from "../network/lambda-vpc-access";
 import type { StackProviders } from "./providers";
 
 /**
  * The pieces every stack owns for its own Region, whatever its role: call recordings replicated to
  * the backup vault in the other Region, Direct Connect with its VPN backup, and, when the config turns
  * them on, monitoring (dashboard and the alarm topic of this Region), provisioned concurrency under
- * auto scaling for the Connect-facing Lambda functions, and the CRM lookup functions. All of them use
- * the workload account's provider in this Region, except Direct Connect (network account).
+ * auto scaling for the Connect-facing Lambda functions, the CRM lookup functions and the VPC they run
+ * in. All of them use the workload account's provider in this Region, except the VPC and Direct
+ * Connect (network account).
  */
 
 /** The failover function FailoverAutomation deploys in `region` (owned by the secondary stack). */
@@ -137,6 +140,7 @@ export function regionalCrm(
   here: string,
   connectInstanceId: pulumi.Input<string>,
   secrets?: { readonly replicaRegion: string; readonly replicaKmsKeyArn: pulumi.Input<string> },
+  vpc?: LambdaVpcArgs,
 ): CrmIntegration | undefined {
   const crm = config.crm;
   if (!crm) return undefined;
@@ -151,6 +155,7 @@ export function regionalCrm(
       ...(crm.servicenow ? { servicenow: crm.servicenow } : {}),
       logRetentionDays: crm.logRetentionDays,
       connectInstanceId,
+      ...(vpc ? { vpc } : {}),
     },
     { provider: providers.get("workload", here) },
   );
@@ -201,8 +206,43 @@ export function regionalRecordings(config: StackConfig, providers: StackProvider
   );
 }
 
-/** Direct Connect to this Region in the network account, when configured. */
-export function regionalDirectConnect(config: StackConfig, providers: StackProviders, here: string): DirectConnectFailover | undefined {
+/**
+ * The VPC of this Region in the network account, when `connect-dr:vpc` is set (awsx.ec2.Vpc inside
+ * `RegionalVpc`): its private subnets are shared with the workload account for the Connect-facing
+ * functions, and with a private Direct Connect virtual interface it carries the virtual private
+ * gateway that Direct Connect and the VPN attach to.
+ */
+export function regionalVpc(config: StackConfig, providers: StackProviders, here: string): RegionalVpc | undefined {
+  const vpc = config.vpc;
+  if (!vpc) return undefined;
+  const { network, workload } = config.accounts;
+  const privateGateway = config.directConnect?.virtualInterfaceType === "private";
+  return new RegionalVpc(
+    "vpc",
+    {
+      region: here,
+      accountId: network.id,
+      cidrBlock: vpc.cidrBlock,
+      availabilityZoneNames: vpc.availabilityZones,
+      natGateways: vpc.natGateways,
+      ...(vpc.interfaceEndpoints ? { interfaceEndpoints: vpc.interfaceEndpoints } : {}),
+      vpnGateway: privateGateway,
+      ...(privateGateway && vpc.vpnGatewayAmazonSideAsn !== undefined ? { vpnGatewayAmazonSideAsn: vpc.vpnGatewayAmazonSideAsn } : {}),
+      shareWithAccountIds: workload.id === network.id ? [] : [workload.id],
+      ...(vpc.flowLogRetentionDays !== undefined ? { flowLogRetentionDays: vpc.flowLogRetentionDays } : {}),
+      tags: config.tags,
+    },
+    { provider: providers.get("network", here) },
+  );
+}
+
+/** Where this Region's Connect-facing functions run: the VPC's private subnets, owned by the network account. */
+export function lambdaVpc(config: StackConfig, vpc: RegionalVpc | undefined): LambdaVpcArgs | undefined {
+  return vpc ? { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnetIds, subnetOwnerAccountId: config.accounts.network.id } : undefined;
+}
+
+/** Direct Connect to this Region in the network account, when configured; a private VIF attaches to the VPC's gateway when there is one. */
+export function regionalDirectConnect(config: StackConfig, providers: StackProviders, here: string, vpc?: RegionalVpc): DirectConnectFailover | undefined {
   const dx = config.directConnect;
   if (!dx) return undefined;
   return new DirectConnectFailover(
@@ -214,7 +254,7 @@ export function regionalDirectConnect(config: StackConfig, providers: StackProvi
       customerBgpAsn: dx.customerBgpAsn,
       ...(dx.gatewayId !== undefined ? { directConnectGatewayId: dx.gatewayId } : {}),
       ...(dx.amazonSideAsn !== undefined ? { directConnectGatewayAmazonSideAsn: dx.amazonSideAsn } : {}),
-      ...(dx.vpnGatewayId !== undefined ? { vpnGatewayId: dx.vpnGatewayId } : {}),
+      ...(vpc?.vpnGatewayId ? { vpnGatewayId: vpc.vpnGatewayId } : dx.vpnGatewayId !== undefined ? { vpnGatewayId: dx.vpnGatewayId } : {}),
       ...(dx.transitGatewayId !== undefined ? { transitGatewayId: dx.transitGatewayId } : {}),
       allowedPrefixes: dx.allowedPrefixes,
       customerGatewayIpAddress: dx.vpnBackup.customerGatewayIp,
@@ -225,8 +265,16 @@ export function regionalDirectConnect(config: StackConfig, providers: StackProvi
 }
 
 /** The outputs both roles export for their regional pieces. */
-export function regionalOutputs(recordings: ReplicatedRecordings, network: DirectConnectFailover | undefined): Record<string, pulumi.Output<unknown>> {
+export function regionalOutputs(recordings: ReplicatedRecordings, network: DirectConnectFailover | undefined, vpc?: RegionalVpc): Record<string, pulumi.Output<unknown>> {
   return {
+    ...(vpc
+      ? {
+          vpcId: vpc.vpcId,
+          vpcPrivateSubnetIds: vpc.privateSubnetIds,
+          vpcFlowLogGroupArn: vpc.flowLogGroupArn,
+          ...(vpc.vpnGatewayId ? { vpnGatewayId: vpc.vpnGatewayId } : {}),
+        }
+      : {}),
     recordingsBucketName: recordings.sourceBucketName,
     recordingsKeyArn: recordings.sourceKeyArn,
     recordingsReplicaBucketName: recordings.destinationBucketName,

@@ -16,7 +16,20 @@ import { TrafficDistributionGroup } from "../components/traffic-distribution-gro
 import { PRIMARY_OUTPUTS } from "./primary";
 import { ROUTE53_METRICS_REGION, edgeRegion, roleArnFor } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import {
+  lambdaAliasAssociations,
+  lambdaVpc,
+  optionalRegionalOutputs,
+  regionalCrm,
+  regionalDirectConnect,
+  regionalLambdaAutoScaling,
+  regionalLexBots,
+  regionalMonitoring,
+  regionalOutputs,
+  regionalRecordings,
+  regionalVpc,
+} from "./regional";
+import type { LambdaVpcArgs } from "../network/lambda-vpc-access";
 
 /**
  * The secondary stack, deployed after the primary (it reads the primary's outputs; the primary reads
@@ -87,7 +100,8 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     },
     { provider: providers.get("workload", here), dependsOn: [replica] },
   );
-  const network = regionalDirectConnect(config, providers, here);
+  const vpc = regionalVpc(config, providers, here);
+  const network = regionalDirectConnect(config, providers, here, vpc);
   const dns = failoverDns(config, providers, here);
   const telephony = telephonyHealthChecks(config, providers, here);
   const edge = edgeEntry(config, providers);
@@ -112,9 +126,21 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
       dependencies: primary.getOutput(PRIMARY_OUTPUTS.lambdaAlarmNames).apply((names) => (names ?? []) as string[]),
     },
   });
-  const probes = peerProbes(config, providers, failover.automations, sourceInstanceId);
+  // With connect-dr:vpc (set in both stacks), each Region's probe runs in that Region's VPC: this
+  // stack's own, and the primary's by its exported subnets.
+  const probeVpcs: Record<string, LambdaVpcArgs | undefined> = {
+    [here]: lambdaVpc(config, vpc),
+    [peer]: vpc
+      ? {
+          vpcId: primary.requireOutput(PRIMARY_OUTPUTS.vpcId) as pulumi.Output<string>,
+          subnetIds: primary.requireOutput(PRIMARY_OUTPUTS.vpcPrivateSubnetIds) as pulumi.Output<string[]>,
+          subnetOwnerAccountId: config.accounts.network.id,
+        }
+      : undefined,
+  };
+  const probes = peerProbes(config, providers, failover.automations, sourceInstanceId, probeVpcs);
   const crm = config.crm
-    ? regionalCrm(config, providers, here, connect.instanceId, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> })
+    ? regionalCrm(config, providers, here, connect.instanceId, { replicaRegion: peer, replicaKmsKeyArn: primary.requireOutput(PRIMARY_OUTPUTS.crmKmsKeyArn) as pulumi.Output<string> }, lambdaVpc(config, vpc))
     : undefined;
 
   const lex = regionalLexBots(config, providers, here, connect.instanceArn);
@@ -137,7 +163,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     dnsRecordName: dns.fqdn,
     dnsHealthCheckIds: dns.healthCheckIds,
     dnsWorstCaseFailoverSeconds: dns.worstCaseFailoverSeconds,
-    ...regionalOutputs(recordings, network),
+    ...regionalOutputs(recordings, network, vpc),
     ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(edge ? { edgeDnsName: edge.dnsName, edgeLogBucketName: edge.logBucketName } : {}),
     ...(telephony ? { telephonyHealthCheckIds: telephony.healthCheckIds, telephonyAlarmNames: pulumi.output(telephony.alarmNamesByRegion) } : {}),
@@ -344,7 +370,13 @@ function groupNumbers(
  * peer's entries of connect-dr:telephony), whose liveness alarm invokes this Region's failover
  * handler. The secondary stack owns it for both Regions, like the failover automation it triggers.
  */
-function peerProbes(config: StackConfig, providers: StackProviders, automations: readonly { region: string; automation: FailoverAutomation }[], instanceId: pulumi.Output<string>) {
+function peerProbes(
+  config: StackConfig,
+  providers: StackProviders,
+  automations: readonly { region: string; automation: FailoverAutomation }[],
+  instanceId: pulumi.Output<string>,
+  vpcs: Readonly<Record<string, LambdaVpcArgs | undefined>>,
+) {
   const pair: [string, string] = [config.primaryRegion, config.secondaryRegion];
   return automations.map(({ region, automation }) => {
     const peer = region === pair[0] ? pair[1] : pair[0];
@@ -364,6 +396,7 @@ function peerProbes(config: StackConfig, providers: StackProviders, automations:
         failoverFunctionName: automation.functionName,
         kmsKeyArn: automation.kmsKeyArn,
         alarmTopicArn: automation.topicArn,
+        ...(vpcs[region] ? { vpc: vpcs[region] } : {}),
       },
       { provider: providers.get("workload", region) },
     );

@@ -127,6 +127,102 @@ const PROVIDER_OUTPUTS: Readonly<
   },
 };
 
+/** A deterministic hex id suffix for a logical name (`vpc-<17 hex>`, `subnet-<17 hex>`). */
+function hexId(prefix: string, seed: string): string {
+  return `${prefix}-${createHash("sha256").update(seed).digest("hex").slice(0, 17)}`;
+}
+
+/**
+ * What awsx's multi-language components return. Under the mock runtime their children are not
+ * constructed (the awsx plugin builds them in a real deployment), so the mock answers with the outputs
+ * the plugin would: ids in AWS's formats, one subnet and route table per Availability Zone and subnet
+ * type in awsx's order (per zone: public, private, isolated), NAT gateways per `natGateways.strategy`,
+ * and the load balancer's ARN and DNS name. Child resources come back as plain objects holding the
+ * properties consumers read (`id`, `arn`, `tags`), as a rehydrated resource's outputs would.
+ */
+const AWSX_OUTPUTS: Readonly<Record<string, (args: pulumi.runtime.MockResourceArgs, where: { readonly region: string; readonly account: string }) => { id?: string; state: Record<string, unknown> }>> = {
+  "awsx:ec2:Vpc": (args, where) => {
+    const region = args.inputs.region ?? where.region;
+    const zones: string[] = args.inputs.availabilityZoneNames ?? [`${region}a`, `${region}b`, `${region}c`];
+    const order = ["Public", "Private", "Isolated"];
+    const types: string[] = (args.inputs.subnetSpecs ?? [{ type: "Public" }, { type: "Private" }])
+      .map((spec: { type: string }) => spec.type)
+      .filter((t: string) => t !== "Unused")
+      .sort((a: string, b: string) => order.indexOf(a) - order.indexOf(b));
+    const vpcId = hexId("vpc", `${region}/${args.name}`);
+    const subnets = zones.flatMap((zone, z) =>
+      types.map((type) => {
+        const id = hexId("subnet", `${zone}/${args.name}-${type}`);
+        return { id, arn: `arn:aws:ec2:${region}:${where.account}:subnet/${id}`, vpcId, availabilityZone: zone, tags: { ...args.inputs.tags, SubnetType: type } };
+      }),
+    );
+    const routeTables = subnets.map((s) => ({ id: hexId("rtb", s.id), vpcId, tags: s.tags }));
+    const strategy = args.inputs.natGateways?.strategy ?? "OnePerAz";
+    const natCount = !types.includes("Public") || strategy === "None" ? 0 : strategy === "Single" ? 1 : zones.length;
+    const publicSubnets = subnets.filter((s) => s.tags.SubnetType === "Public");
+    const natGateways = Array.from({ length: natCount }, (_, i) => ({ id: hexId("nat", publicSubnets[i]!.id), subnetId: publicSubnets[i]!.id }));
+    const ofType = (type: string) => subnets.filter((s) => s.tags.SubnetType === type);
+    return {
+      state: {
+        vpcId,
+        vpc: { id: vpcId, arn: `arn:aws:ec2:${region}:${where.account}:vpc/${vpcId}`, cidrBlock: args.inputs.cidrBlock },
+        subnets,
+        publicSubnets: ofType("Public"),
+        privateSubnets: ofType("Private"),
+        isolatedSubnets: ofType("Isolated"),
+        publicSubnetIds: ofType("Public").map((s) => s.id),
+        privateSubnetIds: ofType("Private").map((s) => s.id),
+        isolatedSubnetIds: ofType("Isolated").map((s) => s.id),
+        routeTables,
+        natGateways,
+        eips: natGateways.map((n) => ({ id: hexId("eipalloc", n.id) })),
+        internetGateway: { id: hexId("igw", vpcId), vpcId },
+        vpcEndpoints: [],
+      },
+    };
+  },
+  "awsx:lb:ApplicationLoadBalancer": (args, where) => {
+    const region = args.inputs.region ?? where.region;
+    const suffix = createHash("sha256").update(args.name).digest("hex").slice(0, 16);
+    const lbName = String(args.inputs.name ?? args.name).slice(0, 32);
+    const arn = `arn:aws:elasticloadbalancing:${region}:${where.account}:loadbalancer/app/${lbName}/${suffix}`;
+    const targetGroupArn = `arn:aws:elasticloadbalancing:${region}:${where.account}:targetgroup/${lbName.slice(0, 26)}-tg/${suffix}`;
+    const listeners = (args.inputs.listeners ?? (args.inputs.listener ? [args.inputs.listener] : [])).map((l: Record<string, unknown>, i: number) => ({
+      ...l,
+      arn: `arn:aws:elasticloadbalancing:${region}:${where.account}:listener/app/${lbName}/${suffix}/${suffix.slice(0, 8)}${i}`,
+    }));
+    return {
+      state: {
+        loadBalancer: {
+          id: arn,
+          arn,
+          name: lbName,
+          dnsName: `${lbName}-${parseInt(suffix.slice(0, 8), 16)}.${region}.elb.amazonaws.com`,
+          // The canonical hosted zone of ALBs in the Region (Elastic Load Balancing endpoints table); a stand-in elsewhere.
+          zoneId: ALB_ZONE_IDS[region] ?? "Z0000000000000000000",
+        },
+        defaultTargetGroup: { id: targetGroupArn, arn: targetGroupArn },
+        listeners,
+        vpcId: args.inputs.subnets?.[0]?.vpcId ?? hexId("vpc", `${args.name}-vpc`),
+      },
+    };
+  },
+};
+
+/** Route 53 hosted zone ids of Application Load Balancers per Region (AWS General Reference, Elastic Load Balancing endpoints). */
+const ALB_ZONE_IDS: Readonly<Record<string, string>> = {
+  "us-east-1": "Z35SXDOTRQ7X7K",
+  "us-east-2": "Z3AADJGX6KTTL2",
+  "us-west-1": "Z368ELLRRE2KJ0",
+  "us-west-2": "Z1H1FL5HABSF5",
+  "eu-west-1": "Z32O12XQLNTSW2",
+  "eu-west-2": "ZHURV8PSTC4K8",
+  "eu-central-1": "Z215JYRZR1TBD5",
+  "ap-southeast-2": "Z1GM3OXH4ZPM65",
+  "ap-northeast-1": "Z14GRHDCWA56QT",
+  "ca-central-1": "ZQSVJUPU6J1EY",
+};
+
 /** The computed id (see COMPUTED_IDS) the mock gives a resource with this logical name. */
 export function computedId(logicalName: string): string {
   return `${logicalName}-computed-id`;
@@ -168,7 +264,7 @@ export class MockCloud {
     const provider = args.provider ? this.providers.get(args.provider) : undefined;
     const region = provider?.region ?? args.inputs?.region ?? "us-east-1";
     const account = provider?.account ?? DEFAULT_ACCOUNT;
-    const extra = this.options.computed?.(args, { account, region }) ?? PROVIDER_OUTPUTS[args.type]?.(args, { region, account });
+    const extra = this.options.computed?.(args, { account, region }) ?? PROVIDER_OUTPUTS[args.type]?.(args, { region, account }) ?? AWSX_OUTPUTS[args.type]?.(args, { region, account });
     const id = extra?.id ?? (args.id || `${args.name}-id`);
     if (args.type.startsWith(PROVIDER_TYPE_PREFIX)) {
       // Provider inputs arrive as the engine sees them: nested values JSON-encoded.
@@ -199,7 +295,9 @@ export class MockCloud {
       state,
       providerName: provider?.name,
       account: provider?.account,
-      region: provider?.region,
+      // awsx components carry no provider reference (a remote component gets the provider map); the
+      // components here pass their Region explicitly, which places awsx's children.
+      region: provider?.region ?? (args.type.startsWith("awsx:") ? args.inputs?.region : undefined),
       custom: args.custom ?? true,
     });
     return { id, state };

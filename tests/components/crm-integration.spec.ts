@@ -160,6 +160,43 @@ describe("CrmIntegration", () => {
     );
   });
 
+  it("in a VPC: functions in the shared private subnets behind their own HTTPS-only group, ENI rights scoped to those subnets and that group", async () => {
+    const cloud = new MockCloud().install();
+    const subnets = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"];
+    new CrmIntegration("crm", primaryArgs({ servicenow: undefined, vpc: { vpcId: "vpc-0bbbbbbbbbbbbbbb1", subnetIds: subnets, subnetOwnerAccountId: "444455556666" } }), { provider: provider("us-east-1") });
+    await settle();
+    const sg = cloud.named("crm-sg");
+    expect(sg.type).to.equal("aws:ec2/securityGroup:SecurityGroup");
+    expect(sg.inputs).to.deep.include({
+      vpcId: "vpc-0bbbbbbbbbbbbbbb1",
+      ingress: [],
+      egress: [{ description: "HTTPS to the CRM APIs and AWS endpoints", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
+    });
+    expect(cloud.named("crm-salesforce-function").inputs.vpcConfig).to.deep.equal({ subnetIds: subnets, securityGroupIds: [sg.state.id] });
+    const statements = JSON.parse(cloud.named("crm-salesforce-policy").inputs.policy).Statement;
+    expect(statements.slice(3)).to.deep.equal([
+      {
+        Sid: "CreateInterfacesInOwnSubnets",
+        Effect: "Allow",
+        Action: "ec2:CreateNetworkInterface",
+        Resource: [
+          `arn:aws:ec2:us-east-1:${ACCOUNT}:network-interface/*`,
+          `arn:aws:ec2:us-east-1:${ACCOUNT}:security-group/${sg.state.id}`,
+          ...subnets.map((id) => `arn:aws:ec2:us-east-1:444455556666:subnet/${id}`),
+        ],
+      },
+      { Sid: "ManageOwnInterfaces", Effect: "Allow", Action: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], Resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:network-interface/*` },
+      { Sid: "DescribeNetwork", Effect: "Allow", Action: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"], Resource: "*" },
+    ]);
+    // Without a VPC nothing of it exists.
+    const plain = new MockCloud().install();
+    new CrmIntegration("plain", primaryArgs({ servicenow: undefined }), { provider: provider("us-east-1") });
+    await settle();
+    expect(plain.ofType("aws:ec2/securityGroup:SecurityGroup")).to.deep.equal([]);
+    expect(plain.named("plain-salesforce-function").inputs).to.not.have.property("vpcConfig");
+    expect(JSON.parse(plain.named("plain-salesforce-policy").inputs.policy).Statement).to.have.length(3);
+  });
+
   describe("validation", () => {
     type Case = [string, CrmIntegrationArgs, string, unknown, string];
     const cases: Case[] = [
@@ -171,6 +208,7 @@ describe("CrmIntegration", () => {
       ["a replica key in the wrong Region", primaryArgs({ replicaKmsKeyArn: REPLICA_KEY.replace("us-west-2", "eu-west-2") }), "replicaKmsKeyArn", REPLICA_KEY.replace("us-west-2", "eu-west-2"), "a KMS key ARN in us-west-2"],
       ["a replica key without creating secrets", primaryArgs({ createSecrets: false, replicaRegion: undefined }), "replicaKmsKeyArn", REPLICA_KEY, "only with createSecrets: true"],
       ["180-day logs", primaryArgs({ logRetentionDays: 180 }), "logRetentionDays", 180, "at least 365 days"],
+      ["a subnet owner that is no account id", primaryArgs({ vpc: { vpcId: "vpc-1", subnetIds: [], subnetOwnerAccountId: "network" } }), "vpc.subnetOwnerAccountId", "network", "12-digit id"],
     ];
     for (const [title, a, argument, value, allowed] of cases) {
       it(`rejects ${title} before creating any child`, async () => {

@@ -6,6 +6,7 @@ import { CrmIntegration } from "../../components/crm-integration";
 import { EdgeEntry } from "../../components/edge-entry";
 import { LambdaAutoScaling } from "../../components/lambda-auto-scaling";
 import { RegionalDatabase } from "../../components/regional-database";
+import { RegionalVpc } from "../../components/regional-vpc";
 import { TelephonyHealthChecks } from "../../components/telephony-health-checks";
 import type { HarnessResource } from "../policies/support/policy-harness";
 import { harnessResources, packViolations } from "../policies/support/pack-run";
@@ -53,9 +54,18 @@ async function synthesize(mode: "aurora-global" | "rds-read-replica", edge: "glo
     { region: "eu-west-2", accountId: ACCOUNT, connectInstanceId: "i-1", enableSplunk: true, splunkHecUrl: "https://hec.example.com:443", enableDynatrace: true, dynatraceEndpointUrl: "https://aws.cloud.dynatrace.com/metrics" },
     { provider: west },
   );
+  // The VPC (awsx) in the network account, shared with the workload account whose CRM functions run in it.
+  const vpc = new RegionalVpc(
+    "vpc",
+    { region: "eu-central-1", accountId: NETWORK, cidrBlock: "10.50.0.0/16", availabilityZoneNames: ["eu-central-1a", "eu-central-1b", "eu-central-1c"], vpnGateway: true, shareWithAccountIds: [ACCOUNT] },
+    { provider: provider("network-eu-central-1", "eu-central-1", NETWORK) },
+  );
   new CrmIntegration(
     "crm",
-    { region: "eu-central-1", accountId: ACCOUNT, createSecrets: true, replicaRegion: "eu-west-2", replicaKmsKeyArn: `arn:aws:kms:eu-west-2:${ACCOUNT}:key/k`, salesforce: { instanceUrl: "https://acme.my.salesforce.com" }, servicenow: { instanceUrl: "https://acme.service-now.com" } },
+    {
+      region: "eu-central-1", accountId: ACCOUNT, createSecrets: true, replicaRegion: "eu-west-2", replicaKmsKeyArn: `arn:aws:kms:eu-west-2:${ACCOUNT}:key/k`, salesforce: { instanceUrl: "https://acme.my.salesforce.com" }, servicenow: { instanceUrl: "https://acme.service-now.com" },
+      vpc: { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnetIds, subnetOwnerAccountId: NETWORK },
+    },
     { provider: east },
   );
   new TelephonyHealthChecks("sip", { endpoints: { "eu-west-2": { carrier: { ipAddress: "18.130.0.10" } } }, alarmProvider: provider("network-us-east-1", "us-east-1", NETWORK) }, { provider: provider("network-eu-west-2", "eu-west-2", NETWORK) });
@@ -103,5 +113,13 @@ describe("DR architecture components against the policy pack", () => {
     expect((await packViolations(resources, EU)).filter((v) => !isRegionFinding(v))).to.deep.equal([
       "s3-bucket-cmk-encryption: Bucket 'edge-logs' has no server-side encryption configuration, so it gets SSE-S3 with an AWS key.",
     ]);
+  });
+
+  it("the rules examine the VPC's own children too (a flow-log group without its CMK or with short retention is caught)", async () => {
+    const resources = (await synthesize("aurora-global", "cloudfront")).map((r) =>
+      r.name === "vpc-flow-logs" ? { ...r, props: { ...r.props, kmsKeyId: undefined, retentionInDays: 30 } } : r,
+    );
+    const found = (await packViolations(resources, EU)).filter((v) => !isRegionFinding(v));
+    expect(found.map((v) => v.split(":")[0]).sort()).to.deep.equal(["cloudwatch-log-group-cmk vpc-flow-logs", "cloudwatch-log-group-retention vpc-flow-logs"]);
   });
 });

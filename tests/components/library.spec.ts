@@ -35,8 +35,9 @@ describe("the npm library (connect-dr/components)", () => {
   it("publishes built JavaScript with declarations and keeps @pulumi packages as peers", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
     expect(pkg.exports["./components"]).to.deep.equal({ types: "./dist/components/index.d.ts", default: "./dist/components/index.js" });
-    expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/pulumi"]);
-    expect(pkg.dependencies).to.not.have.any.keys("@pulumi/aws", "@pulumi/pulumi");
+    // awsx is a peer like aws: its plugin's version must match the SDK the consumer's program loads.
+    expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/awsx", "@pulumi/pulumi"]);
+    expect(pkg.dependencies).to.not.have.any.keys("@pulumi/aws", "@pulumi/awsx", "@pulumi/pulumi");
     const build = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.build.json"), "utf8"));
     expect(build.compilerOptions).to.include({ declaration: true, outDir: "dist" });
   });

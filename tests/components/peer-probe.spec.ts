@@ -109,6 +109,22 @@ describe("PeerProbe: the dark-Region detector of one Region", () => {
     expect(cloud.named("probe-trigger-permission").inputs).to.include({ function: "connect-dr-failover-us-west-2", principal: "events.amazonaws.com", sourceArn: cloud.named("probe-trigger-rule").state.arn });
   });
 
+  it("in a VPC: its own group allows out only HTTPS and the SIP ports, and its role may create interfaces only in the shared subnets", async () => {
+    const subnets = ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"];
+    const inVpc = synth({ ...baseArgs, sipEndpoints: [...baseArgs.sipEndpoints!, { name: "carrier-b", host: "sbc2.example.net", port: 5061 }, { name: "carrier-c", host: "sbc3.example.net", port: 5060 }], vpc: { vpcId: "vpc-0ddddddddddddddd1", subnetIds: subnets, subnetOwnerAccountId: "444455556666" } });
+    await settle();
+    const sg = inVpc.named("probe-sg");
+    expect(sg.inputs.ingress).to.deep.equal([]);
+    expect(sg.inputs.egress.map((e: { fromPort: number; toPort: number; protocol: string; cidrBlocks: string[] }) => [e.protocol, e.fromPort, e.toPort, e.cidrBlocks])).to.deep.equal([
+      ["tcp", 443, 443, ["0.0.0.0/0"]],
+      ["tcp", 5060, 5060, ["0.0.0.0/0"]],
+      ["tcp", 5061, 5061, ["0.0.0.0/0"]],
+    ]);
+    expect(inVpc.named("probe-function").inputs.vpcConfig).to.deep.equal({ subnetIds: subnets, securityGroupIds: [sg.state.id] });
+    const create = JSON.parse(inVpc.named("probe-policy").inputs.policy).Statement.find((s: { Sid: string }) => s.Sid === "CreateInterfacesInOwnSubnets");
+    expect(create.Resource.slice(2)).to.deep.equal(subnets.map((id) => `arn:aws:ec2:us-west-2:444455556666:subnet/${id}`));
+  });
+
   const invalid: [string, Partial<PeerProbeArgs>, string][] = [
     ["a Region outside the pair", { region: "eu-west-2" }, `PeerProbe: invalid 'region' = "eu-west-2"; one of the pair us-east-1, us-west-2`],
     ["more failures than probes", { datapointsToAlarm: 6 }, `PeerProbe: invalid 'datapointsToAlarm' = 6; an integer from 1 to evaluationPeriods (5)`],

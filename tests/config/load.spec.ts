@@ -42,7 +42,7 @@ describe("config: loadStackConfig", () => {
         [
           "Stack configuration has 2 problems:",
           `  connect-dr:rpoSeconds: found "soon"; allowed: a whole number of seconds`,
-          `  connect-dr:rtoSecs: found 900; allowed: no such key; did you mean rtoSeconds? known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
+          `  connect-dr:rtoSecs: found 900; allowed: no such key; did you mean rtoSeconds? known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, vpc, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
         ].join("\n"),
       );
     delete config["connect-dr:rtoSecs"];

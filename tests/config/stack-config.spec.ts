@@ -225,7 +225,7 @@ describe("config: parseStackConfig", () => {
       title: "unknown top-level key",
       path: ["regions"],
       value: ["us-east-1"],
-      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
+      line: `connect-dr:regions: found ["us-east-1"]; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, vpc, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
     },
   ];
 
@@ -562,7 +562,7 @@ describe("config: parseStackConfig", () => {
       `  connect-dr:dns.healthCheck.requestIntervalSeconds: found 5; allowed: 10 or 30 (Route 53's only intervals)`,
       `  connect-dr:recordings.retentionDays: found -3; allowed: at least 1`,
       `  connect-dr:role: found "tertiary"; allowed: "primary" or "secondary"`,
-      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
+      `  connect-dr:typo: found true; allowed: no such key; known keys: role, primaryRegion, secondaryRegion, primaryStackName, rpoSeconds, rtoSeconds, complianceFrameworks, gdprAllowedRegions, accounts, connect, recordings, dns, directConnect, vpc, monitoring, lambdaAutoScaling, telephony, crm, database, lexBots, edge, governance, failoverOperators, trafficDistribution, peerProbe, tags`,
     ]);
   });
 });
@@ -585,4 +585,51 @@ describe("config: governance", () => {
       ["connect-dr:governance.targetIds[0]", "engineering", "a root (r-...), an OU (ou-...-...) or a 12-digit member account id"],
     ]);
   });
+});
+
+describe("config: connect-dr:vpc", () => {
+  const VPC = { cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] };
+  /** A valid primary config with a VPC: its private Direct Connect interface uses the VPC's own gateway. */
+  const withVpc = (vpc: Record<string, unknown> = VPC) => {
+    const raw = setAt(validRawConfig(), ["vpc"], vpc);
+    delete raw.directConnect.vpnGatewayId;
+    return raw;
+  };
+
+  it("accepts a VPC whose block an allowed prefix covers, with defaults applied", () => {
+    const { config, problems } = checkStackConfig(withVpc());
+    expect(problems).to.deep.equal([]);
+    expect(config!.vpc).to.deep.equal({ ...VPC, natGateways: "OnePerAz" });
+  });
+
+  const cases: { title: string; raw: () => Record<string, any>; line: string }[] = [
+    {
+      title: "a gateway id besides the VPC's own",
+      raw: () => setAt(withVpc(), ["directConnect", "vpnGatewayId"], "vgw-0123456789abcdef0"),
+      line: `connect-dr:directConnect.vpnGatewayId: found "vgw-0123456789abcdef0"; allowed: nothing with connect-dr:vpc: the VPC's own virtual private gateway is used`,
+    },
+    {
+      title: "a zone of the other Region",
+      raw: () => withVpc({ ...VPC, availabilityZones: ["us-east-1a", "us-west-2b"] }),
+      line: `connect-dr:vpc.availabilityZones[1]: found "us-west-2b"; allowed: a zone of this stack's Region us-east-1, such as us-east-1a`,
+    },
+    {
+      title: "a block no allowed prefix covers (AWS provisions the whole VPC block on the gateway)",
+      raw: () => withVpc({ ...VPC, cidrBlock: "10.1.0.0/16" }),
+      line: `connect-dr:directConnect.allowedPrefixes: found ["10.0.0.0/16"]; allowed: a prefix equal to or wider than the VPC's block 10.1.0.0/16 (connect-dr:vpc.cidrBlock)`,
+    },
+    { title: "a public block", raw: () => withVpc({ ...VPC, cidrBlock: "52.0.0.0/16" }), line: `connect-dr:vpc.cidrBlock: found "52.0.0.0/16"; allowed: an RFC 1918 IPv4 block from /16 to /22, such as 10.40.0.0/16` },
+    { title: "one zone", raw: () => withVpc({ ...VPC, availabilityZones: ["us-east-1a"] }), line: `connect-dr:vpc.availabilityZones: found ["us-east-1a"]; allowed: at least two zones` },
+    {
+      title: "a flow-log retention under a year",
+      raw: () => withVpc({ ...VPC, flowLogRetentionDays: 90 }),
+      line: `connect-dr:vpc.flowLogRetentionDays: found 90; allowed: a CloudWatch Logs retention of at least 365 days: 365, 400`,
+    },
+    { title: "an endpoint service the VPC does not offer", raw: () => withVpc({ ...VPC, interfaceEndpoints: ["s3"] }), line: `connect-dr:vpc.interfaceEndpoints[0]` },
+  ];
+  for (const { title, raw, line } of cases) {
+    it(`reports ${title}`, () => {
+      expect(onlyLine(raw())).to.contain(line);
+    });
+  }
 });

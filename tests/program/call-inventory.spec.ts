@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { RecordedResource } from "../../synthesis/mock-cloud";
-import { CALL_SITES, iamActionsOf, identityCalls, type Deployment, type Identity, type IdentityCall } from "../support/iam/call-inventory";
+import { CALL_SITES, iamActionsOf, identityCalls, type Deployment, type FunctionNetwork, type Identity, type IdentityCall } from "../support/iam/call-inventory";
 import { awsArns, loadArnFormats } from "../support/iam/aws-arns";
 import { listOf, statementsOf, type PolicyDocument } from "../support/iam/policy-documents";
 import { actionsMatching } from "../support/iam/reference";
@@ -43,7 +43,8 @@ describe("IAM: the call inventory against each identity's synthesized policies (
   before(() => synthesizeComputed("primary", "aws-arns", awsArns));
   before(() => synthesizeComputed("secondary", "aws-arns", awsArns));
   before(async () => {
-    const primary = awsResources((await synthesizeComputed("primary", "aws-arns", awsArns)).cloud);
+    const primaryCloud = (await synthesizeComputed("primary", "aws-arns", awsArns)).cloud;
+    const primary = awsResources(primaryCloud);
     const secondaryCloud = (await synthesizeComputed("secondary", "aws-arns", awsArns)).cloud;
     const secondary = awsResources(secondaryCloud);
     scps = [FULL_AWS_ACCESS, ...primary.filter((r) => r.type === "aws:organizations/policy:Policy").map((r) => JSON.parse(r.inputs.content) as PolicyDocument)];
@@ -53,18 +54,36 @@ describe("IAM: the call inventory against each identity's synthesized policies (
       if (r.type === "aws:kms/key:Key") resourcePolicies.set(r.state.arn, r.inputs.policy ? JSON.parse(r.inputs.policy) : defaultKeyPolicy(r.account!));
       if (r.type === "aws:s3/bucketPolicy:BucketPolicy") resourcePolicies.set(`arn:aws:s3:::${r.inputs.bucket}`, JSON.parse(r.inputs.policy));
     }
+    // A subnet shared through AWS RAM lets the share's principals create network interfaces in it (RAM's
+    // managed permission AWSRAMDefaultPermissionSubnet): modelled as the subnet's resource policy.
+    for (const stack of [primary, secondary]) {
+      for (const association of stack.filter((r) => r.type === "aws:ram/resourceAssociation:ResourceAssociation")) {
+        const principals = stack.filter((r) => r.type === "aws:ram/principalAssociation:PrincipalAssociation" && r.inputs.resourceShareArn === association.inputs.resourceShareArn).map((r) => `arn:aws:iam::${r.inputs.principal}:root`);
+        resourcePolicies.set(association.inputs.resourceArn, { Version: "2012-10-17", Statement: [{ Sid: "RamShare", Effect: "Allow", Principal: { AWS: principals }, Action: "ec2:CreateNetworkInterface", Resource: association.inputs.resourceArn }] } as PolicyDocument);
+      }
+    }
     const tdg = secondaryCloud.resources.find((r) => r.type.endsWith(":TrafficDistributionGroup"))!.state.arn as string;
     const account = tdg.split(":")[4];
     const pair: [string, string] = [regionOf(tdg), byName(secondary, "connect-flow-logs").region!];
     const functionsOf = (resources: RecordedResource[]) => resources.filter((r) => r.type === "aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation").map((r) => String(r.inputs.functionArn));
     const secret = byName(secondary, "crm-salesforce-secret").state.arn as string;
-    const deployment = (stack: RecordedResource[], region: string): Deployment => {
+    const deployment = (stack: RecordedResource[], region: string, inAccount = account): Deployment => {
       const peer = pair.find((r) => r !== region)!;
       const has = (name: string) => stack.some((r) => r.name === name);
       const arnOf = (name: string) => byName(stack, name).state.arn as string;
       const crmFunctions = [...primary, ...secondary].filter((r) => r.name === "crm-salesforce-function").map((r) => r.state.arn as string);
+      // A function in a VPC: the stack's own private subnets (awsx's outputs), or for the primary
+      // Region's probe in the secondary stack the ones the primary exports; the network account owns them.
+      const network = (sgName: string): FunctionNetwork | undefined => {
+        if (!has(sgName)) return undefined;
+        const owner = byName(stack, "vpc-flow-logs-role").account!;
+        // awsx's VPC is a component (not among the AWS resources): its outputs are in the full recording.
+        const own = (stack === primary ? primaryCloud : secondaryCloud).ofType("awsx:ec2:Vpc").find((r) => r.region === region);
+        const subnetIds: string[] = own ? own.state.privateSubnetIds : PRIMARY_STACK_OUTPUTS.vpcPrivateSubnetIds;
+        return { subnets: subnetIds.map((id) => `arn:aws:ec2:${region}:${owner}:subnet/${id}`), securityGroup: `arn:aws:ec2:${region}:${account}:security-group/${byName(stack, sgName).state.id}` };
+      };
       return {
-        account,
+        account: inAccount,
         region,
         peer,
         pair,
@@ -82,12 +101,15 @@ describe("IAM: the call inventory against each identity's synthesized policies (
           sipHealthChecks: secondary.filter((r) => r.name.startsWith("telephony-sip-") && r.type === "aws:route53/healthCheck:HealthCheck").map((r) => r.state.arn as string),
           peerEventBus: `arn:aws:events:${peer}:${account}:event-bus/default`,
           ...(has(`peer-probe-${region}-logs`) ? { probeLogGroup: arnOf(`peer-probe-${region}-logs`), probeKey: arnOf(`failover-${region}-key`) } : {}),
+          ...(network(`peer-probe-${region}-sg`) ? { probeNetwork: network(`peer-probe-${region}-sg`) } : {}),
+          ...(has("vpc-flow-logs") && byName(stack, "vpc-flow-logs").region === region ? { flowLogGroup: arnOf("vpc-flow-logs") } : {}),
           ...(has("crm-salesforce-logs") ? {
                 crm: {
                   secret: secret.replace(/:secretsmanager:[^:]+:/, `:secretsmanager:${region}:`),
                   ...(has("crm-salesforce-secret") ? {} : { secretGrant: secret.replace(/:secretsmanager:[^:]+:/, `:secretsmanager:${region}:`).replace(/-[A-Za-z0-9]{6}$/, "-??????") }),
                   key: arnOf("crm-key"),
                   logGroup: arnOf("crm-salesforce-logs"),
+                  ...(network("crm-sg") ? { network: network("crm-sg") } : {}),
                 },
               } : {}),
           ...(has("recordings-source")
@@ -101,7 +123,8 @@ describe("IAM: the call inventory against each identity's synthesized policies (
       const inline = stack.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.inputs.role === role.state.id).map((r) => JSON.parse(r.inputs.policy) as PolicyDocument);
       const attached = stack.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && r.inputs.role === role.state.id);
       if (attached.length || role.inputs.managedPolicyArns?.length) throw new Error(`${name} has managed policies the inventory cannot evaluate`);
-      roles.push({ label, identity, role, policies: inline, deployment: deployment(stack, role.region!) });
+      // The flow-log role lives in the network account with its VPC; the others in the workload account.
+      roles.push({ label, identity, role, policies: inline, deployment: deployment(stack, role.region!, identity === "flow-logs" ? role.account! : account) });
     };
     for (const region of pair) {
       add(secondary, `failover function (${region})`, `failover-${region}-role`, "failover-function");
@@ -113,6 +136,8 @@ describe("IAM: the call inventory against each identity's synthesized policies (
     add(secondary, `CRM function (${pair[1]})`, "crm-salesforce-role", "crm-function");
     add(primary, `recordings replication (${pair[0]})`, "recordings-replication-role", "replication");
     add(secondary, `recordings replication (${pair[1]})`, "recordings-replication-role", "replication");
+    add(primary, `VPC flow logs (${pair[0]})`, "vpc-flow-logs-role", "flow-logs");
+    add(secondary, `VPC flow logs (${pair[1]})`, "vpc-flow-logs-role", "flow-logs");
   });
 
   function decision(r: RoleUnderTest, call: IdentityCall, action: string, resource: string) {
@@ -133,7 +158,7 @@ describe("IAM: the call inventory against each identity's synthesized policies (
   }
 
   it("covers every role of both stacks that deployed code or AWS acts as", () => {
-    expect(roles.map((r) => `${r.label}: ${r.role.state.arn}`)).to.have.length(12);
+    expect(roles.map((r) => `${r.label}: ${r.role.state.arn}`)).to.have.length(14);
     expect(roles.every((r) => r.policies.length > 0)).to.equal(true);
   });
 

@@ -124,7 +124,8 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
     const lock = cloud.named("recordings-destination-object-lock").inputs;
     expect(lock.rule.defaultRetention).to.deep.include({ mode: "COMPLIANCE", days: 365 });
     const keys = cloud.ofType("aws:kms/key:Key");
-    expect(keys.length).to.equal(7);
+    // The seven of the workload and vault accounts, and the VPC flow-log key in the network account.
+    expect(keys.length).to.equal(8);
     for (const key of keys) expect([key.name, key.inputs.enableKeyRotation]).to.deep.equal([key.name, true]);
   });
 

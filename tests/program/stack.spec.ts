@@ -44,6 +44,9 @@ describe("program: both stacks together", () => {
       ["aws:lambda/alias:Alias", 2, 2],
       ["aws:appautoscaling/target:Target", 2, 2],
       ["aws:connect/contactFlow:ContactFlow", 2, 0],
+      // One VPC per Region, each stack its own (connect-dr:vpc).
+      ["aws:ec2/flowLog:FlowLog", 1, 1],
+      ["aws:ec2/vpnGateway:VpnGateway", 1, 1],
     ] as const) {
       expect([type, count(primary, type), count(secondary, type)]).to.deep.equal([type, inP, inS]);
     }

@@ -18,6 +18,10 @@ export const PRIMARY_STACK_OUTPUTS = {
   lambdaAlarmNames: ["connect-dr-customer-lookup", "connect-dr-queue-wait-time"].flatMap((fn) => [`connect-dr-lambda-${fn}-throttles-us-east-1`, `connect-dr-lambda-${fn}-errors-us-east-1`]),
   // The committed primary's flows (connect.flows), by name.
   connectFlowIds: { "Main inbound": "aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa", "Queue wait": "bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb" },
+  // The committed primary's VPC (connect-dr:vpc), as MockCloud synthesizes it: where the secondary
+  // stack runs us-east-1's peer probe (stack-invariants checks these against the primary's outputs).
+  vpcId: "vpc-74042b6d00df5e6bb",
+  vpcPrivateSubnetIds: ["subnet-8284bdcf557dab163", "subnet-3671feb2781a573fd", "subnet-133647c78e12a2c67"],
 };
 
 /** A synthesized stack: what the engine received, the stack outputs and what the program constructed. */

@@ -20,6 +20,8 @@ export type Identity =
   | "replication"
   /** The dark-Region probe function's role (PeerProbe `-role`), in each Region. */
   | "peer-probe"
+  /** The role VPC Flow Logs assumes to write a Region's flow logs (RegionalVpc `-flow-logs-role`). */
+  | "flow-logs"
   /** The user's own credentials: backup, verify, restore, diff, capacity, loadtest, agents. */
   | "caller"
   /** The deployer's credentials (`pulumi up`): the ACGR dynamic providers. */
@@ -208,9 +210,19 @@ export interface Deployment {
      * `secretGrant`: where the stack does not own the secret (it reads the replica), the name followed by
      * `-??????`, the six characters Secrets Manager appends (Secrets Manager User Guide, "Resource: secret ARN").
      */
-    readonly crm?: { readonly secret: string; readonly secretGrant?: string; readonly key: string; readonly logGroup: string };
+    readonly crm?: { readonly secret: string; readonly secretGrant?: string; readonly key: string; readonly logGroup: string; readonly network?: FunctionNetwork };
+    /** The VPC's flow-log group, where the stack has a VPC. */
+    readonly flowLogGroup?: string;
+    /** Where the probe runs in a VPC: its subnets and security group. */
+    readonly probeNetwork?: FunctionNetwork;
     readonly recordings?: { readonly sourceBucket: string; readonly sourceKey: string; readonly destinationBucket: string; readonly destinationKey: string };
   };
+}
+
+/** The subnet ARNs (owner account in them) and the security group ARN of a function in a VPC. */
+export interface FunctionNetwork {
+  readonly subnets: readonly string[];
+  readonly securityGroup: string;
 }
 
 const sdk = (call: string, resources: readonly CallResource[]): IdentityCall => ({ call, actions: iamActionsOf(call), resources });
@@ -222,6 +234,23 @@ const logs = (logGroupArn: string): IdentityCall => ({
   actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
   resources: [one(`${logGroupArn}:log-stream:2026/01/01/[$LATEST]0123456789abcdef`, `${logGroupArn}:*`)],
 });
+
+/**
+ * A function in a VPC: Lambda creates, describes and deletes its network interfaces with the
+ * function's execution role (Lambda Developer Guide, "Giving Lambda functions access to resources in
+ * an Amazon VPC": ec2:CreateNetworkInterface, DescribeNetworkInterfaces, DescribeSubnets,
+ * DeleteNetworkInterface, AssignPrivateIpAddresses, UnassignPrivateIpAddresses). CreateNetworkInterface
+ * names the new interface, its subnet and its security group.
+ */
+const vpcAccess = (d: Deployment, n: FunctionNetwork | undefined): IdentityCall[] => {
+  if (!n) return [];
+  const eni = one(`arn:aws:ec2:${d.region}:${d.account}:network-interface/eni-0123456789abcdef0`, `arn:aws:ec2:${d.region}:${d.account}:network-interface/*`);
+  return [
+    { call: "via Lambda: VPC network interfaces", actions: ["ec2:CreateNetworkInterface"], resources: [eni, one(n.securityGroup), ...n.subnets.map((arn) => one(arn))] },
+    { call: "via Lambda: VPC network interfaces", actions: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], resources: [eni] },
+    { call: "via Lambda: VPC network interfaces", actions: ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"], resources: [one("*")] },
+  ];
+};
 
 /**
  * The calls each synthesized identity makes in deployment `d`, with the calls AWS makes on its behalf
@@ -282,6 +311,7 @@ export function identityCalls(identity: Identity, d: Deployment): IdentityCall[]
         { ...sdk("CloudWatch.PutMetricData", [one("*")]), context: { "cloudwatch:namespace": "ConnectDR/PeerProbe" } },
         { call: "via Lambda: environment", actions: ["kms:Decrypt"], resources: [one(a.probeKey!)], context: via("lambda", d.region) },
         logs(a.probeLogGroup!),
+        ...vpcAccess(d, a.probeNetwork),
       ];
     case "crm-function":
       return [
@@ -290,7 +320,17 @@ export function identityCalls(identity: Identity, d: Deployment): IdentityCall[]
         { call: "via Secrets Manager: secret key", actions: ["kms:Decrypt"], resources: [one(a.crm!.key)], context: via("secretsmanager", d.region) },
         { call: "via Lambda: environment", actions: ["kms:Decrypt"], resources: [one(a.crm!.key)], context: via("lambda", d.region) },
         logs(a.crm!.logGroup),
+        ...vpcAccess(d, a.crm!.network),
       ];
+    case "flow-logs": {
+      // VPC User Guide, "IAM role for publishing flow logs to CloudWatch Logs": one stream per interface.
+      const group = a.flowLogGroup!;
+      return [
+        { call: "via VPC Flow Logs: delivery", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [one(`${group}:log-stream:eni-0123456789abcdef0-all`, `${group}:log-stream:*`)] },
+        { call: "via VPC Flow Logs: delivery", actions: ["logs:DescribeLogStreams"], resources: [one(group)] },
+        { call: "via VPC Flow Logs: delivery", actions: ["logs:DescribeLogGroups"], resources: [one("*")] },
+      ];
+    }
     case "event-forwarder":
       // EventBridge puts the matched event on the target bus with the rule's role (EventBridge User Guide, "Sending events between buses in different Regions").
       return [{ call: "via EventBridge: cross-Region target", actions: ["events:PutEvents"], resources: [one(a.peerEventBus)] }];
