@@ -7,7 +7,7 @@ import { RegionalDatabase } from "../components/regional-database";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
 import { ORGANIZATIONS_REGION } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalContactRecordsArchive, regionalOutputs, regionalRecordings } from "./regional";
 
 /** The outputs the secondary stack reads from the primary by StackReference. */
 export const PRIMARY_OUTPUTS = {
@@ -68,6 +68,7 @@ export function definePrimary(
     { region: here, replicaProviders: { [peer]: providers.get("workload", peer) }, tableName: `${config.connect.instanceAlias}-contacts` },
     { provider: workload },
   );
+  const archive = regionalContactRecordsArchive(config, providers, here, peer, connect);
   const network = regionalDirectConnect(config, providers, here);
   const monitoring = regionalMonitoring(config, providers, here, {
     connectInstanceId: connect.instanceId,
@@ -97,7 +98,7 @@ export function definePrimary(
     contactTableName: contacts.tableName,
     contactTableArn: contacts.tableArn,
     contactTableKeyArns: contacts.keyArns,
-    ...regionalOutputs(recordings, network),
+    ...regionalOutputs(recordings, network, archive),
     ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(database
       ? {
@@ -165,7 +166,7 @@ function organizationGuardrails(config: StackConfig, providers: StackProviders):
       breakGlassRoleArnPattern: rolePattern(governance.breakGlassRoleName),
       deployerRoleArnPattern: rolePattern(deployerRoleName),
       // Pulumi names these roles after their components (recordings-replication-role-<suffix>, ...).
-      replicationRoleNamePatterns: ["recordings-replication-role-*"],
+      replicationRoleNamePatterns: ["recordings-replication-role-*", "contact-records-*-role-*"],
       failoverRoleNamePatterns: ["failover-*-role-*", "connect-dr-failover-operator-*"],
       managementExemptPrincipalArnPatterns: governance.managementExemptRoleNames.map(rolePattern),
       targetIds: governance.targetIds,

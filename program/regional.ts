@@ -7,6 +7,7 @@ import { DirectConnectFailover } from "../components/direct-connect-failover";
 import { LambdaAutoScaling } from "../components/lambda-auto-scaling";
 import { LexBotRegion } from "../components/lex-bot-region";
 import { ReplicatedRecordings } from "../components/replicated-recordings";
+import { ContactRecordsArchive } from "../components/contact-records-archive";
 import type { StackProviders } from "./providers";
 
 /**
@@ -201,6 +202,38 @@ export function regionalRecordings(config: StackConfig, providers: StackProvider
   );
 }
 
+/** The streams of this Region's Connect instance that the archive keeps. */
+export interface ArchivedStreams {
+  readonly contactTraceRecordsStreamArn: pulumi.Input<string>;
+  readonly agentEventsStreamArn: pulumi.Input<string>;
+  readonly kmsKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * Contact trace records and agent events of this Region, delivered from Kinesis by Firehose to an
+ * archive bucket in the workload account here and replicated like recordings (same vault account in
+ * the other Region, same retention, Object Lock and RPO alarm): CTRs are recovered from it.
+ */
+export function regionalContactRecordsArchive(config: StackConfig, providers: StackProviders, here: string, peer: string, streams: ArchivedStreams): ContactRecordsArchive {
+  const { objectLock } = config.recordings;
+  return new ContactRecordsArchive(
+    "contact-records",
+    {
+      sourceAccountId: config.accounts.workload.id,
+      destinationAccountId: config.accounts.backupVault.id,
+      replicaProvider: providers.get("backupVault", peer),
+      retentionDays: config.recordings.retentionDays,
+      destinationObjectLockEnabled: objectLock.enabled,
+      ...(objectLock.enabled ? { destinationObjectLockMode: objectLock.mode, destinationObjectLockDays: objectLock.days } : {}),
+      replicationLatencyThresholdSeconds: config.rpoSeconds,
+      contactTraceRecordsStreamArn: streams.contactTraceRecordsStreamArn,
+      agentEventsStreamArn: streams.agentEventsStreamArn,
+      streamKeyArn: streams.kmsKeyArn,
+    },
+    { provider: providers.get("workload", here) },
+  );
+}
+
 /** Direct Connect to this Region in the network account, when configured. */
 export function regionalDirectConnect(config: StackConfig, providers: StackProviders, here: string): DirectConnectFailover | undefined {
   const dx = config.directConnect;
@@ -225,8 +258,12 @@ export function regionalDirectConnect(config: StackConfig, providers: StackProvi
 }
 
 /** The outputs both roles export for their regional pieces. */
-export function regionalOutputs(recordings: ReplicatedRecordings, network: DirectConnectFailover | undefined): Record<string, pulumi.Output<unknown>> {
+export function regionalOutputs(recordings: ReplicatedRecordings, network: DirectConnectFailover | undefined, archive: ContactRecordsArchive): Record<string, pulumi.Output<unknown>> {
   return {
+    contactRecordsBucketName: archive.sourceBucketName,
+    contactRecordsKeyArn: archive.sourceKeyArn,
+    contactRecordsReplicaBucketName: archive.destinationBucketName,
+    contactRecordsReplicaKeyArn: archive.destinationKeyArn,
     recordingsBucketName: recordings.sourceBucketName,
     recordingsKeyArn: recordings.sourceKeyArn,
     recordingsReplicaBucketName: recordings.destinationBucketName,

@@ -16,7 +16,7 @@ import { TrafficDistributionGroup } from "../components/traffic-distribution-gro
 import { PRIMARY_OUTPUTS } from "./primary";
 import { ROUTE53_METRICS_REGION, edgeRegion, roleArnFor } from "./provider-plan";
 import type { StackProviders } from "./providers";
-import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalOutputs, regionalRecordings } from "./regional";
+import { optionalRegionalOutputs, regionalCrm, regionalLexBots, regionalDirectConnect, regionalLambdaAutoScaling, lambdaAliasAssociations, regionalMonitoring, regionalContactRecordsArchive, regionalOutputs, regionalRecordings } from "./regional";
 
 /**
  * The secondary stack, deployed after the primary (it reads the primary's outputs; the primary reads
@@ -87,6 +87,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     },
     { provider: providers.get("workload", here), dependsOn: [replica] },
   );
+  const archive = regionalContactRecordsArchive(config, providers, here, peer, connect);
   const network = regionalDirectConnect(config, providers, here);
   const dns = failoverDns(config, providers, here);
   const telephony = telephonyHealthChecks(config, providers, here);
@@ -137,7 +138,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     dnsRecordName: dns.fqdn,
     dnsHealthCheckIds: dns.healthCheckIds,
     dnsWorstCaseFailoverSeconds: dns.worstCaseFailoverSeconds,
-    ...regionalOutputs(recordings, network),
+    ...regionalOutputs(recordings, network, archive),
     ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(edge ? { edgeDnsName: edge.dnsName, edgeLogBucketName: edge.logBucketName } : {}),
     ...(telephony ? { telephonyHealthCheckIds: telephony.healthCheckIds, telephonyAlarmNames: pulumi.output(telephony.alarmNamesByRegion) } : {}),
