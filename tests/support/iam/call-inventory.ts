@@ -16,8 +16,10 @@ export type Identity =
   | "crm-function"
   /** The role EventBridge assumes to forward the health alarm to the peer Region's bus. */
   | "event-forwarder"
-  /** The role S3 assumes to replicate recordings to the vault account. */
+  /** The role S3 assumes to replicate recordings (or the contact-records archive) to the vault account. */
   | "replication"
+  /** The role Firehose assumes to deliver one Connect Kinesis stream to the archive (ContactRecordsArchive `-<stream>-role`). */
+  | "archive-delivery"
   /** The dark-Region probe function's role (PeerProbe `-role`), in each Region. */
   | "peer-probe"
   /** The user's own credentials: backup, verify, restore, diff, capacity, loadtest, agents. */
@@ -198,7 +200,10 @@ export interface Deployment {
      * `-??????`, the six characters Secrets Manager appends (Secrets Manager User Guide, "Resource: secret ARN").
      */
     readonly crm?: { readonly secret: string; readonly secretGrant?: string; readonly key: string; readonly logGroup: string };
+    /** The replicated pair the replication role serves: recordings, or the contact-records archive. */
     readonly recordings?: { readonly sourceBucket: string; readonly sourceKey: string; readonly destinationBucket: string; readonly destinationKey: string };
+    /** What one archive delivery reads and writes: its stream and the stream's key, the archive bucket, its key and the stream's prefix. */
+    readonly archiveDelivery?: { readonly stream: string; readonly streamKey: string; readonly bucket: string; readonly bucketKey: string; readonly root: string };
   };
 }
 
@@ -293,6 +298,19 @@ export function identityCalls(identity: Identity, d: Deployment): IdentityCall[]
         { call: "via S3: write replicas", actions: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags", "s3:ObjectOwnerOverrideToBucketOwner"], resources: [object(r.destinationBucket)] },
         { call: "via S3: decrypt source objects", actions: ["kms:Decrypt"], resources: [one(r.sourceKey)], context: { ...via("s3", d.region), "kms:EncryptionContext:aws:s3:arn": `${r.sourceBucket}/2026/01/01/contact.wav` } },
         { call: "via S3: encrypt replicas", actions: ["kms:Encrypt", "kms:GenerateDataKey"], resources: [one(r.destinationKey)], context: { ...via("s3", d.peer), "kms:EncryptionContext:aws:s3:arn": `${r.destinationBucket}/2026/01/01/contact.wav` } },
+      ];
+    }
+    case "archive-delivery": {
+      const x = a.archiveDelivery!;
+      const object = one(`${x.bucket}/${x.root}year=2026/month=01/day=01/hour=00/delivery-1.gz`, `${x.bucket}/${x.root}*`);
+      // Amazon Data Firehose Developer Guide, "Grant Firehose access to an Amazon S3 destination" (Kinesis data stream as source, SSE-KMS).
+      return [
+        { call: "via Firehose: read the source stream", actions: ["kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"], resources: [one(x.stream)] },
+        { call: "via Kinesis: decrypt records", actions: ["kms:Decrypt"], resources: [one(x.streamKey)], context: { ...via("kinesis", d.region), "kms:CallerAccount": d.account, "kms:EncryptionContext:aws:kinesis:arn": x.stream } },
+        { call: "via Firehose: the bucket", actions: ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], resources: [one(x.bucket)] },
+        { call: "via Firehose: write objects", actions: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"], resources: [object] },
+        // With S3 Bucket Keys the encryption context is the bucket ARN; without, the object's.
+        { call: "via S3: encrypt objects", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [one(x.bucketKey)], context: { ...via("s3", d.region), "kms:EncryptionContext:aws:s3:arn": x.bucket } },
       ];
     }
     default:
