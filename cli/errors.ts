@@ -31,6 +31,6 @@ export function describeError(err: unknown): string {
   if (/Region is missing/i.test(message)) return `no AWS Region configured; pass --region or set AWS_REGION`;
   if (name === "ResourceNotFoundException") return `not found: ${message}`;
   if (name === "AccessDeniedException") return `access denied: ${message}`;
-  if (name === "UsageError" || name === "OperationalError" || name === "Error") return message;
+  if (name === "UsageError" || name === "OperationalError" || name === "DataPreconditionError" || name === "Error") return message;
   return `${name}: ${message}`;
 }
