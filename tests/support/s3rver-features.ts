@@ -1,5 +1,6 @@
 import { utimesSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 
 /** s3rver ships no types: the part of its API these tests and benches use. */
 export interface S3rverServer {
@@ -8,6 +9,9 @@ export interface S3rverServer {
   middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
 }
 interface KoaContext {
+  req: unknown;
+  headers: Record<string, string | undefined>;
+  response: { get(name: string): string };
   method: string;
   path: string;
   query: Record<string, string>;
@@ -31,6 +35,8 @@ export interface S3Features {
   readonly replication: Map<string, string>;
   /** `bucket/key` -> replication status (COMPLETED, PENDING, FAILED, REPLICA). */
   readonly replicationStatus: Map<string, string>;
+  /** Every write request: method, `bucket/key`, the S3 operation's query and the SSE-KMS key it asked for. */
+  readonly writes: { method: string; target: string; query: string; kmsKeyId?: string; copySource?: string }[];
 }
 
 export interface LocalS3 {
@@ -44,7 +50,8 @@ export interface LocalS3 {
 
 /** One s3rver (a Region) on a free port with the buckets given, plus the features above. */
 export async function startLocalS3(directory: string, buckets: readonly string[]): Promise<LocalS3> {
-  const features: S3Features = { versioned: new Set(), replication: new Map(), replicationStatus: new Map() };
+  const features: S3Features = { versioned: new Set(), replication: new Map(), replicationStatus: new Map(), writes: [] };
+  let endpoint = "";
   const server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory, configureBuckets: buckets.map((name) => ({ name, configs: [] })) });
   server.middleware.unshift(async (ctx, next) => {
     const [, bucket, ...rest] = ctx.path.split("/");
@@ -68,11 +75,35 @@ export async function startLocalS3(directory: string, buckets: readonly string[]
         `<Destination><Bucket>arn:aws:s3:::${destination}</Bucket><ReplicationTime><Status>Enabled</Status><Time><Minutes>15</Minutes></Time></ReplicationTime></Destination></Rule></ReplicationConfiguration>`;
       return;
     }
+    if (ctx.method === "PUT" || ctx.method === "POST" || ctx.method === "DELETE") {
+      features.writes.push({
+        method: ctx.method,
+        target: `${bucket}/${key}`,
+        query: Object.keys(ctx.query).sort().join("&"),
+        ...(ctx.headers["x-amz-server-side-encryption-aws-kms-key-id"] ? { kmsKeyId: ctx.headers["x-amz-server-side-encryption-aws-kms-key-id"] } : {}),
+        ...(ctx.headers["x-amz-copy-source"] ? { copySource: ctx.headers["x-amz-copy-source"] } : {}),
+      });
+    }
+    // UploadPartCopy: s3rver has UploadPart only, so the part's bytes are read from the source range and uploaded as a part.
+    const copySource = ctx.headers["x-amz-copy-source"];
+    if (ctx.method === "PUT" && key && "uploadId" in ctx.query && "partNumber" in ctx.query && copySource) {
+      delete ctx.headers["x-amz-copy-source"];
+      const source = decodeURIComponent(copySource).replace(/^\//, "");
+      const range = ctx.headers["x-amz-copy-source-range"];
+      const response = await fetch(`${endpoint}/${source.split("/").map(encodeURIComponent).join("/")}`, { headers: range ? { range } : {} });
+      if (!response.ok) throw new Error(`UploadPartCopy stand-in: reading ${source} ${range ?? ""} answered ${response.status}`);
+      ctx.req = Readable.from([Buffer.from(await response.arrayBuffer())]);
+      await next();
+      ctx.type = "application/xml";
+      ctx.body = `<?xml version="1.0" encoding="UTF-8"?><CopyPartResult><ETag>${ctx.response.get("ETag")}</ETag><LastModified>${new Date().toISOString()}</LastModified></CopyPartResult>`;
+      return;
+    }
     await next();
     const status = key ? features.replicationStatus.get(`${bucket}/${key}`) : undefined;
     if (status && (ctx.method === "HEAD" || ctx.method === "GET")) ctx.set("x-amz-replication-status", status);
   });
   const { port } = await server.run();
+  endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     directory,
