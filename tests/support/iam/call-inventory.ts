@@ -103,6 +103,15 @@ export const CALL_SITES: readonly CallSite[] = [
     identities: ["caller"],
   },
   { file: "operations/store/s3-store.ts", calls: ["S3.GetObject", "S3.ListObjectsV2", "S3.PutObject"], identities: ["caller"] },
+  // connect-dr data verify / restore, with the operator's credentials for each side.
+  { file: "data/s3/object-listing.ts", calls: ["S3.ListObjectsV2"], identities: ["caller"] },
+  { file: "data/s3/object-checksum.ts", calls: ["S3.HeadObject", "S3.GetObject"], identities: ["caller"] },
+  { file: "data/s3/replication-preflight.ts", calls: ["S3.GetBucketVersioning", "S3.GetBucketReplication"], identities: ["caller"] },
+  {
+    file: "data/s3/restore-window.ts",
+    calls: ["S3.HeadObject", "S3.CopyObject", "S3.CreateMultipartUpload", "S3.UploadPartCopy", "S3.CompleteMultipartUpload", "S3.AbortMultipartUpload"],
+    identities: ["caller"],
+  },
   {
     file: "capacity/metrics.ts",
     calls: ["Connect.DescribeInstance", "Connect.GetMetricDataV2", "Connect.ListPhoneNumbersV2", "Connect.ListQueues", "Connect.ListRoutingProfiles", "CloudWatch.GetMetricData"],
@@ -139,13 +148,20 @@ const PREFIX: Readonly<Record<string, string>> = {
 
 /**
  * SDK commands whose IAM action has another name (AWS's API references say which): the lib-dynamodb
- * document commands send PutItem/DeleteItem, ListObjectsV2 is authorized as s3:ListBucket, Lambda's
+ * document commands send PutItem/DeleteItem, ListObjectsV2 is authorized as s3:ListBucket, HeadObject and the copy operations as s3:GetObject/s3:PutObject, Lambda's
  * Invoke as lambda:InvokeFunction.
  */
 const RENAMED: Readonly<Record<string, readonly string[]>> = {
   "DynamoDB.Put": ["dynamodb:PutItem"],
   "DynamoDB.Delete": ["dynamodb:DeleteItem"],
   "S3.ListObjectsV2": ["s3:ListBucket"],
+  // Amazon S3 API Reference, "Permissions" of each operation.
+  "S3.HeadObject": ["s3:GetObject"],
+  "S3.GetBucketReplication": ["s3:GetReplicationConfiguration"],
+  "S3.CopyObject": ["s3:GetObject", "s3:PutObject"],
+  "S3.CreateMultipartUpload": ["s3:PutObject"],
+  "S3.UploadPartCopy": ["s3:GetObject", "s3:PutObject"],
+  "S3.CompleteMultipartUpload": ["s3:PutObject"],
   "Lambda.Invoke": ["lambda:InvokeFunction"],
 };
 
