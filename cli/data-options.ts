@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { parseS3Location, type S3Location } from "../data/s3/s3-location";
 import { parseRegion, parseUrl } from "./arguments";
@@ -14,9 +15,9 @@ export interface SideFlags {
 /** Adds `--<side>-region`, `--<side>-profile` and `--<side>-endpoint-url` (the two sides are usually two accounts and Regions). */
 export function addSideOptions(cmd: Command, side: string, what: string): Command {
   return cmd
-    .option(`--${side}-region <region>`, `Region of the ${what} bucket (default: AWS_REGION / the profile's)`)
-    .option(`--${side}-profile <name>`, `shared-config profile for the ${what} bucket (default: AWS_PROFILE / default chain)`)
-    .option(`--${side}-endpoint-url <url>`, `S3 endpoint override for the ${what} bucket (e.g. a local S3 stand-in)`);
+    .option(`--${side}-region <region>`, `Region of the ${what} (default: AWS_REGION / the profile's)`)
+    .option(`--${side}-profile <name>`, `shared-config profile for the ${what} (default: AWS_PROFILE / default chain)`)
+    .option(`--${side}-endpoint-url <url>`, `endpoint override for the ${what} (e.g. a local stand-in)`);
 }
 
 /** The side's flags out of commander's camel-cased options. */
@@ -38,6 +39,13 @@ export function s3ClientFor(side: string, f: SideFlags, forcePathStyle: boolean)
     ...(forcePathStyle ? { forcePathStyle: true } : {}),
   };
   return new S3Client(config);
+}
+
+/** A DynamoDB client for one side. */
+export function dynamoClientFor(side: string, f: SideFlags): DynamoDBClient {
+  const region = parseRegion(`--${side}-region`, f.region);
+  const endpoint = parseUrl(`--${side}-endpoint-url`, f.endpointUrl);
+  return new DynamoDBClient({ retryMode: "adaptive", maxAttempts: 10, ...(region ? { region } : {}), ...(f.profile ? { profile: f.profile } : {}), ...(endpoint ? { endpoint } : {}) });
 }
 
 /** `--flag s3://bucket/prefix`, or a UsageError naming the flag, the value and the form. */

@@ -51,8 +51,8 @@ export function registerRestore(data: Command, ctx: CliContext): void {
     .option("--prefix <prefix>", "only keys under this sub-prefix of --from (kept under --to), e.g. contact-trace-records/year=2026/month=01/")
     .option("--since <time>", "ISO-8601: objects last modified at or after this")
     .option("--until <time>", "ISO-8601: objects last modified before this");
-  addSideOptions(cmd, "from", "vault");
-  addSideOptions(cmd, "to", "working");
+  addSideOptions(cmd, "from", "vault bucket");
+  addSideOptions(cmd, "to", "working bucket");
   cmd
     .option("--kms-key-id <key>", "KMS key ARN of the target bucket for SSE-KMS (default: the target's default encryption)")
     .option("--dry-run", "list what would be copied; copy nothing")

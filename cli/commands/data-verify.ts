@@ -50,8 +50,8 @@ export function registerVerify(data: Command, ctx: CliContext): void {
     )
     .requiredOption("--source <s3url>", "s3://bucket/prefix written by Connect or Firehose")
     .requiredOption("--replica <s3url>", "s3://bucket/prefix of its replica in the vault");
-  addSideOptions(cmd, "source", "source");
-  addSideOptions(cmd, "replica", "replica");
+  addSideOptions(cmd, "source", "source bucket");
+  addSideOptions(cmd, "replica", "replica bucket");
   cmd
     .option("--force-path-style", "path-style S3 addressing (needed by most S3 stand-ins)")
     .option("--window <seconds>", "seconds an object may take to replicate (S3 RTC: 900)", "900")

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliCommand } from "../command-module";
+import { registerCheckTable } from "./data-check-table";
 import { registerRestore } from "./data-restore";
 import { registerVerify } from "./data-verify";
 
@@ -13,5 +14,6 @@ export const command: CliCommand = {
       .description("Recover contact data: verify S3 replicas (recordings, CTRs, agent events), restore a time window from the vault, and test DynamoDB restores.");
     registerVerify(data, ctx);
     registerRestore(data, ctx);
+    registerCheckTable(data, ctx);
   },
 };

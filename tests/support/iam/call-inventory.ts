@@ -104,6 +104,7 @@ export const CALL_SITES: readonly CallSite[] = [
   },
   { file: "operations/store/s3-store.ts", calls: ["S3.GetObject", "S3.ListObjectsV2", "S3.PutObject"], identities: ["caller"] },
   // connect-dr data verify / restore, with the operator's credentials for each side.
+  { file: "data/dynamodb/check-table.ts", calls: ["DynamoDB.DescribeTable", "DynamoDB.Scan", "DynamoDB.GetItem"], identities: ["caller"] },
   { file: "data/s3/object-listing.ts", calls: ["S3.ListObjectsV2"], identities: ["caller"] },
   { file: "data/s3/object-checksum.ts", calls: ["S3.HeadObject", "S3.GetObject"], identities: ["caller"] },
   { file: "data/s3/replication-preflight.ts", calls: ["S3.GetBucketVersioning", "S3.GetBucketReplication"], identities: ["caller"] },
