@@ -35,7 +35,10 @@ describe("connect-dr data restore (s3rver vault -> working bucket)", () => {
     );
   const writesToWork = () => pair.west.features.writes.filter((w) => w.target.startsWith(`${WORK_BUCKET}/`));
 
-  before(async () => {
+  before(async function () {
+    // The first run loads every command module (discovery); done here so the tests time the command.
+    this.timeout(60_000);
+    await run(["data", "restore", "--help"], process.cwd());
     for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"]) saved[k] = process.env[k];
     process.env.AWS_ACCESS_KEY_ID = "S3RVER";
     process.env.AWS_SECRET_ACCESS_KEY = "S3RVER";

@@ -24,7 +24,10 @@ describe("connect-dr data verify (two s3rver Regions)", () => {
   const saved: Record<string, string | undefined> = {};
   const sides = () => ["--source-endpoint-url", pair.east.endpoint, "--source-region", "us-east-1", "--replica-endpoint-url", pair.west.endpoint, "--replica-region", "us-west-2", "--force-path-style", "--no-progress", "--as-of", new Date(Math.floor(NOW / 1000) * 1000).toISOString()];
 
-  before(async () => {
+  before(async function () {
+    // The first run loads every command module (discovery); done here so the tests time the command.
+    this.timeout(60_000);
+    await run(["data", "verify", "--help"], process.cwd());
     for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"]) saved[k] = process.env[k];
     process.env.AWS_ACCESS_KEY_ID = "S3RVER";
     process.env.AWS_SECRET_ACCESS_KEY = "S3RVER";
