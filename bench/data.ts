@@ -16,6 +16,9 @@ import { join } from "node:path";
 import { S3Client } from "@aws-sdk/client-s3";
 import { listObjects, inParallel } from "../data/s3/object-listing";
 import { verifyReplica } from "../data/s3/verify-replica";
+import { checkTable } from "../data/dynamodb/check-table";
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { startDynalite } from "../tests/support/dynalite";
 import { startLocalS3 } from "../tests/support/s3rver-features";
 
 const SOURCE = "bench-source";
@@ -31,7 +34,26 @@ async function worker(mode: string, sourceEndpoint: string, vaultEndpoint: strin
   const vault = client(vaultEndpoint);
   const started = performance.now();
   let detail: Record<string, unknown> = {};
-  if (mode === "baseline") {
+  if (mode === "table-baseline" || mode === "table-check") {
+    const east = new DynamoDBClient({ endpoint: sourceEndpoint, region: "us-east-1", credentials: { accessKeyId: "AKIDLOCAL", secretAccessKey: "local" } });
+    const west = new DynamoDBClient({ endpoint: vaultEndpoint, region: "us-west-2", credentials: { accessKeyId: "AKIDLOCAL", secretAccessKey: "local" } });
+    if (mode === "table-baseline") {
+      // A bare parallel scan of both replicas, the same segments check-table uses.
+      let n = 0;
+      await Promise.all([east, west].map((c) => inParallel(Array.from({ length: 8 }, (_, i) => i), 8, async (segment) => {
+        let start: Record<string, AttributeValue> | undefined;
+        do {
+          const page = await c.send(new ScanCommand({ TableName: prefix, Segment: segment, TotalSegments: 8, ExclusiveStartKey: start }));
+          n += page.Items?.length ?? 0;
+          start = page.LastEvaluatedKey;
+        } while (start);
+      })));
+      detail = { scanned: n };
+    } else {
+      const report = await checkTable({ source: { client: east, tableName: prefix, label: "east" }, replica: { client: west, tableName: prefix, label: "west" }, segments: 8 });
+      detail = { ok: report.ok, items: report.items, problems: report.problems };
+    }
+  } else if (mode === "baseline") {
     // A bare paginated listing of both buckets, the shards in parallel as verify does.
     const shards = Array.from({ length: SHARDS }, (_, i) => `${prefix}shard-${String(i).padStart(2, "0")}/`);
     let n = 0;
@@ -62,6 +84,40 @@ function measure(mode: string, endpoints: [string, string], prefix: string): Pro
     child.stdout.on("data", (d) => (out += d));
     child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`${mode} worker exited ${code}`))));
   });
+}
+
+/** check-table vs a bare parallel scan of both replicas (two dynalite servers), at two item counts. */
+async function benchCheckTable(): Promise<Record<string, unknown>[]> {
+  const sizes = (process.env.BENCH_DATA_TABLE_SIZES ?? "25000,50000").split(",").map(Number);
+  const [east, west] = await Promise.all([startDynalite(), startDynalite()]);
+  const out: Record<string, unknown>[] = [];
+  try {
+    for (const size of sizes) {
+      const table = `bench-${size}`;
+      log(`data check-table bench: ${size} items a replica: loading`);
+      for (const d of [east, west]) {
+        await d.client.send(new CreateTableCommand({ TableName: table, BillingMode: "PAY_PER_REQUEST", AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }], KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }] }));
+        const batches = Array.from({ length: Math.ceil(size / 25) }, (_, b) => b);
+        await inParallel(batches, 8, async (b) => {
+          const items = Array.from({ length: Math.min(25, size - b * 25) }, (_, i) => {
+            const n = b * 25 + i;
+            return { PutRequest: { Item: { pk: { S: `contact-${String(n).padStart(7, "0")}` }, name: { S: `customer ${n}` }, phone: { S: `+1555${String(n).padStart(7, "0")}` }, visits: { N: String(n % 97) } } } };
+          });
+          await d.client.send(new BatchWriteItemCommand({ RequestItems: { [table]: items } }));
+        });
+      }
+      log(`data check-table bench: ${size} items a replica: bare parallel scan`);
+      const baseline = await measure("table-baseline", [east.endpoint, west.endpoint], table);
+      log(`data check-table bench: ${size} items a replica: check-table`);
+      const check = await measure("table-check", [east.endpoint, west.endpoint], table);
+      log(`  baseline ${baseline.ms.toFixed(0)} ms, check-table ${check.ms.toFixed(0)} ms, ratio ${(check.ms / baseline.ms).toFixed(2)}, peak RSS ${check.maxRssMiB.toFixed(0)} MiB`);
+      out.push({ itemsPerReplica: size, baselineMs: Math.round(baseline.ms), checkMs: Math.round(check.ms), ratio: +(check.ms / baseline.ms).toFixed(3), checkPeakRssMiB: +check.maxRssMiB.toFixed(1), baselinePeakRssMiB: +baseline.maxRssMiB.toFixed(1), problems: check.problems });
+    }
+  } finally {
+    await east.close();
+    await west.close();
+  }
+  return out;
 }
 
 /** Writes `count` objects per bucket straight into s3rver's file layout (PutObject for 80,000 objects would dominate the run). */
@@ -112,7 +168,7 @@ async function main(): Promise<void> {
       verifyGoalMet: results.every((r) => (r.ratio as number) <= goal),
       rssGrowthMiB: results.length > 1 ? +((results[results.length - 1].verifyPeakRssMiB as number) - (results[0].verifyPeakRssMiB as number)).toFixed(1) : 0,
       checksumMode: { objectsPerSide: 500, ms: Math.round(full.ms), msPerObject: +(full.ms / 500).toFixed(2), peakRssMiB: +full.maxRssMiB.toFixed(1) },
-      checkTable: "not measured: no check-table bench yet",
+      checkTable: await benchCheckTable(),
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
