@@ -32,6 +32,6 @@ export function describeError(err: unknown): string {
   if (name === "ResourceNotFoundException") return `not found: ${message}`;
   if (name === "AccessDeniedException") return `access denied: ${message}`;
   // Errors whose message already says what happened and what to check (operations/aws-client/network-policy.ts).
-  if (name === "UsageError" || name === "OperationalError" || name === "Error" || name === "EndpointUnreachableError" || name === "NonAwsResponseError") return message;
+  if (name === "UsageError" || name === "OperationalError" || name === "Error" || name === "EndpointUnreachableError" || name === "NonAwsResponseError" || name === "DataPreconditionError") return message;
   return `${name}: ${message}`;
 }

@@ -8,6 +8,12 @@ export const EXIT = {
   USAGE: 2,
   /** diff only: the two sides differ. */
   DIFFERENT: 3,
+  /**
+   * data commands: the data is not in a state to work on as asked (a bucket without versioning or
+   * replication, a table without PITR, a window with no objects, a scratch name that exists). Nothing
+   * was written.
+   */
+  PRECONDITION: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -29,7 +29,7 @@ export function buildProgram(io: CliIo, ctx: CliContext, commands: readonly CliC
     .exitOverride();
   program.addHelpText(
     "after",
-    "\nExit codes: 0 success, 1 operational failure, 2 usage error, 3 differences found (diff).\nSee docs/operations.md.",
+    "\nExit codes: 0 success, 1 operational failure, 2 usage error, 3 differences found (diff), 4 data not in a state to work on (data).\nSee docs/operations.md.",
   );
   for (const c of commands) c.register(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), com
     io.stderr.write(`error: ${describeError(err)}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     const code = (err as { exitCode?: ExitCode }).exitCode;
-    return code === EXIT.DIFFERENT ? code : EXIT.FAILURE;
+    return code === EXIT.DIFFERENT || code === EXIT.PRECONDITION ? code : EXIT.FAILURE;
   }
 }
 

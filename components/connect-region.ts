@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { ArnRewrite } from "../flows";
 import { failoverSignalTags, MISSING_DATA_BY_SIGNAL } from "../resiliency/failover-signal";
 import { ConnectRegionArgs } from "./connect-region/args";
+import { DATA_CLASS_TAG } from "./storage/replicated-bucket-pair";
 import { connectKeyPolicy } from "./connect-region/key-policy";
 import { nameSlug, resolveConnectRegionArgs } from "./connect-region/validate";
 
@@ -151,7 +152,8 @@ export class ConnectRegion extends pulumi.ComponentResource {
         retentionPeriod: config.streamRetentionPeriodHours,
         encryptionType: "KMS",
         kmsKeyId: key.arn,
-        tags,
+        // The policy pack requires these classes to be archived (ContactRecordsArchive).
+        tags: { ...tags, [DATA_CLASS_TAG]: storage.role },
       }, child);
       streams[storage.role] = stream;
       new aws.connect.InstanceStorageConfig(`${name}-storage-${storage.role}`, {

@@ -1,5 +1,6 @@
 export * from "./failover-dns";
 export * from "./replicated-recordings";
+export * from "./contact-records-archive";
 export * from "./connect-region";
 export * from "./direct-connect-failover";
 export * from "./global-contact-table";

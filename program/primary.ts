@@ -15,6 +15,7 @@ import {
   regionalDirectConnect,
   regionalLambdaAutoScaling,
   regionalLexBots,
+  regionalContactRecordsArchive,
   regionalMonitoring,
   regionalOutputs,
   regionalRecordings,
@@ -84,6 +85,7 @@ export function definePrimary(
     { provider: workload },
   );
   const vpc = regionalVpc(config, providers, here);
+  const archive = regionalContactRecordsArchive(config, providers, here, peer, connect);
   const network = regionalDirectConnect(config, providers, here, vpc);
   const monitoring = regionalMonitoring(config, providers, here, {
     connectInstanceId: connect.instanceId,
@@ -113,7 +115,7 @@ export function definePrimary(
     contactTableName: contacts.tableName,
     contactTableArn: contacts.tableArn,
     contactTableKeyArns: contacts.keyArns,
-    ...regionalOutputs(recordings, network, vpc),
+    ...regionalOutputs(recordings, network, archive, vpc),
     ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(database
       ? {
@@ -181,7 +183,7 @@ function organizationGuardrails(config: StackConfig, providers: StackProviders):
       breakGlassRoleArnPattern: rolePattern(governance.breakGlassRoleName),
       deployerRoleArnPattern: rolePattern(deployerRoleName),
       // Pulumi names these roles after their components (recordings-replication-role-<suffix>, ...).
-      replicationRoleNamePatterns: ["recordings-replication-role-*"],
+      replicationRoleNamePatterns: ["recordings-replication-role-*", "contact-records-*-role-*"],
       failoverRoleNamePatterns: ["failover-*-role-*", "connect-dr-failover-operator-*"],
       managementExemptPrincipalArnPatterns: governance.managementExemptRoleNames.map(rolePattern),
       targetIds: governance.targetIds,

@@ -9,6 +9,7 @@ import { LexBotRegion } from "../components/lex-bot-region";
 import { RegionalVpc } from "../components/regional-vpc";
 import { ReplicatedRecordings } from "../components/replicated-recordings";
 import type { LambdaVpcArgs } from "../network/lambda-vpc-access";
+import { ContactRecordsArchive } from "../components/contact-records-archive";
 import type { StackProviders } from "./providers";
 
 /**
@@ -206,6 +207,38 @@ export function regionalRecordings(config: StackConfig, providers: StackProvider
   );
 }
 
+/** The streams of this Region's Connect instance that the archive keeps. */
+export interface ArchivedStreams {
+  readonly contactTraceRecordsStreamArn: pulumi.Input<string>;
+  readonly agentEventsStreamArn: pulumi.Input<string>;
+  readonly kmsKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * Contact trace records and agent events of this Region, delivered from Kinesis by Firehose to an
+ * archive bucket in the workload account here and replicated like recordings (same vault account in
+ * the other Region, same retention, Object Lock and RPO alarm): CTRs are recovered from it.
+ */
+export function regionalContactRecordsArchive(config: StackConfig, providers: StackProviders, here: string, peer: string, streams: ArchivedStreams): ContactRecordsArchive {
+  const { objectLock } = config.recordings;
+  return new ContactRecordsArchive(
+    "contact-records",
+    {
+      sourceAccountId: config.accounts.workload.id,
+      destinationAccountId: config.accounts.backupVault.id,
+      replicaProvider: providers.get("backupVault", peer),
+      retentionDays: config.recordings.retentionDays,
+      destinationObjectLockEnabled: objectLock.enabled,
+      ...(objectLock.enabled ? { destinationObjectLockMode: objectLock.mode, destinationObjectLockDays: objectLock.days } : {}),
+      replicationLatencyThresholdSeconds: config.rpoSeconds,
+      contactTraceRecordsStreamArn: streams.contactTraceRecordsStreamArn,
+      agentEventsStreamArn: streams.agentEventsStreamArn,
+      streamKeyArn: streams.kmsKeyArn,
+    },
+    { provider: providers.get("workload", here) },
+  );
+}
+
 /**
  * The VPC of this Region in the network account, when `connect-dr:vpc` is set (awsx.ec2.Vpc inside
  * `RegionalVpc`): its private subnets are shared with the workload account for the Connect-facing
@@ -265,7 +298,7 @@ export function regionalDirectConnect(config: StackConfig, providers: StackProvi
 }
 
 /** The outputs both roles export for their regional pieces. */
-export function regionalOutputs(recordings: ReplicatedRecordings, network: DirectConnectFailover | undefined, vpc?: RegionalVpc): Record<string, pulumi.Output<unknown>> {
+export function regionalOutputs(recordings: ReplicatedRecordings, network: DirectConnectFailover | undefined, archive: ContactRecordsArchive, vpc?: RegionalVpc): Record<string, pulumi.Output<unknown>> {
   return {
     ...(vpc
       ? {
@@ -275,6 +308,10 @@ export function regionalOutputs(recordings: ReplicatedRecordings, network: Direc
           ...(vpc.vpnGatewayId ? { vpnGatewayId: vpc.vpnGatewayId } : {}),
         }
       : {}),
+    contactRecordsBucketName: archive.sourceBucketName,
+    contactRecordsKeyArn: archive.sourceKeyArn,
+    contactRecordsReplicaBucketName: archive.destinationBucketName,
+    contactRecordsReplicaKeyArn: archive.destinationKeyArn,
     recordingsBucketName: recordings.sourceBucketName,
     recordingsKeyArn: recordings.sourceKeyArn,
     recordingsReplicaBucketName: recordings.destinationBucketName,

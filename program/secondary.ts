@@ -24,6 +24,7 @@ import {
   regionalDirectConnect,
   regionalLambdaAutoScaling,
   regionalLexBots,
+  regionalContactRecordsArchive,
   regionalMonitoring,
   regionalOutputs,
   regionalRecordings,
@@ -101,6 +102,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     { provider: providers.get("workload", here), dependsOn: [replica] },
   );
   const vpc = regionalVpc(config, providers, here);
+  const archive = regionalContactRecordsArchive(config, providers, here, peer, connect);
   const network = regionalDirectConnect(config, providers, here, vpc);
   const dns = failoverDns(config, providers, here);
   const telephony = telephonyHealthChecks(config, providers, here);
@@ -163,7 +165,7 @@ export function defineSecondary(config: StackConfig, providers: StackProviders):
     dnsRecordName: dns.fqdn,
     dnsHealthCheckIds: dns.healthCheckIds,
     dnsWorstCaseFailoverSeconds: dns.worstCaseFailoverSeconds,
-    ...regionalOutputs(recordings, network, vpc),
+    ...regionalOutputs(recordings, network, archive, vpc),
     ...optionalRegionalOutputs(monitoring, scaling, crm, lex),
     ...(edge ? { edgeDnsName: edge.dnsName, edgeLogBucketName: edge.logBucketName } : {}),
     ...(telephony ? { telephonyHealthCheckIds: telephony.healthCheckIds, telephonyAlarmNames: pulumi.output(telephony.alarmNamesByRegion) } : {}),

@@ -49,11 +49,17 @@ describe("connect-dr CLI", function () {
     it("--help works for the program and every command", async () => {
       const top = await run(["--help"]);
       expect(top.code).to.equal(0);
-      expect(top.stdout).to.include("Exit codes: 0 success, 1 operational failure, 2 usage error, 3 differences found (diff).");
+      expect(top.stdout).to.include("Exit codes: 0 success, 1 operational failure, 2 usage error, 3 differences found (diff), 4 data not in a state to work on (data).");
       for (const cmd of ["backup", "verify", "restore", "diff"]) {
         const r = await run([cmd, "--help"]);
         expect(r.code, cmd).to.equal(0);
         expect(r.stdout).to.include(`Usage: connect-dr ${cmd}`);
+        expect(r.stdout).to.include("--json");
+      }
+      for (const sub of ["verify", "restore", "check-table"]) {
+        const r = await run(["data", sub, "--help"]);
+        expect(r.code, sub).to.equal(0);
+        expect(r.stdout).to.include(`Usage: connect-dr data ${sub}`);
         expect(r.stdout).to.include("--json");
       }
     });

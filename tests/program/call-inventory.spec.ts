@@ -118,13 +118,14 @@ describe("IAM: the call inventory against each identity's synthesized policies (
         },
       };
     };
-    const add = (stack: RecordedResource[], label: string, name: string, identity: Identity) => {
+    const add = (stack: RecordedResource[], label: string, name: string, identity: Identity, arns: Partial<Deployment["arns"]> = {}) => {
       const role = byName(stack, name);
       const inline = stack.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.inputs.role === role.state.id).map((r) => JSON.parse(r.inputs.policy) as PolicyDocument);
       const attached = stack.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && r.inputs.role === role.state.id);
       if (attached.length || role.inputs.managedPolicyArns?.length) throw new Error(`${name} has managed policies the inventory cannot evaluate`);
       // The flow-log role lives in the network account with its VPC; the others in the workload account.
-      roles.push({ label, identity, role, policies: inline, deployment: deployment(stack, role.region!, identity === "flow-logs" ? role.account! : account) });
+      const base = deployment(stack, role.region!, identity === "flow-logs" ? role.account! : account);
+      roles.push({ label, identity, role, policies: inline, deployment: { ...base, arns: { ...base.arns, ...arns } } });
     };
     for (const region of pair) {
       add(secondary, `failover function (${region})`, `failover-${region}-role`, "failover-function");
@@ -138,6 +139,17 @@ describe("IAM: the call inventory against each identity's synthesized policies (
     add(secondary, `recordings replication (${pair[1]})`, "recordings-replication-role", "replication");
     add(primary, `VPC flow logs (${pair[0]})`, "vpc-flow-logs-role", "flow-logs");
     add(secondary, `VPC flow logs (${pair[1]})`, "vpc-flow-logs-role", "flow-logs");
+    // The contact-records archive: its replication role (the same calls on its own buckets) and one Firehose role a stream.
+    for (const [stack, region] of [[primary, pair[0]], [secondary, pair[1]]] as const) {
+      const arnIn = (name: string) => byName(stack, name).state.arn as string;
+      const archive = { sourceBucket: arnIn("contact-records-source"), sourceKey: arnIn("contact-records-source-key"), destinationBucket: arnIn("contact-records-destination"), destinationKey: arnIn("contact-records-destination-key") };
+      add(stack, `contact-records replication (${region})`, "contact-records-replication-role", "replication", { recordings: archive });
+      for (const stream of ["contact-trace-records", "agent-events"]) {
+        add(stack, `${stream} archive delivery (${region})`, `contact-records-${stream}-role`, "archive-delivery", {
+          archiveDelivery: { stream: arnIn(`connect-${stream}`), streamKey: arnIn("connect-key"), bucket: archive.sourceBucket, bucketKey: archive.sourceKey, root: `${stream}/` },
+        });
+      }
+    }
   });
 
   function decision(r: RoleUnderTest, call: IdentityCall, action: string, resource: string) {
@@ -158,7 +170,7 @@ describe("IAM: the call inventory against each identity's synthesized policies (
   }
 
   it("covers every role of both stacks that deployed code or AWS acts as", () => {
-    expect(roles.map((r) => `${r.label}: ${r.role.state.arn}`)).to.have.length(14);
+    expect(roles.map((r) => `${r.label}: ${r.role.state.arn}`)).to.have.length(20);
     expect(roles.every((r) => r.policies.length > 0)).to.equal(true);
   });
 

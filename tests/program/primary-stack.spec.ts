@@ -121,11 +121,14 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
   });
 
   it("locks the replicas as configured and rotates every KMS key", () => {
-    const lock = cloud.named("recordings-destination-object-lock").inputs;
-    expect(lock.rule.defaultRetention).to.deep.include({ mode: "COMPLIANCE", days: 365 });
+    for (const vault of ["recordings", "contact-records"]) {
+      const lock = cloud.named(`${vault}-destination-object-lock`).inputs;
+      expect(lock.rule.defaultRetention).to.deep.include({ mode: "COMPLIANCE", days: 365 });
+    }
     const keys = cloud.ofType("aws:kms/key:Key");
-    // The seven of the workload and vault accounts, and the VPC flow-log key in the network account.
-    expect(keys.length).to.equal(8);
+    // The seven of the workload and vault accounts, the contact-records archive's two (source and vault),
+    // and the VPC flow-log key in the network account.
+    expect(keys.length).to.equal(10);
     for (const key of keys) expect([key.name, key.inputs.enableKeyRotation]).to.deep.equal([key.name, true]);
   });
 
@@ -145,7 +148,7 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
     });
     expect(Object.keys(outputs.connectQueueIds as object).sort()).to.deep.equal(["Billing", "Sales", "Support"]);
     expect(Object.keys(outputs.contactTableKeyArns as object).sort()).to.deep.equal(["us-east-1", "us-west-2"]);
-    for (const key of ["recordingsBucketName", "recordingsReplicaBucketName", "directConnectVirtualInterfaceId", "vpnConnectionId"]) expect(outputs[key], key).to.be.a("string");
+    for (const key of ["recordingsBucketName", "recordingsReplicaBucketName", "contactRecordsBucketName", "contactRecordsReplicaBucketName", "directConnectVirtualInterfaceId", "vpnConnectionId"]) expect(outputs[key], key).to.be.a("string");
   });
 
   it("exports every output the secondary stack reads, with the values the secondary's specs stand in for", () => {

@@ -16,8 +16,10 @@ export type Identity =
   | "crm-function"
   /** The role EventBridge assumes to forward the health alarm to the peer Region's bus. */
   | "event-forwarder"
-  /** The role S3 assumes to replicate recordings to the vault account. */
+  /** The role S3 assumes to replicate recordings (or the contact-records archive) to the vault account. */
   | "replication"
+  /** The role Firehose assumes to deliver one Connect Kinesis stream to the archive (ContactRecordsArchive `-<stream>-role`). */
+  | "archive-delivery"
   /** The dark-Region probe function's role (PeerProbe `-role`), in each Region. */
   | "peer-probe"
   /** The role VPC Flow Logs assumes to write a Region's flow logs (RegionalVpc `-flow-logs-role`). */
@@ -114,6 +116,16 @@ export const CALL_SITES: readonly CallSite[] = [
     identities: ["caller"],
   },
   { file: "operations/store/s3-store.ts", calls: ["S3.GetObject", "S3.ListObjectsV2", "S3.PutObject"], identities: ["caller"] },
+  // connect-dr data verify / restore, with the operator's credentials for each side.
+  { file: "data/dynamodb/check-table.ts", calls: ["DynamoDB.DescribeTable", "DynamoDB.Scan", "DynamoDB.GetItem"], identities: ["caller"] },
+  { file: "data/s3/object-listing.ts", calls: ["S3.ListObjectsV2"], identities: ["caller"] },
+  { file: "data/s3/object-checksum.ts", calls: ["S3.HeadObject", "S3.GetObject"], identities: ["caller"] },
+  { file: "data/s3/replication-preflight.ts", calls: ["S3.GetBucketVersioning", "S3.GetBucketReplication"], identities: ["caller"] },
+  {
+    file: "data/s3/restore-window.ts",
+    calls: ["S3.HeadObject", "S3.CopyObject", "S3.CreateMultipartUpload", "S3.UploadPartCopy", "S3.CompleteMultipartUpload", "S3.AbortMultipartUpload"],
+    identities: ["caller"],
+  },
   {
     file: "capacity/metrics.ts",
     calls: ["Connect.DescribeInstance", "Connect.GetMetricDataV2", "Connect.ListPhoneNumbersV2", "Connect.ListQueues", "Connect.ListRoutingProfiles", "CloudWatch.GetMetricData"],
@@ -150,13 +162,20 @@ const PREFIX: Readonly<Record<string, string>> = {
 
 /**
  * SDK commands whose IAM action has another name (AWS's API references say which): the lib-dynamodb
- * document commands send PutItem/DeleteItem, ListObjectsV2 is authorized as s3:ListBucket, Lambda's
+ * document commands send PutItem/DeleteItem, ListObjectsV2 is authorized as s3:ListBucket, HeadObject and the copy operations as s3:GetObject/s3:PutObject, Lambda's
  * Invoke as lambda:InvokeFunction.
  */
 const RENAMED: Readonly<Record<string, readonly string[]>> = {
   "DynamoDB.Put": ["dynamodb:PutItem"],
   "DynamoDB.Delete": ["dynamodb:DeleteItem"],
   "S3.ListObjectsV2": ["s3:ListBucket"],
+  // Amazon S3 API Reference, "Permissions" of each operation.
+  "S3.HeadObject": ["s3:GetObject"],
+  "S3.GetBucketReplication": ["s3:GetReplicationConfiguration"],
+  "S3.CopyObject": ["s3:GetObject", "s3:PutObject"],
+  "S3.CreateMultipartUpload": ["s3:PutObject"],
+  "S3.UploadPartCopy": ["s3:GetObject", "s3:PutObject"],
+  "S3.CompleteMultipartUpload": ["s3:PutObject"],
   "Lambda.Invoke": ["lambda:InvokeFunction"],
 };
 
@@ -215,7 +234,10 @@ export interface Deployment {
     readonly flowLogGroup?: string;
     /** Where the probe runs in a VPC: its subnets and security group. */
     readonly probeNetwork?: FunctionNetwork;
+    /** The replicated pair the replication role serves: recordings, or the contact-records archive. */
     readonly recordings?: { readonly sourceBucket: string; readonly sourceKey: string; readonly destinationBucket: string; readonly destinationKey: string };
+    /** What one archive delivery reads and writes: its stream and the stream's key, the archive bucket, its key and the stream's prefix. */
+    readonly archiveDelivery?: { readonly stream: string; readonly streamKey: string; readonly bucket: string; readonly bucketKey: string; readonly root: string };
   };
 }
 
@@ -344,6 +366,19 @@ export function identityCalls(identity: Identity, d: Deployment): IdentityCall[]
         { call: "via S3: write replicas", actions: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags", "s3:ObjectOwnerOverrideToBucketOwner"], resources: [object(r.destinationBucket)] },
         { call: "via S3: decrypt source objects", actions: ["kms:Decrypt"], resources: [one(r.sourceKey)], context: { ...via("s3", d.region), "kms:EncryptionContext:aws:s3:arn": `${r.sourceBucket}/2026/01/01/contact.wav` } },
         { call: "via S3: encrypt replicas", actions: ["kms:Encrypt", "kms:GenerateDataKey"], resources: [one(r.destinationKey)], context: { ...via("s3", d.peer), "kms:EncryptionContext:aws:s3:arn": `${r.destinationBucket}/2026/01/01/contact.wav` } },
+      ];
+    }
+    case "archive-delivery": {
+      const x = a.archiveDelivery!;
+      const object = one(`${x.bucket}/${x.root}year=2026/month=01/day=01/hour=00/delivery-1.gz`, `${x.bucket}/${x.root}*`);
+      // Amazon Data Firehose Developer Guide, "Grant Firehose access to an Amazon S3 destination" (Kinesis data stream as source, SSE-KMS).
+      return [
+        { call: "via Firehose: read the source stream", actions: ["kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"], resources: [one(x.stream)] },
+        { call: "via Kinesis: decrypt records", actions: ["kms:Decrypt"], resources: [one(x.streamKey)], context: { ...via("kinesis", d.region), "kms:CallerAccount": d.account, "kms:EncryptionContext:aws:kinesis:arn": x.stream } },
+        { call: "via Firehose: the bucket", actions: ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], resources: [one(x.bucket)] },
+        { call: "via Firehose: write objects", actions: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"], resources: [object] },
+        // With S3 Bucket Keys the encryption context is the bucket ARN; without, the object's.
+        { call: "via S3: encrypt objects", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [one(x.bucketKey)], context: { ...via("s3", d.region), "kms:EncryptionContext:aws:s3:arn": x.bucket } },
       ];
     }
     default:
