@@ -77,7 +77,9 @@ export const flowHandlers: HandlerTable = {
     const status = input.Status ?? "PUBLISHED";
     const tags = { ...input.Tags };
     assertUniqueName(instance.config.flows, name, "Contact flow");
-    const content = checkContent(ctx, instance, input.Content, "InvalidContactFlowException");
+    // "The SAVED status does not initiate validation of the content" (CreateContactFlow's reference):
+    // a draft may name resources that do not exist yet; only publishing validates it.
+    const content = status === "SAVED" ? requireLength("Content", input.Content, 1, MAX_CONTENT_LENGTH) : checkContent(ctx, instance, input.Content, "InvalidContactFlowException");
     const record: FlowRecord = {
       id: ctx.newId(),
       name,
