@@ -29,9 +29,11 @@ export function formatPlan(plan: RestorePlan): string {
     `  create ${count("create")}, update ${count("update")}, unchanged ${count("unchanged")}, blocked ${count("blocked")}, prune ${plan.prune.length}; about ${plan.estimatedWrites} writes`,
   );
   for (const n of plan.nodes) {
-    if (n.op === "unchanged") continue;
-    const extra = n.op === "update" || n.op === "blocked" ? `: ${n.detail.join(", ")}` : n.deferred.length ? ` (stub first; second pass resolves ${n.deferred.length} references)` : "";
-    lines.push(`  ${n.op.padEnd(9)} ${n.key}${extra}`);
+    if (n.op !== "unchanged") {
+      const extra = n.op === "update" || n.op === "blocked" ? `: ${n.detail.join(", ")}` : n.deferred.length ? ` (stub first; second pass resolves ${n.deferred.length} references)` : "";
+      lines.push(`  ${n.op.padEnd(9)} ${n.key}${extra}`);
+    }
+    for (const note of n.notes ?? []) lines.push(`  ${"note".padEnd(9)} ${n.key}: ${note}`);
   }
   for (const p of plan.prune) lines.push(`  ${"delete".padEnd(9)} ${p.kind}/${p.name}${p.api ? "" : " (no delete API; left in place)"}`);
   for (const s of plan.skipped) lines.push(`  ${"skip".padEnd(9)} ${s.kind}/${s.name}: ${s.reason}`);

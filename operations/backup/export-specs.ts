@@ -20,6 +20,8 @@ export interface ListDescribeSpec {
   readonly maxResults?: number;
   /** Summary field holding the id. @default "Id" */
   readonly summaryId?: string;
+  /** Summary field holding the name. @default "Name" */
+  readonly summaryName?: string;
   readonly describeApi: string;
   readonly describeIdParam: string;
   readonly describeKey: string;
@@ -77,6 +79,7 @@ export const LIST_DESCRIBE: Partial<Record<Kind, ListDescribeSpec>> = {
   },
   users: {
     style: "list-describe", listApi: "ListUsers", listKey: "UserSummaryList", maxResults: 1000,
+    summaryName: "Username",
     describeApi: "DescribeUser", describeIdParam: "UserId", describeKey: "User", nameField: "Username", arnField: "Arn",
   },
 };

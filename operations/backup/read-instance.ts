@@ -154,16 +154,9 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
   }
 
   async function describeOne(kind: Kind, spec: ListDescribeSpec, id: string): Promise<ResourceRecord> {
-    const [described, ...children] = await Promise.all([
-      send(client, spec.describeApi, { ...I, [spec.describeIdParam]: id }),
-      ...(spec.children ?? []).map((c) =>
-        listAll<Json>(client, c.api, { ...I, [c.idParam]: id, ...(c.maxResults ? { MaxResults: c.maxResults } : {}) }, c.listKey),
-      ),
-    ]);
-    const data: Json = { ...((described[spec.describeKey] ?? {}) as Json) };
-    (spec.children ?? []).forEach((c, i) => (data[c.field] = children[i]));
+    const r = await describeRecord(client, source.instanceId, kind, id, spec);
     tick(kind, 0, 1);
-    return record(kind, id, String(data[spec.nameField ?? "Name"] ?? id), data, data[spec.arnField] as string | undefined);
+    return r;
   }
 
   await Promise.all(
@@ -174,6 +167,37 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
     }),
   );
   return { source, kinds: [...kinds], resources };
+}
+
+/**
+ * Describes one resource of a list-describe kind (with its child lists) as a record. Used by the
+ * backup for every resource, and by restore to find what a create whose response was lost made.
+ */
+export async function describeRecord(client: ConnectClient, instanceId: string, kind: Kind, id: string, spec = LIST_DESCRIBE[kind] as ListDescribeSpec): Promise<ResourceRecord> {
+  const I = { InstanceId: instanceId };
+  const [described, ...children] = await Promise.all([
+    send(client, spec.describeApi, { ...I, [spec.describeIdParam]: id }),
+    ...(spec.children ?? []).map((c) =>
+      listAll<Json>(client, c.api, { ...I, [c.idParam]: id, ...(c.maxResults ? { MaxResults: c.maxResults } : {}) }, c.listKey),
+    ),
+  ]);
+  const data: Json = { ...((described[spec.describeKey] ?? {}) as Json) };
+  (spec.children ?? []).forEach((c, i) => (data[c.field] = children[i]));
+  const arn = data[spec.arnField] as string | undefined;
+  return { kind, id, name: String(data[spec.nameField ?? "Name"] ?? id), ...(arn ? { arn } : {}), data: stripSecrets(data) as Json };
+}
+
+/**
+ * The id of the resource of `kind` named `name`, by listing (every page): how a create retried
+ * after a lost response finds what the first attempt made.
+ */
+export async function findIdByName(client: ConnectClient, instanceId: string, kind: Kind, name: string): Promise<string | undefined> {
+  const spec = LIST_DESCRIBE[kind];
+  if (!spec) return undefined;
+  const items = await listAll<Json>(client, spec.listApi, { InstanceId: instanceId, ...spec.listInput, ...(spec.maxResults ? { MaxResults: spec.maxResults } : {}) }, spec.listKey);
+  const nameKey = spec.summaryName ?? "Name";
+  const hit = items.find((s) => s[nameKey] === name);
+  return hit ? String(hit[spec.summaryId ?? "Id"]) : undefined;
 }
 
 function lastSegment(idOrArn: string): string {

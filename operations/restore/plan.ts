@@ -7,7 +7,7 @@ import { schedule, type Edge } from "./dependency-graph";
 import { desiredFor } from "./desired";
 import type { MappingFile } from "./mapping-file";
 import { project } from "./projection";
-import { changedFields, deleteCall, followUpCalls, updateCalls } from "./write-calls";
+import { changedFields, deleteCall, followUpCalls, unwritableDifferences, updateCalls } from "./write-calls";
 
 export type NodeOp = "create" | "update" | "unchanged" | "blocked";
 
@@ -29,6 +29,8 @@ export interface PlanNode {
   readonly deferred: string[];
   /** Writes this node is expected to make (exact for create/unchanged; at least this many for update). */
   readonly estimatedWrites: number;
+  /** Differences that remain after the restore because no API can remove them, with the reason. */
+  readonly notes?: string[];
 }
 
 export interface PruneItem {
@@ -179,9 +181,13 @@ export function buildPlan(backup: Snapshot, target: Snapshot, options: BuildPlan
       nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: "update", detail: ["references resources created in this run"], waitFor, deferred, estimatedWrites: 1, ...t });
       continue;
     }
-    const changed = changedFields(current, desired.value);
+    const unwritable = unwritableDifferences(r.kind, current, desired.value);
+    const changed = changedFields(current, desired.value).filter((f) => !unwritable.some((u) => u.startsWith(`${f}:`)));
     const calls = updateCalls(r.kind, existing.id, existing.arn, current, desired.value, target.source.instanceId);
-    nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: calls.length ? "update" : "unchanged", detail: calls.length ? changed : [], waitFor, deferred, estimatedWrites: calls.length, ...t });
+    nodes.push({
+      key, kind: r.kind, name: r.name, sourceId: r.id, op: calls.length ? "update" : "unchanged", detail: calls.length ? changed : [], waitFor, deferred, estimatedWrites: calls.length, ...t,
+      ...(unwritable.length ? { notes: unwritable } : {}),
+    });
   }
   // Nodes waiting on blocked nodes are blocked too.
   const blocked = new Set(nodes.filter((n) => n.op === "blocked").map((n) => n.key));

@@ -79,6 +79,8 @@ export function project(kind: Kind, data: J): J {
         Description: str(data.Description),
         Type: data.Type,
         State: str(data.State) ?? "ACTIVE",
+        // A SAVED flow is a draft: created SAVED, never published by a restore.
+        Status: str(data.Status) ?? "PUBLISHED",
         Content: canonicalContent(data.Content),
         Tags: userTags(data.Tags),
       });
@@ -101,6 +103,7 @@ export function project(kind: Kind, data: J): J {
         QueueConfigs: ((data.QueueConfigs as J[] | undefined) ?? [])
           .map((q) => ({ QueueId: q.QueueId, Channel: q.Channel, Priority: q.Priority, Delay: q.Delay }))
           .sort((a, b) => cmp(`${a.QueueId}/${a.Channel}`, `${b.QueueId}/${b.Channel}`)),
+        AgentAvailabilityTimer: str(data.AgentAvailabilityTimer),
         Tags: userTags(data.Tags),
       });
     case "quickConnects": {

@@ -6,7 +6,8 @@ import type { Journal } from "./journal";
 import type { MappingFile } from "./mapping-file";
 import { remapContext, type PlanNode, type RestorePlan } from "./plan";
 import { project } from "./projection";
-import { createCall, createdArn, createdId, deleteCall, followUpCalls, updateCalls, type WriteCall } from "./write-calls";
+import { createCall, createdArn, createdId, createdState, deleteCall, followUpCalls, updateCalls, type WriteCall } from "./write-calls";
+import { findCreated, isAssociation, isDuplicate } from "./find-created";
 
 export interface NodeResult {
   readonly key: string;
@@ -93,17 +94,37 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
         const missing = first.unresolved.filter((u) => ![...deferredIds].some((id) => u.includes(id)));
         if (missing.length) throw new Error(`unresolved references: ${missing.join(", ")}`);
         const call = createCall(r.kind, first.value, instanceId);
-        const out = await write(call);
-        nodeWrites++;
-        targetId = createdId(r.kind, out, first.value);
-        targetArn = createdArn(r.kind, out);
-        ids.set(r.id, targetId);
-        options.journal?.append({ event: "created", key: n.key, targetId });
-        for (const f of followUpCalls(r.kind, targetId, first.value, instanceId)) {
-          await write(f);
+        let out: Json | undefined;
+        try {
+          out = await write(call);
           nodeWrites++;
+        } catch (err) {
+          // A create whose response was lost and that the SDK retried (or a re-run after a kill
+          // that the journal had not yet recorded) meets the resource it made: find it by name.
+          if (!isDuplicate(err)) throw err;
+          nodeWrites++;
+          if (isAssociation(r.kind)) out = {};
+          else {
+            const found = await findCreated(client, instanceId, r.kind, n.name);
+            if (!found) throw err;
+            targetId = found.id;
+            targetArn = found.arn;
+            current = project(r.kind, found.data);
+          }
         }
-        current = first.value;
+        if (out) {
+          targetId = createdId(r.kind, out, first.value);
+          targetArn = createdArn(r.kind, out);
+        }
+        ids.set(r.id, targetId!);
+        options.journal?.append({ event: "created", key: n.key, targetId: targetId! });
+        if (out) {
+          for (const f of followUpCalls(r.kind, targetId!, first.value, instanceId)) {
+            await write(f);
+            nodeWrites++;
+          }
+          current = createdState(r.kind, first.value);
+        }
         status = "created";
       } else {
         const t = targetById.get(`${n.kind}/${targetId}`);
@@ -114,7 +135,7 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
       await waitAll(n.deferred);
       const full = desiredFor(r, ctx);
       if (full.unresolved.length) throw new Error(`unresolved references: ${full.unresolved.join(", ")}`);
-      for (const call of updateCalls(r.kind, targetId, targetArn, current, full.value, instanceId)) {
+      for (const call of updateCalls(r.kind, targetId!, targetArn, current!, full.value, instanceId)) {
         await write(call);
         nodeWrites++;
         if (status === "unchanged") status = "updated";

@@ -125,6 +125,12 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
     ]),
   });
   await send(s.client, "UpdateContactFlowContent", { ...I, ContactFlowId: sub, Content: flow([{ id: "back", type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", main) } }]) });
+  // Status and state a restore must keep: an unpublished draft, an archived flow, a disabled queue.
+  await send(s.client, "CreateContactFlow", { ...I, Name: "Draft", Type: "CONTACT_FLOW", Status: "SAVED", Content: flow([{ id: "q", type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q.Support!) } }, { id: "end", type: "DisconnectParticipant" }]) });
+  const retired = (await send(s.client, "CreateContactFlow", { ...I, Name: "Retired", Type: "CONTACT_FLOW", Content: minimal })).ContactFlowId as string;
+  await send(s.client, "UpdateContactFlowMetadata", { ...I, ContactFlowId: retired, ContactFlowState: "ARCHIVED" });
+  const closed = (await send(s.client, "CreateQueue", { ...I, Name: "Closed", HoursOfOperationId: h.Weekend!, Tags: { team: "cc" } })).QueueId as string;
+  await send(s.client, "UpdateQueueStatus", { ...I, QueueId: closed, Status: "DISABLED" });
   if (realFlow) {
     const content = readFileSync(LEX_FLOW, "utf8").split(LEX_FLOW_INSTANCE).join(src.instanceArn);
     await send(s.client, "CreateContactFlow", { ...I, Name: "GenAI Lex (aws-samples)", Type: "CONTACT_FLOW", Content: content });
@@ -138,7 +144,7 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
   await send(s.client, "CreateQuickConnect", { ...I, Name: "Escalations", Description: "external", QuickConnectConfig: { QuickConnectType: "PHONE_NUMBER", PhoneConfig: { PhoneNumber: "+15555550100" } } });
   await send(s.client, "AssociateQueueQuickConnects", { ...I, QueueId: q.Sales!, QuickConnectIds: [qc] });
   await send(s.client, "CreateRoutingProfile", {
-    ...I, Name: "Agents", Description: "front line", DefaultOutboundQueueId: q.Sales!,
+    ...I, Name: "Agents", Description: "front line", DefaultOutboundQueueId: q.Sales!, AgentAvailabilityTimer: "TIME_SINCE_LAST_INBOUND",
     MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }, { Channel: "CHAT", Concurrency: 3 }],
     QueueConfigs: [
       { QueueReference: { QueueId: q.Sales!, Channel: "VOICE" }, Priority: 1, Delay: 0 },

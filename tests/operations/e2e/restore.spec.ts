@@ -80,6 +80,13 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     expect(d.kinds, JSON.stringify(d.kinds, null, 1)).to.deep.equal([]);
     expect(d.equal).to.equal(true);
 
+    // Status and state as backed up: the draft stays SAVED, the archived flow ARCHIVED, the queue DISABLED, the timer kept.
+    const flow = (name: string) => recordsOf(right, "flows").find((f) => f.name === name)!.data;
+    expect([flow("Draft").Status, flow("Draft").State, flow("Retired").State, flow("Main").Status]).to.deep.equal(["SAVED", "ACTIVE", "ARCHIVED", "PUBLISHED"]);
+    expect(recordsOf(right, "queues").find((q) => q.name === "Closed")!.data.Status).to.equal("DISABLED");
+    expect(recordsOf(right, "queues").find((q) => q.name === "Closed")!.data).to.not.have.property("Description");
+    expect(recordsOf(right, "routingProfiles").find((p) => p.name === "Agents")!.data.AgentAvailabilityTimer).to.equal("TIME_SINCE_LAST_INBOUND");
+    expect(recordsOf(right, "flows").find((f) => f.name === "Retired")!.data.Tags).to.deep.equal({});
     const main = recordsOf(right, "flows").find((f) => f.name === "Main")!;
     const content = String(main.data.Content);
     expect(content).to.include("arn:aws:lambda:$.AwsRegion:222222222222:function:lookup");
@@ -113,13 +120,18 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     await send(t.client, "UpdateContactFlowModuleMetadata", { ...I, ContactFlowModuleId: module.id, State: "ARCHIVED" });
     await send(t.client, "UpdateQueueName", { ...I, QueueId: queue.id, Description: "drifted" });
     world.resetCounters();
+    const queueNames = () => world.sim.counters().UpdateQueueName?.requests ?? 0;
+    const queueNamesBefore = queueNames();
     const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING }));
-    expect(o.plan.nodes.filter((n) => n.op === "update").map((n) => n.key).sort()).to.deep.equal(["flowModules/Greeting", "queues/Support"]);
+    // The queue's description cannot be cleared (UpdateQueueName's Description is 1-250 characters in
+    // the model): no write is made for it, and the plan says so.
+    expect(o.plan.nodes.filter((n) => n.op === "update").map((n) => n.key).sort()).to.deep.equal(["flowModules/Greeting"]);
+    expect(o.plan.nodes.find((n) => n.key === "queues/Support")!.notes).to.deep.equal(["Description: the backup has none and the API cannot clear one"]);
+    expect(queueNames()).to.equal(queueNamesBefore);
     expect(o.result.results.filter((r) => r.error)).to.deep.equal([]);
     const s = await world.session("source");
     const [left, right] = await Promise.all([readInstance(s.client, world.sourceId, { kinds: E2E_DIFF_KINDS }), readInstance(t.client, world.targetId, { kinds: E2E_DIFF_KINDS })]);
-    // The module is ACTIVE again. A queue description cannot be cleared through the API (UpdateQueueName's
-    // Description is 1-250 characters in the model), so that difference is all that remains.
+    // The module is ACTIVE again; the queue's description is the one difference that remains.
     const d = compareSnapshots(left, right, E2E_DIFF_KINDS, E2E_MAPPING);
     expect(d.kinds.map((k) => k.kind)).to.deep.equal(["queues"]);
     expect(JSON.stringify(d.kinds)).to.contain("drifted");

@@ -4,7 +4,7 @@ import { buildPlan } from "../../../operations/restore/plan";
 import { EMPTY_MAPPING, parseMapping } from "../../../operations/restore/mapping-file";
 import { canonicalJson, project } from "../../../operations/restore/projection";
 import { desiredFor, stubContent } from "../../../operations/restore/desired";
-import { createCall, followUpCalls, updateCalls, deleteCall } from "../../../operations/restore/write-calls";
+import { createCall, createdState, followUpCalls, unwritableDifferences, updateCalls, deleteCall } from "../../../operations/restore/write-calls";
 import { replayJournal } from "../../../operations/restore/journal";
 import type { ResourceRecord, Snapshot } from "../../../operations/model/snapshot";
 import type { Kind } from "../../../operations/model/kinds";
@@ -169,11 +169,36 @@ describe("desired state and write calls (pure)", () => {
     { name: "flow metadata", kind: "flows", current: { Name: "F", State: "ACTIVE" }, desired: { Name: "F", State: "ARCHIVED" }, apis: ["UpdateContactFlowMetadata"] },
     { name: "routing profile queues add/update/remove", kind: "routingProfiles", current: { Name: "R", QueueConfigs: [{ QueueId: "a", Channel: "VOICE", Priority: 1, Delay: 0 }, { QueueId: "b", Channel: "VOICE", Priority: 1, Delay: 0 }] }, desired: { Name: "R", QueueConfigs: [{ QueueId: "a", Channel: "VOICE", Priority: 2, Delay: 0 }, { QueueId: "c", Channel: "VOICE", Priority: 1, Delay: 0 }] }, apis: ["AssociateRoutingProfileQueues", "UpdateRoutingProfileQueues", "DisassociateRoutingProfileQueues"] },
     { name: "tags", kind: "hours", current: { Name: "H", Tags: { a: "1", b: "2" } }, desired: { Name: "H", Tags: { a: "9" } }, apis: ["TagResource", "UntagResource"] },
+    { name: "a description the backup lacks: no write (the API cannot clear it)", kind: "queues", current: { Name: "Q", Description: "drift" }, desired: { Name: "Q" }, apis: [] },
+    { name: "a flow's status alone: no write (no API changes it)", kind: "flows", current: { Name: "F", Status: "PUBLISHED" }, desired: { Name: "F", Status: "SAVED" }, apis: [] },
+    { name: "routing-profile availability timer", kind: "routingProfiles", current: { Name: "R", AgentAvailabilityTimer: "TIME_SINCE_LAST_ACTIVITY" }, desired: { Name: "R", AgentAvailabilityTimer: "TIME_SINCE_LAST_INBOUND" }, apis: ["UpdateRoutingProfileAgentAvailabilityTimer"] },
+    { name: "queue status", kind: "queues", current: { Name: "Q", Status: "ENABLED" }, desired: { Name: "Q", Status: "DISABLED" }, apis: ["UpdateQueueStatus"] },
     { name: "phone number association", kind: "phoneNumbers", current: { PhoneNumber: "+1" }, desired: { PhoneNumber: "+1", ContactFlowId: "f" }, apis: ["AssociatePhoneNumberContactFlow"] },
   ];
   for (const t of updateTable) {
     it(`update calls: ${t.name}`, () => expect(updateCalls(t.kind, "T", "arn:t", t.current, t.desired, "I").map((c) => c.api)).to.deep.equal(t.apis));
   }
+
+  it("a draft's content goes through :$SAVED; a create leaves flows ACTIVE and queues ENABLED for the update to fix", () => {
+    const saved = updateCalls("flows", "T", "arn:t", { Name: "F", Status: "SAVED", Content: "{}" }, { Name: "F", Status: "SAVED", Content: '{"a":1}' }, "I");
+    expect(saved.map((c) => c.input.ContactFlowId)).to.deep.equal(["T:$SAVED"]);
+    const published = updateCalls("flows", "T", "arn:t", { Name: "F", Status: "PUBLISHED", Content: "{}" }, { Name: "F", Status: "PUBLISHED", Content: '{"a":1}' }, "I");
+    expect(published.map((c) => c.input.ContactFlowId)).to.deep.equal(["T"]);
+    const flow = { Name: "F", Type: "CONTACT_FLOW", State: "ARCHIVED", Status: "SAVED", Content: "{}" };
+    expect(createCall("flows", flow, "I").input).to.include({ Status: "SAVED" });
+    expect(updateCalls("flows", "T", "arn:t", createdState("flows", flow), flow, "I").map((c) => [c.api, c.input.ContactFlowState])).to.deep.equal([["UpdateContactFlowMetadata", "ARCHIVED"]]);
+    const queue = { Name: "Q", HoursOfOperationId: "h", Status: "DISABLED" };
+    expect(updateCalls("queues", "T", "arn:t", createdState("queues", queue), queue, "I").map((c) => c.api)).to.deep.equal(["UpdateQueueStatus"]);
+    expect(unwritableDifferences("flows", { Status: "PUBLISHED" }, { Status: "SAVED" })[0]).to.match(/^Status: PUBLISHED in the target, SAVED in the backup/);
+  });
+
+  it("never sends an empty Description: absent stays absent", () => {
+    const bare = { Name: "N", TimeZone: "UTC", Config: [], QuickConnectConfig: { QuickConnectType: "PHONE_NUMBER", PhoneConfig: { PhoneNumber: "+15555550100" } }, State: "ENABLED", Content: "{}", Type: "CONTACT_FLOW" };
+    for (const kind of ["hours", "queues", "flows", "flowModules", "quickConnects", "agentStatuses"] as Kind[]) {
+      expect(createCall(kind, { ...bare, Description: "" }, "I").input, kind).to.not.have.property("Description");
+      for (const c of updateCalls(kind, "T", "arn:t", { ...bare, Name: "Old", Description: "x" }, bare, "I")) expect(c.input, `${kind} ${c.api}`).to.not.have.property("Description");
+    }
+  });
 
   it("has no delete for kinds without a delete API", () => {
     expect(deleteCall("agentStatuses", "x", "I")).to.equal(undefined);

@@ -23,15 +23,17 @@ const CASES: [Kind, Record<string, unknown>, Record<string, unknown>][] = [
     { Name: "Sales", HoursOfOperationId: id(1), Status: "ENABLED", QuickConnectIds: [id(2)], Tags: { team: "cc" } },
     { Name: "Sales", Description: "old", HoursOfOperationId: id(3), MaxContacts: 5, OutboundCallerConfig: { OutboundCallerIdName: "x" }, Status: "DISABLED", QuickConnectIds: [id(4)] },
   ],
-  ["flows", { Name: "Main", Type: "CONTACT_FLOW", State: "ACTIVE", Content: FLOW }, { Name: "Main", Description: "old", Type: "CONTACT_FLOW", State: "ARCHIVED", Content: "{}" }],
+  ["flows", { Name: "Main", Type: "CONTACT_FLOW", State: "ACTIVE", Status: "PUBLISHED", Content: FLOW }, { Name: "Main", Description: "old", Type: "CONTACT_FLOW", State: "ARCHIVED", Status: "PUBLISHED", Content: "{}" }],
+  ["flows", { Name: "Draft", Type: "CONTACT_FLOW", State: "ARCHIVED", Status: "SAVED", Content: FLOW }, { Name: "Draft", Type: "CONTACT_FLOW", State: "ACTIVE", Status: "SAVED", Content: "{}" }],
   ["flowModules", { Name: "Greeting", State: "ACTIVE", Content: FLOW }, { Name: "Greeting", Description: "old", State: "ARCHIVED", Content: "{}" }],
   [
     "routingProfiles",
-    { Name: "Agents", DefaultOutboundQueueId: id(1), MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }], QueueConfigs: [{ QueueId: id(1), Channel: "VOICE", Priority: 1, Delay: 0 }] },
+    { Name: "Agents", DefaultOutboundQueueId: id(1), MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }], QueueConfigs: [{ QueueId: id(1), Channel: "VOICE", Priority: 1, Delay: 0 }], AgentAvailabilityTimer: "TIME_SINCE_LAST_INBOUND" },
     { Name: "Agents", Description: "old", DefaultOutboundQueueId: id(2), MediaConcurrencies: [{ Channel: "CHAT", Concurrency: 2 }], QueueConfigs: [{ QueueId: id(2), Channel: "CHAT", Priority: 2, Delay: 5 }] },
   ],
   ["quickConnects", { Name: "ToSupport", QuickConnectConfig: { QuickConnectType: "PHONE_NUMBER", PhoneConfig: { PhoneNumber: "+15555550100" } } }, { Name: "ToSupport", Description: "old", QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: id(1), ContactFlowId: id(2) } } }],
   ["agentStatuses", { Name: "Lunch", State: "ENABLED", DisplayOrder: 3 }, { Name: "Lunch", Description: "old", State: "DISABLED" }],
+  ["agentStatuses", { Name: "Break", State: "ENABLED" }, { Name: "Break", State: "DISABLED", DisplayOrder: 4 }],
 ];
 
 function problems(calls: readonly (WriteCall | undefined)[]): string[] {
@@ -40,7 +42,7 @@ function problems(calls: readonly (WriteCall | undefined)[]): string[] {
 
 describe("restore write calls against AWS's Connect model", () => {
   for (const [kind, backedUp, target] of CASES) {
-    it(`${kind}: create, update (clearing what the backup lacks) and delete are model-valid`, () => {
+    it(`${kind} ${String(backedUp.Name)}: create, update (clearing what the backup lacks) and delete are model-valid`, () => {
       const updates = updateCalls(kind, id(9), ARN(kind, 9), target, backedUp, INSTANCE);
       expect(updates.length, "the update plans at least one call").to.be.greaterThan(0);
       expect(problems([createCall(kind, backedUp, INSTANCE), ...updates, deleteCall(kind, id(9), INSTANCE)])).to.deep.equal([]);
