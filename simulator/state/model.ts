@@ -5,6 +5,9 @@
  * source's {@link MirroredConfig} object, so a change made in one Region is visible in the other.
  */
 import type {
+  Application,
+  FlowModule,
+  GranularAccessControlConfiguration,
   HoursOfOperationConfig,
   InstanceStorageConfig,
   LexBot,
@@ -78,6 +81,18 @@ export interface QuickConnectRecord extends ResourceBase {
 
 export interface SecurityProfileRecord extends ResourceBase {
   permissions: string[];
+  /** Tags a member of the profile may act on (absent: no tag-based access control). */
+  allowedAccessControlTags?: Record<string, string>;
+  /** Resource kinds (`User`, `Queue`...) the tag restriction applies to. */
+  tagRestrictedResources?: string[];
+  /** The hierarchy group whose subtree members of the profile may act on. */
+  allowedAccessControlHierarchyGroupId?: string;
+  /** Resource kinds the hierarchy restriction applies to (AWS accepts `User`). */
+  hierarchyRestrictedResources?: string[];
+  /** Third-party applications and their permissions (ListSecurityProfileApplications). */
+  applications: Application[];
+  allowedFlowModules?: FlowModule[];
+  granularAccessControlConfiguration?: GranularAccessControlConfiguration;
 }
 
 export interface HierarchyLevelRecord extends ResourceBase {
