@@ -90,6 +90,7 @@ export function project(kind: Kind, data: J): J {
         Description: str(data.Description),
         State: str(data.State) ?? "ACTIVE",
         Content: canonicalContent(data.Content),
+        Settings: str(data.Settings),
         Tags: userTags(data.Tags),
       });
     case "routingProfiles":
@@ -112,7 +113,7 @@ export function project(kind: Kind, data: J): J {
       return prune({
         Name: data.Name,
         Description: str(data.Description),
-        QuickConnectConfig: prune({ QuickConnectType: c.QuickConnectType, UserConfig: sub(c.UserConfig), QueueConfig: sub(c.QueueConfig), PhoneConfig: sub(c.PhoneConfig) }),
+        QuickConnectConfig: prune({ QuickConnectType: c.QuickConnectType, UserConfig: sub(c.UserConfig), QueueConfig: sub(c.QueueConfig), PhoneConfig: sub(c.PhoneConfig), FlowConfig: sub(c.FlowConfig) }),
         Tags: userTags(data.Tags),
       });
     }

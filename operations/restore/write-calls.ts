@@ -80,7 +80,7 @@ export function createCall(kind: Kind, desired: J, instanceId: string): WriteCal
     case "flows":
       return { api: "CreateContactFlow", input: { ...I, Name: d.Name, Type: d.Type, ...description(d), Content: d.Content, Status: d.Status ?? "PUBLISHED", ...withTags(d) } };
     case "flowModules":
-      return { api: "CreateContactFlowModule", input: { ...I, Name: d.Name, ...description(d), Content: d.Content, ...withTags(d), ClientToken: clientToken(instanceId, kind, d.Name) } };
+      return { api: "CreateContactFlowModule", input: { ...I, Name: d.Name, ...description(d), Content: d.Content, ...(d.Settings ? { Settings: d.Settings } : {}), ...withTags(d), ClientToken: clientToken(instanceId, kind, d.Name) } };
     case "routingProfiles":
       return {
         api: "CreateRoutingProfile",
@@ -153,6 +153,7 @@ export function unwritableDifferences(kind: Kind, current: J, desired: J): strin
   if (changed.has("Description") && description(desired).Description === undefined) out.push("Description: the backup has none and the API cannot clear one");
   if (kind === "flows" && changed.has("Status")) out.push(`Status: ${String(current.Status)} in the target, ${String(desired.Status)} in the backup; no API changes a flow's status (recreate the flow to change it)`);
   if (kind === "routingProfiles" && changed.has("AgentAvailabilityTimer") && desired.AgentAvailabilityTimer === undefined) out.push("AgentAvailabilityTimer: the backup has none");
+  if (kind === "flowModules" && changed.has("Settings") && desired.Settings === undefined) out.push("Settings: the backup has none and the API cannot clear them");
   return out;
 }
 
@@ -213,7 +214,8 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
         calls.push({ api: "UpdateContactFlowMetadata", input: { ...I, ContactFlowId: targetId, Name: d.Name, ...description(d), ContactFlowState: d.State } });
       break;
     case "flowModules":
-      if (changed.has("Content")) calls.push({ api: "UpdateContactFlowModuleContent", input: { ...I, ContactFlowModuleId: targetId, Content: d.Content } });
+      if (changed.has("Content") || (changed.has("Settings") && d.Settings))
+        calls.push({ api: "UpdateContactFlowModuleContent", input: { ...I, ContactFlowModuleId: targetId, Content: d.Content, ...(d.Settings ? { Settings: d.Settings } : {}) } });
       if (any("Name", "Description", "State"))
         calls.push({ api: "UpdateContactFlowModuleMetadata", input: { ...I, ContactFlowModuleId: targetId, Name: d.Name, ...description(d), State: d.State } });
       break;
