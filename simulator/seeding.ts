@@ -5,11 +5,12 @@
  * it. Resources with a Create API go through that API's handler, so seeding obeys the same rules;
  * families without one in the simulator (prompts, users, agent statuses, hierarchy) are inserted.
  */
-import type { LexBot } from "@aws-sdk/client-connect";
+import type { LexBot, UserIdentityInfo } from "@aws-sdk/client-connect";
 import { instanceArn } from "./arns";
 import type { RequestContext } from "./handlers/context";
 import { createInstanceRecord } from "./handlers/instances";
 import { HANDLERS } from "./handlers/registry";
+import { addAgentQueue } from "./handlers/users";
 import { checkRequest, modelValidationError } from "./model/verdicts";
 import { MINIMAL_FLOW_CONTENT } from "./state/default-resources";
 import type { InstanceRecord, IntegrationRecord, StorageConfigRecord } from "./state/model";
@@ -35,8 +36,13 @@ export interface SeedSpec {
   readonly flowModules?: readonly { readonly id?: string; readonly name: string; readonly content?: string }[];
   /** Flows; `type` defaults to CONTACT_FLOW and `content` to a minimal valid flow. */
   readonly flows?: readonly { readonly id?: string; readonly name: string; readonly type?: string; readonly content?: string }[];
-  /** Users (agents); they get the instance's first routing and security profiles, and an AGENT queue. */
-  readonly users?: readonly { readonly id?: string; readonly username: string; readonly hierarchyGroupName?: string }[];
+  /**
+   * Users (agents); they get the instance's first routing and security profiles, and an AGENT queue,
+   * and the identity info CreateUser requires on SAML and CONNECT_MANAGED instances (FirstName the
+   * username, LastName "Agent", Email `<username>@example.com` unless the username is an email) unless
+   * `identityInfo` is given.
+   */
+  readonly users?: readonly { readonly id?: string; readonly username: string; readonly hierarchyGroupName?: string; readonly identityInfo?: UserIdentityInfo }[];
   /** The user hierarchy: level names (LevelOne first) and groups, each at a level with an optional parent. */
   readonly hierarchy?: {
     readonly levels: readonly string[];
@@ -138,8 +144,9 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
   const securityProfileId = instance.config.securityProfiles.keys().next().value;
   for (const u of spec.users ?? []) {
     const id = u.id ?? base.newId();
+    const identityInfo = u.identityInfo ?? { FirstName: u.username, LastName: "Agent", Email: u.username.includes("@") ? u.username : `${u.username}@example.com` };
     instance.config.users.set(id, {
-      id, name: u.username, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region,
+      id, name: u.username, identityInfo: { ...identityInfo }, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region,
       phoneConfig: { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 0 },
       securityProfileIds: securityProfileId ? [securityProfileId] : [],
       routingProfileId,
@@ -147,11 +154,7 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
     });
     ids.users[u.username] = id;
     // Every agent gets an AGENT queue (used for direct transfers); the service creates it with the user.
-    const hoursId = instance.config.hours.keys().next().value;
-    if (hoursId !== undefined) {
-      const queueId = base.newId();
-      instance.config.queues.set(queueId, { id: queueId, name: `agent:${u.username}`, queueType: "AGENT", hoursOfOperationId: hoursId, status: "ENABLED", quickConnectIds: [], ...stamp });
-    }
+    addAgentQueue(instance, u.username, base.newId(), now, spec.region);
   }
   instance.lambdaFunctions.push(...(spec.lambdaFunctions ?? []));
   instance.lexBots.push(...(spec.lexBots ?? []));

@@ -14,6 +14,7 @@ import type {
   MediaConcurrency,
   OutboundCallerConfig,
   QuickConnectConfig,
+  User,
   UserIdentityInfo,
   UserPhoneConfig,
 } from "@aws-sdk/client-connect";
@@ -111,13 +112,16 @@ export interface AgentStatusRecord extends ResourceBase {
   state: "ENABLED" | "DISABLED";
 }
 
-/** Users keep their `Username` in `name`. */
+/** Users keep their `Username` in `name`. Passwords are never kept (nothing reads them back). */
 export interface UserRecord extends ResourceBase {
   identityInfo?: UserIdentityInfo;
   phoneConfig: UserPhoneConfig;
+  directoryUserId?: string;
   securityProfileIds: string[];
   routingProfileId: string;
   hierarchyGroupId?: string;
+  /** The per-channel settings (CreateUser's newer members), kept as given. */
+  channelConfigs?: Pick<User, "AutoAcceptConfigs" | "AfterContactWorkConfigs" | "PhoneNumberConfigs" | "PersistentConnectionConfigs" | "VoiceEnhancementConfigs">;
 }
 
 /** The resource families ACGR replicates, shared by a source instance and its replica. */
