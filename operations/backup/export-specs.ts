@@ -67,7 +67,10 @@ export const LIST_DESCRIBE: Partial<Record<Kind, ListDescribeSpec>> = {
     style: "list-describe", listApi: "ListSecurityProfiles", listKey: "SecurityProfileSummaryList", maxResults: 1000,
     describeApi: "DescribeSecurityProfile", describeIdParam: "SecurityProfileId", describeKey: "SecurityProfile",
     nameField: "SecurityProfileName", arnField: "Arn",
-    children: [{ api: "ListSecurityProfilePermissions", idParam: "SecurityProfileId", listKey: "Permissions", field: "Permissions", maxResults: 1000 }],
+    children: [
+      { api: "ListSecurityProfilePermissions", idParam: "SecurityProfileId", listKey: "Permissions", field: "Permissions", maxResults: 1000 },
+      { api: "ListSecurityProfileApplications", idParam: "SecurityProfileId", listKey: "Applications", field: "Applications", maxResults: 1000 },
+    ],
   },
   hierarchyGroups: {
     style: "list-describe", listApi: "ListUserHierarchyGroups", listKey: "UserHierarchyGroupSummaryList", maxResults: 1000,

@@ -4,6 +4,7 @@ import { KINDS, type Kind } from "../model/kinds";
 import type { ResourceRecord, Snapshot, SourceInfo } from "../model/snapshot";
 import { LIST_DESCRIBE, SECRET_FIELDS, STORAGE_RESOURCE_TYPES, type ListDescribeSpec } from "./export-specs";
 import { parseArn } from "../references/arn";
+import { parentGroupId } from "../restore/projection";
 
 export interface ReadProgress {
   /** Resources read so far. */
@@ -77,7 +78,7 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
       const perType = await Promise.all(
         STORAGE_RESOURCE_TYPES.map(async (rt) => {
           const cfgs = await listAll<Json>(client, "ListInstanceStorageConfigs", { ...I, ResourceType: rt, MaxResults: 10 }, "StorageConfigs");
-          return cfgs.map((c) => record("storageConfigs", `${rt}:${String(c.AssociationId)}`, `${rt}:${String(c.StorageType)}:${String(c.AssociationId)}`, { ResourceType: rt, ...c }));
+          return cfgs.map((c) => record("storageConfigs", `${rt}:${String(c.AssociationId)}`, `${rt}:${String(c.StorageType)}`, { ResourceType: rt, ...c }));
         }),
       );
       const all = perType.flat();
@@ -183,6 +184,11 @@ export async function describeRecord(client: ConnectClient, instanceId: string, 
   ]);
   const data: Json = { ...((described[spec.describeKey] ?? {}) as Json) };
   (spec.children ?? []).forEach((c, i) => (data[c.field] = children[i]));
+  // DescribeUserHierarchyGroup names no parent; its path does. Kept as a link restore can follow.
+  if (kind === "hierarchyGroups" && data.ParentGroupId === undefined) {
+    const parent = parentGroupId(data);
+    if (parent) data.ParentGroupId = parent;
+  }
   const arn = data[spec.arnField] as string | undefined;
   return { kind, id, name: String(data[spec.nameField ?? "Name"] ?? id), ...(arn ? { arn } : {}), data: stripSecrets(data) as Json };
 }

@@ -22,6 +22,8 @@ export const LINKS: readonly LinkSpec[] = [
   { kind: "users", path: "RoutingProfileId", target: "routingProfiles" },
   { kind: "users", path: "SecurityProfileIds[]", target: "securityProfiles" },
   { kind: "users", path: "HierarchyGroupId", target: "hierarchyGroups" },
+  { kind: "hierarchyGroups", path: "ParentGroupId", target: "hierarchyGroups" },
+  { kind: "securityProfiles", path: "AllowedAccessControlHierarchyGroupId", target: "hierarchyGroups" },
   { kind: "phoneNumbers", path: "ContactFlowId", target: "flows" },
 ];
 

@@ -36,6 +36,25 @@ export function userTags(tags: unknown): Record<string, string> {
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A sorted copy of a string list; empty when absent. */
+const strings = (v: unknown): string[] => (Array.isArray(v) ? (v.filter((x) => typeof x === "string") as string[]).sort(cmp) : []);
+/** An object with at least one member, else undefined (absent and `{}` compare equal). */
+const nonEmpty = (v: unknown): J | undefined => (v && typeof v === "object" && Object.keys(v as J).length ? (v as J) : undefined);
+
+/** The five levels of a user hierarchy, top first (HierarchyStructure and HierarchyPath members). */
+export const HIERARCHY_LEVELS = ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"] as const;
+
+/**
+ * A hierarchy group's parent, from its HierarchyPath (DescribeUserHierarchyGroup has no parent
+ * member): the path entry one level above the group's own.
+ */
+export function parentGroupId(data: J): string | undefined {
+  const path = (data.HierarchyPath ?? {}) as J;
+  const ids = HIERARCHY_LEVELS.map((l) => (path[l] as J | undefined)?.Id as string | undefined);
+  const own = ids.findIndex((id) => id === data.Id);
+  return own > 0 ? ids[own - 1] : undefined;
+}
+
 function prune(o: J): J {
   const out: J = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
@@ -119,6 +138,71 @@ export function project(kind: Kind, data: J): J {
     }
     case "agentStatuses":
       return prune({ Name: data.Name, Description: str(data.Description), State: data.State, DisplayOrder: data.DisplayOrder, Tags: userTags(data.Tags) });
+    case "securityProfiles":
+      return prune({
+        SecurityProfileName: data.SecurityProfileName,
+        Description: str(data.Description),
+        Permissions: strings(data.Permissions),
+        AllowedAccessControlTags: nonEmpty(data.AllowedAccessControlTags),
+        TagRestrictedResources: strings(data.TagRestrictedResources),
+        HierarchyRestrictedResources: strings(data.HierarchyRestrictedResources),
+        AllowedAccessControlHierarchyGroupId: str(data.AllowedAccessControlHierarchyGroupId),
+        Applications: ((data.Applications as J[] | undefined) ?? [])
+          .map((a) => prune({ Namespace: a.Namespace, ApplicationPermissions: strings(a.ApplicationPermissions), Type: str(a.Type) }))
+          .sort((a, b) => cmp(String(a.Namespace), String(b.Namespace))),
+        GranularAccessControlConfiguration: nonEmpty(data.GranularAccessControlConfiguration),
+        Tags: userTags(data.Tags),
+      });
+    case "hierarchyStructure": {
+      const out: J = {};
+      for (const level of HIERARCHY_LEVELS) {
+        const l = data[level] as J | undefined;
+        if (l && typeof l.Name === "string") out[level] = { Name: l.Name };
+      }
+      return out;
+    }
+    case "hierarchyGroups":
+      return prune({ Name: data.Name, ParentGroupId: str(data.ParentGroupId) ?? parentGroupId(data), Tags: userTags(data.Tags) });
+    case "users": {
+      const identity = (data.IdentityInfo ?? {}) as J;
+      const phone = (data.PhoneConfig ?? {}) as J;
+      const byChannel = (v: unknown) => (Array.isArray(v) && v.length ? [...(v as J[])].sort((a, b) => cmp(String(a.Channel), String(b.Channel))) : undefined);
+      return prune({
+        Username: data.Username,
+        IdentityInfo: nonEmpty(prune({ FirstName: str(identity.FirstName), LastName: str(identity.LastName), Email: str(identity.Email), SecondaryEmail: str(identity.SecondaryEmail), Mobile: str(identity.Mobile) })),
+        PhoneConfig: nonEmpty(prune({ PhoneType: phone.PhoneType, AutoAccept: phone.AutoAccept, AfterContactWorkTimeLimit: phone.AfterContactWorkTimeLimit, DeskPhoneNumber: str(phone.DeskPhoneNumber), PersistentConnection: phone.PersistentConnection })),
+        DirectoryUserId: str(data.DirectoryUserId),
+        SecurityProfileIds: strings(data.SecurityProfileIds),
+        RoutingProfileId: data.RoutingProfileId,
+        HierarchyGroupId: str(data.HierarchyGroupId),
+        AutoAcceptConfigs: byChannel(data.AutoAcceptConfigs),
+        AfterContactWorkConfigs: byChannel(data.AfterContactWorkConfigs),
+        PhoneNumberConfigs: byChannel(data.PhoneNumberConfigs),
+        PersistentConnectionConfigs: byChannel(data.PersistentConnectionConfigs),
+        VoiceEnhancementConfigs: byChannel(data.VoiceEnhancementConfigs),
+        Tags: userTags(data.Tags),
+      });
+    }
+    case "instanceAttributes":
+      return { AttributeType: data.AttributeType, Value: data.Value };
+    case "storageConfigs":
+      return prune({
+        ResourceType: data.ResourceType,
+        StorageType: data.StorageType,
+        S3Config: data.S3Config,
+        KinesisVideoStreamConfig: data.KinesisVideoStreamConfig,
+        KinesisStreamConfig: data.KinesisStreamConfig,
+        KinesisFirehoseConfig: data.KinesisFirehoseConfig,
+      });
+    case "integrations":
+      return prune({
+        IntegrationType: data.IntegrationType,
+        IntegrationArn: data.IntegrationArn,
+        SourceApplicationUrl: str(data.SourceApplicationUrl),
+        SourceApplicationName: str(data.SourceApplicationName),
+        SourceType: str(data.SourceType),
+        Tags: userTags(data.Tags),
+      });
     case "lambdaFunctions":
       return { FunctionArn: data.FunctionArn };
     case "lexBots":

@@ -10,7 +10,7 @@ import { buildPlan, type RestorePlan } from "./plan";
 import { runRestore, type RestoreResult } from "./run-restore";
 
 /** Kinds read from the target: what restore writes, plus what it matches by name. */
-export const TARGET_READ_KINDS: readonly Kind[] = [...RESTORABLE_KINDS, "prompts", "users", "securityProfiles", "hierarchyGroups"];
+export const TARGET_READ_KINDS: readonly Kind[] = ["instance", ...RESTORABLE_KINDS];
 
 export interface RestoreOptions {
   readonly client: ConnectClient;
@@ -40,7 +40,7 @@ export async function restoreFromBackup(o: RestoreOptions): Promise<RestoreOutco
   const report = await verifyBackup(o.store, { ...(o.mapping ? { externals: { lambda: Object.keys(o.mapping.lambda), lex: Object.keys(o.mapping.lex) } } : {}), onProgress: (d, t) => o.onPhase?.("verify", d, t) });
   if (!report.ok || !report.snapshot) return { status: "invalid-backup", failures: report.failures };
   const backup: Snapshot = report.snapshot;
-  const targetKinds = (o.targetKinds ?? TARGET_READ_KINDS).filter((k) => backup.kinds.includes(k) || !RESTORABLE_KINDS.includes(k));
+  const targetKinds = (o.targetKinds ?? TARGET_READ_KINDS).filter((k) => backup.kinds.includes(k) || k === "instance");
   const target = await readInstance(o.client, o.targetInstanceId, { kinds: targetKinds, onProgress: (p) => o.onPhase?.("read-target", p.done, p.total) });
   const mapping = o.mapping ?? EMPTY_MAPPING;
   const plan = buildPlan(backup, target, { mapping, ...(o.prune ? { prune: true } : {}), ...(o.kinds ? { kinds: o.kinds } : {}) });

@@ -8,6 +8,8 @@ import { remapContext, type PlanNode, type RestorePlan } from "./plan";
 import { project } from "./projection";
 import { createCall, createdArn, createdId, createdState, deleteCall, followUpCalls, updateCalls, type WriteCall } from "./write-calls";
 import { findCreated, isAssociation, isDuplicate } from "./find-created";
+import { initialPassword } from "./initial-password";
+import type { Kind } from "../model/kinds";
 
 export interface NodeResult {
   readonly key: string;
@@ -37,6 +39,9 @@ export interface RunRestoreOptions {
 
 class Blocked extends Error {}
 
+/** Kinds whose dependents wait for their update, not just their existence. */
+const RESOLVE_AFTER_UPDATE = new Set<Kind>(["hierarchyStructure"]);
+
 /**
  * Executes a plan. Every node runs as soon as the nodes it waits for exist; the per-API token
  * buckets pace the writes, so independent kinds proceed concurrently. Pass one creates (flows in a
@@ -50,6 +55,8 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
   const ctx = remapContext(backup, target, ids, options.mapping);
   const recordOf = new Map<string, ResourceRecord>();
   for (const kind of backup.kinds) for (const r of recordsOf(backup, kind)) recordOf.set(`${kind}/${r.name}`, r);
+  const instanceRecord = recordsOf(target, "instance")[0];
+  const env = { identityManagementType: (instanceRecord?.data.IdentityManagementType as string | undefined) ?? "CONNECT_MANAGED" };
   const targetById = new Map<string, ResourceRecord>();
   for (const kind of target.kinds) for (const r of recordsOf(target, kind)) targetById.set(`${kind}/${r.id}`, r);
 
@@ -81,6 +88,7 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
     const gate = created.get(n.key)!;
     const r = recordOf.get(n.key)!;
     let nodeWrites = 0;
+    const omitIds = new Set((n.omitted ?? []).map((k) => recordOf.get(k)!.id));
     try {
       if (n.op === "blocked") throw new Blocked(n.detail.join("; "));
       await waitAll(n.waitFor);
@@ -90,10 +98,12 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
       let status: NodeResult["status"] = "unchanged";
       if (!targetId) {
         const deferredIds = new Set(n.deferred.map((k) => recordOf.get(k)!.id));
-        const first = desiredFor(r, ctx, { stub: n.deferred.length > 0, omit: deferredIds });
+        const first = desiredFor(r, ctx, { stub: n.deferred.length > 0, omit: new Set([...deferredIds, ...omitIds]) });
         const missing = first.unresolved.filter((u) => ![...deferredIds].some((id) => u.includes(id)));
         if (missing.length) throw new Error(`unresolved references: ${missing.join(", ")}`);
-        const call = createCall(r.kind, first.value, instanceId);
+        const made = createCall(r.kind, first.value, instanceId, env);
+        // CONNECT_MANAGED users need a password: a random one, sent once and kept nowhere.
+        const call = made.api === "CreateUser" && env.identityManagementType === "CONNECT_MANAGED" ? { ...made, input: { ...made.input, Password: initialPassword() } } : made;
         let out: Json | undefined;
         try {
           out = await write(call);
@@ -130,16 +140,18 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
         const t = targetById.get(`${n.kind}/${targetId}`);
         current = t ? project(r.kind, t.data) : {};
       }
-      gate.resolve();
+      // Hierarchy groups need the structure's new levels: its gate opens after its update.
+      if (!RESOLVE_AFTER_UPDATE.has(r.kind)) gate.resolve();
       // Second pass (or the only pass for an existing resource): write what still differs.
       await waitAll(n.deferred);
-      const full = desiredFor(r, ctx);
+      const full = desiredFor(r, ctx, { omit: omitIds });
       if (full.unresolved.length) throw new Error(`unresolved references: ${full.unresolved.join(", ")}`);
       for (const call of updateCalls(r.kind, targetId!, targetArn, current!, full.value, instanceId)) {
         await write(call);
         nodeWrites++;
         if (status === "unchanged") status = "updated";
       }
+      gate.resolve();
       options.journal?.append({ event: "done", key: n.key, writes: nodeWrites });
       return { key: n.key, status, writes: nodeWrites, targetId };
     } catch (err) {

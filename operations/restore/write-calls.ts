@@ -1,5 +1,7 @@
-import { createHash } from "node:crypto";
 import type { Kind } from "../model/kinds";
+import { clientTokenFor } from "./client-token";
+import { directoryCreateCall, directoryCreatedId, directoryDeleteCall, directoryUnwritable, directoryUpdateCalls, type CreateEnvironment } from "./directory-calls";
+import { settingsCreateCall, settingsCreatedId, settingsDeleteCall, settingsUnwritable, settingsUpdateCalls } from "./instance-settings-calls";
 import { canonicalJson } from "./projection";
 
 type J = Record<string, unknown>;
@@ -23,14 +25,8 @@ const withTags = (v: J) => (Object.keys(tagsOf(v)).length ? { Tags: tagsOf(v) } 
  */
 export const description = (v: J): { Description?: string } => (typeof v.Description === "string" && v.Description !== "" ? { Description: v.Description } : {});
 
-/**
- * A ClientToken for APIs that take one: derived from the target instance, the kind and the
- * resource's identity, so a create retried after a lost response (by the SDK, or by a re-run after
- * a kill) is recognised by the service as the same request.
- */
-export function clientToken(instanceId: string, kind: Kind, identity: unknown): string {
-  return `connect-dr-${createHash("sha256").update(`${instanceId}\u0000${kind}\u0000${canonicalJson(identity)}`).digest("hex").slice(0, 40)}`;
-}
+/** See client-token.ts. */
+export const clientToken = clientTokenFor;
 
 /**
  * The projection a create leaves behind, for fields the create API cannot set: every flow and
@@ -61,7 +57,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** The API and input that create `desired` (a projection in target terms). */
-export function createCall(kind: Kind, desired: J, instanceId: string): WriteCall {
+export function createCall(kind: Kind, desired: J, instanceId: string, env: CreateEnvironment = {}): WriteCall {
+  const other = directoryCreateCall(kind, desired, instanceId, env) ?? settingsCreateCall(kind, desired, instanceId);
+  if (other) return other;
   const I = { InstanceId: instanceId };
   const d = desired;
   switch (kind) {
@@ -125,13 +123,19 @@ export function createdId(kind: Kind, out: J, desired: J): string {
     case "agentStatuses": return String(out.AgentStatusId);
     case "lambdaFunctions": return String(desired.FunctionArn);
     case "lexBots": return String((desired.LexV2Bot as J | undefined)?.AliasArn ?? `v1:${(desired.LexBot as J).LexRegion}:${(desired.LexBot as J).Name}`);
-    default: throw new Error(`restore does not create ${kind}`);
+    default: {
+      const id = directoryCreatedId(kind, out) ?? settingsCreatedId(kind, out, desired);
+      if (id === undefined) throw new Error(`restore does not create ${kind}`);
+      return id;
+    }
   }
 }
 
 /** The target ARN in a create response, when the API returns one. */
 export function createdArn(kind: Kind, out: J): string | undefined {
-  const v = out.HoursOfOperationArn ?? out.QueueArn ?? out.ContactFlowArn ?? out.Arn ?? out.RoutingProfileArn ?? out.QuickConnectARN ?? out.AgentStatusARN;
+  const v =
+    out.HoursOfOperationArn ?? out.QueueArn ?? out.ContactFlowArn ?? out.Arn ?? out.RoutingProfileArn ?? out.QuickConnectARN ?? out.AgentStatusARN ??
+    out.SecurityProfileArn ?? out.HierarchyGroupArn ?? out.UserArn ?? out.PromptARN ?? out.IntegrationAssociationArn;
   return typeof v === "string" ? v : undefined;
 }
 
@@ -154,6 +158,7 @@ export function unwritableDifferences(kind: Kind, current: J, desired: J): strin
   if (kind === "flows" && changed.has("Status")) out.push(`Status: ${String(current.Status)} in the target, ${String(desired.Status)} in the backup; no API changes a flow's status (recreate the flow to change it)`);
   if (kind === "routingProfiles" && changed.has("AgentAvailabilityTimer") && desired.AgentAvailabilityTimer === undefined) out.push("AgentAvailabilityTimer: the backup has none");
   if (kind === "flowModules" && changed.has("Settings") && desired.Settings === undefined) out.push("Settings: the backup has none and the API cannot clear them");
+  out.push(...directoryUnwritable(kind, current, desired, changed), ...settingsUnwritable(kind, changed));
   return out;
 }
 
@@ -257,17 +262,14 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
       if (changed.has("ContactFlowId") && d.ContactFlowId)
         calls.push({ api: "AssociatePhoneNumberContactFlow", input: { ...I, PhoneNumberId: targetId, ContactFlowId: d.ContactFlowId } });
       break;
+    case "integrations":
+      break;
     default:
-      calls.push(...otherUpdateCalls(kind, targetId, current, desired, changed, instanceId));
+      calls.push(...directoryUpdateCalls(kind, targetId, current, desired, changed, instanceId), ...settingsUpdateCalls(kind, targetId, desired, changed, instanceId));
       break;
   }
   tagCalls();
   return calls;
-}
-
-/** Updates of the kinds restored since issue 11 (security profiles, hierarchy, users, prompts, instance settings). */
-function otherUpdateCalls(_kind: Kind, _targetId: string, _current: J, _desired: J, _changed: ReadonlySet<string>, _instanceId: string): WriteCall[] {
-  return [];
 }
 
 /** The API that deletes a resource of `kind` (for `--prune`), or undefined when there is none. */
@@ -281,6 +283,6 @@ export function deleteCall(kind: Kind, targetId: string, instanceId: string): Wr
     case "routingProfiles": return { api: "DeleteRoutingProfile", input: { ...I, RoutingProfileId: targetId } };
     case "quickConnects": return { api: "DeleteQuickConnect", input: { ...I, QuickConnectId: targetId } };
     case "lambdaFunctions": return { api: "DisassociateLambdaFunction", input: { ...I, FunctionArn: targetId } };
-    default: return undefined;
+    default: return directoryDeleteCall(kind, targetId, instanceId) ?? settingsDeleteCall(kind, targetId, {}, instanceId);
   }
 }

@@ -11,6 +11,7 @@ import { isWriteApi } from "../../../operations/connect/connect-client";
 import { send } from "../../../operations/connect/send";
 import { uniformQuotas } from "../../../operations/rate/quotas";
 import type { Kind } from "../../../operations/model/kinds";
+import type { MappingFile } from "../../../operations/restore/mapping-file";
 
 export const SRC_ACCOUNT = "111111111111";
 export const DST_ACCOUNT = "222222222222";
@@ -35,7 +36,7 @@ const LEX_ALIAS = "arn:aws:lex:us-west-2:123456789:bot-alias/YY9557EM03/LQ1YCOYG
 /** The DR Region's own bot alias: Lex bot ids differ per Region, so the mapping file names it. */
 export const LEX_TARGET_ALIAS = "arn:aws:lex:us-west-2:222222222222:bot-alias/DRBOT00001/DRALIAS001";
 /** The restore mapping the e2e tests use. */
-export const E2E_MAPPING = { lambda: {}, lex: { [LEX_ALIAS]: LEX_TARGET_ALIAS }, accounts: {}, phoneNumbers: {} };
+export const E2E_MAPPING: MappingFile = { lambda: {}, lex: { [LEX_ALIAS]: LEX_TARGET_ALIAS }, accounts: {}, phoneNumbers: {}, storage: {}, integrations: {} };
 
 export interface World {
   readonly sim: Simulator;

@@ -88,6 +88,7 @@ describe("restore plan (pure)", () => {
     expect(plan.nodes.map((n) => `${n.op} ${n.key}`)).to.deep.equal([
       "create lambdaFunctions/fn",
       "create hours/Office",
+      "create prompts/Beep",
       "create queues/Sales",
       "create flows/Main",
       "create flows/Sub",
@@ -117,14 +118,29 @@ describe("restore plan (pure)", () => {
     expect(plan.estimatedWrites).to.equal(0);
   });
 
-  it("blocks a flow whose prompt is missing in the target, and what depends on it", () => {
+  it("blocks a flow whose prompt is in neither the backup nor the target, and what needs it; says what unblocks them", () => {
     const b = backup();
-    (b.resources.flows![2] as { data: Record<string, unknown> }).data.Content = flowContent([srcArn("prompt", sid(8))]);
+    (b.resources.flows![2] as { data: Record<string, unknown> }).data.Content = flowContent([srcArn("prompt", sid(99))]);
     const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
     const whisper = plan.nodes.find((x) => x.key === "flows/Whisper")!;
     expect(whisper.op).to.equal("blocked");
     expect(whisper.detail[0]).to.match(/unresolved reference .*prompt/);
-    expect(plan.nodes.find((x) => x.key === "queues/Sales")!.op).to.equal("blocked");
+    expect(whisper.unblockedBy![0]).to.match(/^create the resource .*prompt.* in the target/);
+    const sales = plan.nodes.find((x) => x.key === "queues/Sales")!;
+    expect([sales.op, sales.detail, sales.unblockedBy]).to.deep.equal(["blocked", ["depends on blocked flows/Whisper"], ["unblock flows/Whisper first"]]);
+  });
+
+  it("an agent quick connect whose user is missing blocks only that quick connect, not its queue", () => {
+    const b = backup();
+    b.resources.quickConnects!.push(rec("quickConnects", sid(20), "ToAgent", { QuickConnectConfig: { QuickConnectType: "USER", UserConfig: { UserId: sid(98), ContactFlowId: sid(5) } } }));
+    (b.resources.queues![0]!.data.QuickConnects as { Id: string }[]).push({ Id: sid(20) });
+    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    const agent = plan.nodes.find((x) => x.key === "quickConnects/ToAgent")!;
+    expect(agent.op).to.equal("blocked");
+    expect(agent.unblockedBy).to.deep.equal([`create the users resource ${sid(98)} in the target (it is in neither the backup nor the target), or take a backup that holds it; then re-run`]);
+    const sales = plan.nodes.find((x) => x.key === "queues/Sales")!;
+    expect([sales.op, sales.omitted]).to.deep.equal(["create", ["quickConnects/ToAgent"]]);
+    expect(plan.nodes.filter((x) => x.op === "blocked").map((x) => x.key)).to.deep.equal(["quickConnects/ToAgent"]);
   });
 
   it("--prune lists target resources of restored kinds missing from the backup", () => {
