@@ -16,6 +16,7 @@
  *   --lost-response-rate F   fraction of requests processed whose response is then lost
  *   --replication-delay-ms MS  time a replica stays CREATION_IN_PROGRESS (default 0)
  *   --metrics-seed N         seed of the metrics generator (default 42)
+ *   --s3-endpoint URL        S3 endpoint CreatePrompt/UpdatePrompt read audio from (path-style, key S3RVER)
  */
 import { parseArgs } from "node:util";
 import { startSimulator } from "./server";
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       "lost-response-rate": { type: "string" },
       "replication-delay-ms": { type: "string" },
       "metrics-seed": { type: "string" },
+      "s3-endpoint": { type: "string" },
     },
     strict: true,
   });
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     },
     ...(replicationDelayMs !== undefined ? { replicationDelayMs } : {}),
     ...(metricsSeed !== undefined ? { metricsSeed } : {}),
+    ...(values["s3-endpoint"] ? { promptS3: { endpoint: values["s3-endpoint"] } } : {}),
   });
   process.stdout.write(`${JSON.stringify({ endpoint: sim.endpoint, port: sim.port, admin: `${sim.endpoint}/__simulator/` })}\n`);
   const stop = (): void => {

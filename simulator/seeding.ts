@@ -32,7 +32,8 @@ export interface SeedSpec {
   readonly hours?: readonly { readonly id?: string; readonly name: string; readonly timeZone?: string }[];
   /** Queues; `hoursOfOperationName` defaults to the first hours of the instance. */
   readonly queues?: readonly { readonly id?: string; readonly name: string; readonly hoursOfOperationName?: string }[];
-  readonly prompts?: readonly { readonly id?: string; readonly name: string }[];
+  /** Prompts; `audio` is what GetPromptFile's URL serves (default: half a second of silence). */
+  readonly prompts?: readonly { readonly id?: string; readonly name: string; readonly audio?: Uint8Array }[];
   readonly flowModules?: readonly { readonly id?: string; readonly name: string; readonly content?: string }[];
   /** Flows; `type` defaults to CONTACT_FLOW and `content` to a minimal valid flow. */
   readonly flows?: readonly { readonly id?: string; readonly name: string; readonly type?: string; readonly content?: string }[];
@@ -107,7 +108,7 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
   }
   for (const p of spec.prompts ?? []) {
     const id = p.id ?? base.newId();
-    instance.config.prompts.set(id, { id, name: p.name, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region });
+    instance.config.prompts.set(id, { id, name: p.name, ...(p.audio ? { audio: new Uint8Array(p.audio) } : {}), tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region });
     ids.prompts[p.name] = id;
   }
   for (const m of spec.flowModules ?? []) {

@@ -74,7 +74,12 @@ export interface FlowModuleRecord extends ResourceBase {
   settings?: string;
 }
 
-export type PromptRecord = ResourceBase;
+export interface PromptRecord extends ResourceBase {
+  /** Where the audio was read from (CreatePrompt/UpdatePrompt's S3Uri; DescribePrompt does not return it). */
+  s3Uri?: string;
+  /** The audio as read at create/update time (absent for stock prompts: a silent WAV is served). */
+  audio?: Uint8Array;
+}
 
 export interface QuickConnectRecord extends ResourceBase {
   config: QuickConnectConfig;
