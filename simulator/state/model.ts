@@ -167,6 +167,8 @@ export interface IntegrationRecord {
   sourceApplicationUrl?: string;
   sourceApplicationName?: string;
   sourceType?: string;
+  /** Absent on seeded records (none). */
+  tags?: Record<string, string>;
 }
 
 /**
