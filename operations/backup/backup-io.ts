@@ -29,6 +29,17 @@ export async function writeBackup(
   options: { now?: Date; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Manifest> {
   const records = snapshot.kinds.flatMap((k) => snapshot.resources[k] ?? []);
+  // Audio first: a record names its audio's digest, so the audio must be there when the record is.
+  const blobOwners = new Map<string, ResourceRecord>();
+  for (const r of records) {
+    const audio = r.data.Audio as { path?: string } | undefined;
+    if (audio?.path) blobOwners.set(audio.path, r);
+  }
+  const blobs = await mapLimit([...(snapshot.blobs ?? new Map<string, Buffer>())].filter(([path]) => blobOwners.has(path)), 8, async ([path, body]) => {
+    await store.write(path, body);
+    const owner = blobOwners.get(path)!;
+    return { path, kind: owner.kind, id: owner.id, sha256: sha256(body), size: body.length };
+  });
   let done = 0;
   const objects = await mapLimit(records, 16, async (r): Promise<ManifestObject> => {
     const body = serialize(r);
@@ -43,6 +54,7 @@ export async function writeBackup(
     source: snapshot.source,
     kinds: [...snapshot.kinds],
     objects,
+    blobs,
   });
   await store.write(MANIFEST_PATH, serialize(manifest));
   return manifest;

@@ -5,6 +5,7 @@ import type { ResourceRecord, Snapshot, SourceInfo } from "../model/snapshot";
 import { LIST_DESCRIBE, SECRET_FIELDS, STORAGE_RESOURCE_TYPES, type ListDescribeSpec } from "./export-specs";
 import { parseArn } from "../references/arn";
 import { parentGroupId } from "../restore/projection";
+import { objectPath, sha256 } from "./manifest";
 
 export interface ReadProgress {
   /** Resources read so far. */
@@ -16,6 +17,11 @@ export interface ReadProgress {
 
 export interface ReadInstanceOptions {
   readonly kinds?: readonly Kind[];
+  /**
+   * Fetch each prompt's audio (GetPromptFile, then a GET of its presigned URL) and record its
+   * SHA-256 and size in `data.Audio`; the bytes go to `Snapshot.blobs`. @default true
+   */
+  readonly promptAudio?: boolean;
   readonly onProgress?: (p: ReadProgress) => void;
 }
 
@@ -59,6 +65,7 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
   };
   const { source, instance } = await describeSource(client, instanceId);
   const resources: Partial<Record<Kind, ResourceRecord[]>> = {};
+  const blobs = new Map<string, Buffer>();
   const I = { InstanceId: source.instanceId };
   const record = (kind: Kind, id: string, name: string, data: Json, arn?: string): ResourceRecord => ({
     kind, id, name, ...(arn ? { arn } : {}), data: stripSecrets(data) as Json,
@@ -136,7 +143,18 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
     routingProfiles: () => readListDescribe("routingProfiles"),
     flows: () => readListDescribe("flows"),
     flowModules: () => readListDescribe("flowModules"),
-    prompts: () => readListDescribe("prompts"),
+    prompts: async () => {
+      const records = await readListDescribe("prompts");
+      if (options.promptAudio === false) return records;
+      return Promise.all(
+        records.map(async (r) => {
+          const audio = await fetchPromptAudio(client, source.instanceId, r.id);
+          const path = `prompts/${objectPath("prompts", r.id).slice("prompts/".length).replace(/\.json$/, "")}.audio`;
+          blobs.set(path, audio);
+          return { ...r, data: { ...r.data, Audio: { path, sha256: sha256(audio), size: audio.length } } };
+        }),
+      );
+    },
     quickConnects: () => readListDescribe("quickConnects"),
     securityProfiles: () => readListDescribe("securityProfiles"),
     hierarchyGroups: () => readListDescribe("hierarchyGroups"),
@@ -167,7 +185,29 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
       resources[kind] = records;
     }),
   );
-  return { source, kinds: [...kinds], resources };
+  return { source, kinds: [...kinds], resources, ...(blobs.size ? { blobs } : {}) };
+}
+
+/**
+ * A prompt's audio: GetPromptFile's presigned URL, fetched. The URL is short-lived and carries a
+ * signature, so it is neither stored nor printed.
+ */
+export async function fetchPromptAudio(client: ConnectClient, instanceId: string, promptId: string): Promise<Buffer> {
+  const out = await send(client, "GetPromptFile", { InstanceId: instanceId, PromptId: promptId });
+  const url = String(out.PromptPresignedUrl ?? "");
+  if (!url) throw new Error(`GetPromptFile returned no PromptPresignedUrl for prompt ${promptId}`);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return Buffer.from(await res.arrayBuffer());
+      lastError = new Error(`HTTP ${res.status}`);
+      if (res.status < 500) break;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw new Error(`could not download the audio of prompt ${promptId} from its GetPromptFile URL (${(lastError as Error).message})`);
 }
 
 /**

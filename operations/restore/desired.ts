@@ -2,7 +2,7 @@ import type { Kind } from "../model/kinds";
 import type { ResourceRecord } from "../model/snapshot";
 import { idOf, LINKS, valuesAt } from "../references/links";
 import { remapArn, remapText, type RemapContext } from "../references/remap";
-import { project } from "./projection";
+import { project, sortIdSets } from "./projection";
 
 type J = Record<string, unknown>;
 
@@ -115,5 +115,5 @@ export function desiredFor(record: ResourceRecord, ctx: RemapContext, options: D
   const projected = project(kind, data);
   const remapped = remapText(JSON.stringify(projected), ctx);
   unresolved.push(...remapped.unresolved);
-  return { value: JSON.parse(remapped.text) as J, unresolved };
+  return { value: sortIdSets(kind, JSON.parse(remapped.text) as J), unresolved };
 }

@@ -206,6 +206,10 @@ export function buildPlan(backup: Snapshot, target: Snapshot, options: BuildPlan
     const waits = [...(sched.waitFor.get(key) ?? []), ...(sched.deferred.get(key) ?? [])];
     const pending = new Set(waits.map((k) => records.get(k)!.id));
     const dangling = desiredFor(r, ctx).unresolved.filter((u) => ![...pending].some((id) => u.includes(id)));
+    if (r.kind === "prompts" && !targetRec.has(key)) {
+      if (!(r.data.Audio as { sha256?: string } | undefined)?.sha256) dangling.push("prompt audio: the backup holds none for this prompt (take a new backup)");
+      else if (!options.mapping.prompts) dangling.push(`prompt audio (name an S3 bucket in the target account and Region under "prompts": {"bucket": "..."} in the mapping file)`);
+    }
     if (dangling.length) unresolvedOf.set(key, dangling);
   }
   const blockedBy = new Map<string, string[]>();
@@ -234,7 +238,7 @@ export function buildPlan(backup: Snapshot, target: Snapshot, options: BuildPlan
     const waitFor = (sched.waitFor.get(key) ?? []).filter((k) => !omitted.includes(k));
     const deferred = (sched.deferred.get(key) ?? []).filter((k) => !omitted.includes(k));
     const existing = targetRec.get(key);
-    const withOmitted = omitted.length ? { omitted, notes: omitted.map((k) => `${k} is left out until it is unblocked (see that entry); the next run adds it`) } : {};
+    const withOmitted: { omitted?: string[]; notes?: string[] } = omitted.length ? { omitted, notes: omitted.map((k) => `${k} is left out until it is unblocked (see that entry); the next run adds it`) } : {};
     const blocked = blockedBy.get(key);
     if (blocked) {
       nodes.push({
@@ -251,6 +255,11 @@ export function buildPlan(backup: Snapshot, target: Snapshot, options: BuildPlan
       continue;
     }
     const current = project(r.kind, existing.data);
+    // Replacing a prompt's audio needs the bucket too; with one, the plan counts the UpdatePrompt.
+    if (r.kind === "prompts" && desired.value.AudioSha256 && current.AudioSha256 !== desired.value.AudioSha256) {
+      if (options.mapping.prompts) desired.value.S3Uri = `s3://${options.mapping.prompts.bucket}/${options.mapping.prompts.prefix}${String(desired.value.AudioSha256)}.audio`;
+      else withOmitted.notes = [...(withOmitted.notes ?? []), `Audio differs from the backup's; name an S3 bucket under "prompts" in the mapping file to replace it`];
+    }
     const t = { targetId: existing.id, ...(existing.arn ? { targetArn: existing.arn } : {}) };
     if (waitFor.some((k) => creates.has(k)) || deferred.length) {
       nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: "update", detail: ["references resources created in this run"], waitFor, deferred, estimatedWrites: 1, ...t, ...withOmitted });

@@ -36,6 +36,18 @@ export function userTags(tags: unknown): Record<string, string> {
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Re-sorts the sets whose members are ids, after the ids were rewritten to the target's: a
+ * projection sorts them by source id, and the target's order differs.
+ */
+export function sortIdSets(kind: Kind, value: J): J {
+  const out = { ...value };
+  for (const f of ["QuickConnectIds", "SecurityProfileIds"]) if (Array.isArray(out[f])) out[f] = [...(out[f] as string[])].sort(cmp);
+  if (kind === "routingProfiles" && Array.isArray(out.QueueConfigs))
+    out.QueueConfigs = [...(out.QueueConfigs as J[])].sort((a, b) => cmp(`${String(a.QueueId)}/${String(a.Channel)}`, `${String(b.QueueId)}/${String(b.Channel)}`));
+  return out;
+}
+
 /** A sorted copy of a string list; empty when absent. */
 const strings = (v: unknown): string[] => (Array.isArray(v) ? (v.filter((x) => typeof x === "string") as string[]).sort(cmp) : []);
 /** An object with at least one member, else undefined (absent and `{}` compare equal). */
@@ -203,6 +215,8 @@ export function project(kind: Kind, data: J): J {
         SourceType: str(data.SourceType),
         Tags: userTags(data.Tags),
       });
+    case "prompts":
+      return prune({ Name: data.Name, Description: str(data.Description), AudioSha256: str((data.Audio as J | undefined)?.sha256), Tags: userTags(data.Tags) });
     case "lambdaFunctions":
       return { FunctionArn: data.FunctionArn };
     case "lexBots":

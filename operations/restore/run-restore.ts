@@ -9,6 +9,7 @@ import { project } from "./projection";
 import { createCall, createdArn, createdId, createdState, deleteCall, followUpCalls, updateCalls, type WriteCall } from "./write-calls";
 import { findCreated, isAssociation, isDuplicate } from "./find-created";
 import { initialPassword } from "./initial-password";
+import type { PromptUploader } from "./prompt-upload";
 import type { Kind } from "../model/kinds";
 
 export interface NodeResult {
@@ -35,6 +36,10 @@ export interface RunRestoreOptions {
   readonly journal?: Journal;
   readonly prune?: boolean;
   readonly onProgress?: (done: number, total: number, key: string) => void;
+  /** Reads a binary object of the backup (prompt audio). */
+  readonly readBlob?: (path: string) => Promise<Buffer>;
+  /** Uploads prompt audio for CreatePrompt/UpdatePrompt (mapping file `prompts.bucket`). */
+  readonly uploadPrompt?: PromptUploader;
 }
 
 class Blocked extends Error {}
@@ -84,6 +89,13 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
     return send(client, call.api, call.input);
   };
 
+  const uploadAudio = async (r: ResourceRecord): Promise<string> => {
+    const audio = r.data.Audio as { path?: string; sha256?: string } | undefined;
+    if (!audio?.path || !audio.sha256) throw new Error(`the backup holds no audio for prompt ${r.name} (take a new backup)`);
+    if (!options.uploadPrompt || !options.readBlob) throw new Blocked(`prompt audio needs an S3 bucket: name one under "prompts": {"bucket": ...} in the mapping file`);
+    return options.uploadPrompt(audio.sha256, await options.readBlob(audio.path));
+  };
+
   const runNode = async (n: PlanNode): Promise<NodeResult> => {
     const gate = created.get(n.key)!;
     const r = recordOf.get(n.key)!;
@@ -101,6 +113,7 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
         const first = desiredFor(r, ctx, { stub: n.deferred.length > 0, omit: new Set([...deferredIds, ...omitIds]) });
         const missing = first.unresolved.filter((u) => ![...deferredIds].some((id) => u.includes(id)));
         if (missing.length) throw new Error(`unresolved references: ${missing.join(", ")}`);
+        if (r.kind === "prompts") first.value.S3Uri = await uploadAudio(r);
         const made = createCall(r.kind, first.value, instanceId, env);
         // CONNECT_MANAGED users need a password: a random one, sent once and kept nowhere.
         const call = made.api === "CreateUser" && env.identityManagementType === "CONNECT_MANAGED" ? { ...made, input: { ...made.input, Password: initialPassword() } } : made;
@@ -145,6 +158,7 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
       // Second pass (or the only pass for an existing resource): write what still differs.
       await waitAll(n.deferred);
       const full = desiredFor(r, ctx, { omit: omitIds });
+      if (r.kind === "prompts" && full.value.AudioSha256 && current!.AudioSha256 !== full.value.AudioSha256) full.value.S3Uri = await uploadAudio(r);
       if (full.unresolved.length) throw new Error(`unresolved references: ${full.unresolved.join(", ")}`);
       for (const call of updateCalls(r.kind, targetId!, targetArn, current!, full.value, instanceId)) {
         await write(call);

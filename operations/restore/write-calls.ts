@@ -93,6 +93,9 @@ export function createCall(kind: Kind, desired: J, instanceId: string, env: Crea
       };
     case "quickConnects":
       return { api: "CreateQuickConnect", input: { ...I, Name: d.Name, ...description(d), QuickConnectConfig: d.QuickConnectConfig, ...withTags(d) } };
+    case "prompts":
+      // S3Uri: where the runner uploaded the backed-up audio (see prompt-upload.ts).
+      return { api: "CreatePrompt", input: { ...I, Name: d.Name, ...description(d), S3Uri: d.S3Uri, ...withTags(d) } };
     case "agentStatuses":
       return { api: "CreateAgentStatus", input: { ...I, Name: d.Name, ...description(d), State: d.State, ...(d.DisplayOrder !== undefined ? { DisplayOrder: d.DisplayOrder } : {}), ...withTags(d) } };
     case "lambdaFunctions":
@@ -121,6 +124,7 @@ export function createdId(kind: Kind, out: J, desired: J): string {
     case "routingProfiles": return String(out.RoutingProfileId);
     case "quickConnects": return String(out.QuickConnectId);
     case "agentStatuses": return String(out.AgentStatusId);
+    case "prompts": return String(out.PromptId);
     case "lambdaFunctions": return String(desired.FunctionArn);
     case "lexBots": return String((desired.LexV2Bot as J | undefined)?.AliasArn ?? `v1:${(desired.LexBot as J).LexRegion}:${(desired.LexBot as J).Name}`);
     default: {
@@ -157,6 +161,7 @@ export function unwritableDifferences(kind: Kind, current: J, desired: J): strin
   if (changed.has("Description") && description(desired).Description === undefined) out.push("Description: the backup has none and the API cannot clear one");
   if (kind === "flows" && changed.has("Status")) out.push(`Status: ${String(current.Status)} in the target, ${String(desired.Status)} in the backup; no API changes a flow's status (recreate the flow to change it)`);
   if (kind === "routingProfiles" && changed.has("AgentAvailabilityTimer") && desired.AgentAvailabilityTimer === undefined) out.push("AgentAvailabilityTimer: the backup has none");
+  if (kind === "prompts" && changed.has("AudioSha256") && desired.AudioSha256 === undefined) out.push("Audio: the backup holds none for this prompt (take a new backup)");
   if (kind === "flowModules" && changed.has("Settings") && desired.Settings === undefined) out.push("Settings: the backup has none and the API cannot clear them");
   out.push(...directoryUnwritable(kind, current, desired, changed), ...settingsUnwritable(kind, changed));
   return out;
@@ -174,6 +179,7 @@ export function flowContentId(targetId: string, status: unknown): string {
  */
 export function updateCalls(kind: Kind, targetId: string, targetArn: string | undefined, current: J, desired: J, instanceId: string): WriteCall[] {
   const changed = new Set(changedFields(current, desired));
+  changed.delete("S3Uri"); // where the audio was uploaded, not a field of the prompt
   if (changed.size === 0) return [];
   // A description difference is writable only when the backup has one.
   if (changed.has("Description") && description(desired).Description === undefined) changed.delete("Description");
@@ -251,6 +257,11 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
       if (changed.has("QuickConnectConfig")) calls.push({ api: "UpdateQuickConnectConfig", input: { ...Q, QuickConnectConfig: d.QuickConnectConfig } });
       break;
     }
+    case "prompts": {
+      const audio = changed.has("AudioSha256") && typeof d.S3Uri === "string" ? { S3Uri: d.S3Uri } : {};
+      if (any("Name", "Description") || audio.S3Uri) calls.push({ api: "UpdatePrompt", input: { ...I, PromptId: targetId, Name: d.Name, ...description(d), ...audio } });
+      break;
+    }
     case "agentStatuses":
       if (any("Name", "Description", "State", "DisplayOrder"))
         calls.push({
@@ -283,6 +294,7 @@ export function deleteCall(kind: Kind, targetId: string, instanceId: string): Wr
     case "routingProfiles": return { api: "DeleteRoutingProfile", input: { ...I, RoutingProfileId: targetId } };
     case "quickConnects": return { api: "DeleteQuickConnect", input: { ...I, QuickConnectId: targetId } };
     case "lambdaFunctions": return { api: "DisassociateLambdaFunction", input: { ...I, FunctionArn: targetId } };
+    case "prompts": return { api: "DeletePrompt", input: { ...I, PromptId: targetId } };
     default: return directoryDeleteCall(kind, targetId, instanceId) ?? settingsDeleteCall(kind, targetId, {}, instanceId);
   }
 }

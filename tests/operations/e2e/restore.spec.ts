@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startWorld, E2E_BACKUP_KINDS, E2E_DIFF_KINDS, E2E_MAPPING, LEX_TARGET_ALIAS, type World } from "./fixture";
+import { createHash } from "node:crypto";
+import { startWorld, E2E_BACKUP_KINDS, E2E_DIFF_KINDS, E2E_MAPPING, HOLD_AUDIO, LEX_TARGET_ALIAS, type World } from "./fixture";
 import { runBackup } from "../../../operations/backup/run-backup";
 import { readInstance } from "../../../operations/backup/read-instance";
 import { DirStore } from "../../../operations/store/dir-store";
@@ -39,7 +40,8 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     const { manifest } = await runBackup({ client: s.client, instanceId: world.sourceId, store: new DirStore(dir), kinds: E2E_BACKUP_KINDS });
     expect(manifest.source).to.deep.include({ accountId: "111111111111", region: "us-east-1", instanceId: world.sourceId });
     expect(manifest.counts.hours).to.equal(4); // Basic Hours + Office, Weekend, Holidays
-    expect(manifest.counts.quickConnects).to.equal(2);
+    expect(manifest.counts.quickConnects).to.equal(3);
+    expect(manifest.blobs.length).to.equal(manifest.counts.prompts);
     expect(manifest.counts.flowModules).to.equal(1);
     expect(manifest.counts.lambdaFunctions).to.equal(1);
     expect(manifest.counts.agentStatuses).to.equal(4); // Available, Offline + Lunch, Training
@@ -57,6 +59,8 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     if (o.status !== "planned") return;
     expect(o.plan.problems).to.deep.equal([]);
     const creates = o.plan.nodes.filter((n) => n.op === "create").map((n) => n.key);
+    expect(creates).to.include.members(["securityProfiles/Supervisors", "hierarchyGroups/East", "hierarchyGroups/Team A", "users/alice", "prompts/Hold music", "quickConnects/ToAlice"]);
+    expect(o.plan.nodes.filter((n) => n.op === "update").map((n) => n.key)).to.deep.equal(["instanceAttributes/CONTACTFLOW_LOGS", "hierarchyStructure/structure"]);
     expect(creates).to.include.members(["hours/Office", "queues/Sales", "flows/Main", "flows/Sub", "flowModules/Greeting", "routingProfiles/Agents", "quickConnects/ToSupport", "lambdaFunctions/lookup", "agentStatuses/Lunch", "agentStatuses/Training"]);
     // Available and Offline exist in every instance: matched by name, never created.
     expect(creates.filter((k) => k.startsWith("agentStatuses/"))).to.deep.equal(["agentStatuses/Lunch", "agentStatuses/Training"]);
@@ -69,7 +73,7 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     const t = await world.session("target");
     world.resetCounters();
     const journalPath = join(dir, "..", `journal-${Date.now()}.jsonl`);
-    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, journalPath }));
+    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, journalPath, promptS3: world.s3 }));
     expect(o.result.results.filter((r) => r.error)).to.deep.equal([]);
     expect(o.result.writes).to.equal(world.writes());
     expect(t.counters.throttlesSurfaced).to.equal(0);
@@ -96,7 +100,16 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
       const genai = String(recordsOf(right, "flows").find((f) => f.name === "GenAI Lex (aws-samples)")!.data.Content);
       expect(genai).to.include(LEX_TARGET_ALIAS);
     }
+    // The people side, read back: alice in Team A with both profiles; the prompt's audio byte for byte.
+    const alice = recordsOf(right, "users").find((u) => u.name === "alice")!.data;
+    const groupName = new Map(recordsOf(right, "hierarchyGroups").map((g) => [g.id, g.name]));
+    const profileName = new Map(recordsOf(right, "securityProfiles").map((p) => [p.id, p.name]));
+    expect([groupName.get(String(alice.HierarchyGroupId)), (alice.SecurityProfileIds as string[]).map((id) => profileName.get(id)).sort()]).to.deep.equal(["Team A", ["Agent", "Supervisors"]]);
+    const hold = recordsOf(right, "prompts").find((p) => p.name === "Hold music")!;
+    expect((hold.data.Audio as { sha256: string }).sha256).to.equal(createHash("sha256").update(HOLD_AUDIO).digest("hex"));
     const journal = readFileSync(journalPath, "utf8");
+    // The generated first password is never journalled.
+    expect(journal).to.not.match(/Password/i);
     expect(journal).to.match(/"event":"complete"/);
     rmSync(journalPath);
   });
@@ -104,7 +117,7 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
   it("a second restore makes zero writes", async () => {
     const t = await world.session("target");
     world.resetCounters();
-    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING }));
+    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, promptS3: world.s3 }));
     expect(o.plan.nodes.filter((n) => n.op !== "unchanged").map((n) => `${n.op} ${n.key} ${n.detail.join(",")}`)).to.deep.equal([]);
     expect(o.result.writes).to.equal(0);
     expect(world.writes()).to.equal(0);
@@ -122,7 +135,7 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     world.resetCounters();
     const queueNames = () => world.sim.counters().UpdateQueueName?.requests ?? 0;
     const queueNamesBefore = queueNames();
-    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING }));
+    const o = applied(await restoreFromBackup({ client: t.client, store: new DirStore(dir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, promptS3: world.s3 }));
     // The queue's description cannot be cleared (UpdateQueueName's Description is 1-250 characters in
     // the model): no write is made for it, and the plan says so.
     expect(o.plan.nodes.filter((n) => n.op === "update").map((n) => n.key).sort()).to.deep.equal(["flowModules/Greeting"]);
