@@ -76,14 +76,17 @@ function backup(): Snapshot {
     rec("flows", sid(5), "Whisper", { Type: "OUTBOUND_WHISPER", Content: flowContent([]) }),
     rec("quickConnects", sid(6), "ToSales", { QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: sid(2), ContactFlowId: sid(5) } } }),
     rec("routingProfiles", sid(7), "Agents", { DefaultOutboundQueueId: sid(2), MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }], QueueConfigs: [{ QueueId: sid(2), Channel: "VOICE", Priority: 1, Delay: 0 }] }),
-    rec("prompts", sid(8), "Beep", {}),
+    rec("prompts", sid(8), "Beep", { Audio: { path: "prompts/beep.audio", sha256: "a".repeat(64), size: 1 } }),
     { kind: "lambdaFunctions", id: "arn:aws:lambda:us-east-1:111111111111:function:fn", name: "fn", data: { FunctionArn: "arn:aws:lambda:us-east-1:111111111111:function:fn" } },
   ], KINDS_USED);
 }
 
+/** Prompt audio goes to this bucket. */
+const MAPPING = { ...EMPTY_MAPPING, prompts: { bucket: "dr-prompts", prefix: "p/" } };
+
 describe("restore plan (pure)", () => {
   it("into an empty target: creates all, stubs only the flow cycle, breaks the queue/quick-connect cycle", () => {
-    const plan = buildPlan(backup(), snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    const plan = buildPlan(backup(), snap(DST, [], KINDS_USED), { mapping: MAPPING });
     const by = Object.fromEntries(plan.nodes.map((n) => [n.key, n]));
     expect(plan.nodes.map((n) => `${n.op} ${n.key}`)).to.deep.equal([
       "create lambdaFunctions/fn",
@@ -113,7 +116,7 @@ describe("restore plan (pure)", () => {
     for (const k of KINDS_USED) for (const r of b.resources[k]!) if (!r.id.startsWith("arn:")) map.set(r.id, tid(++n));
     const swap = (text: string) => text.split(SRC.instanceArn).join(DST.instanceArn).replace(/aaaaaaaa-0000-0000-0000-\d{12}/g, (m) => map.get(m) ?? m).split("111111111111").join("222222222222").split("us-east-1").join("us-west-2");
     const target = snap(DST, KINDS_USED.flatMap((k) => b.resources[k]!.map((r) => JSON.parse(swap(JSON.stringify(r))) as ResourceRecord)), KINDS_USED);
-    const plan = buildPlan(b, target, { mapping: EMPTY_MAPPING });
+    const plan = buildPlan(b, target, { mapping: MAPPING });
     expect(plan.nodes.filter((x) => x.op !== "unchanged").map((x) => `${x.op} ${x.key} ${x.detail.join(",")}`)).to.deep.equal([]);
     expect(plan.estimatedWrites).to.equal(0);
   });
@@ -121,7 +124,7 @@ describe("restore plan (pure)", () => {
   it("blocks a flow whose prompt is in neither the backup nor the target, and what needs it; says what unblocks them", () => {
     const b = backup();
     (b.resources.flows![2] as { data: Record<string, unknown> }).data.Content = flowContent([srcArn("prompt", sid(99))]);
-    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: MAPPING });
     const whisper = plan.nodes.find((x) => x.key === "flows/Whisper")!;
     expect(whisper.op).to.equal("blocked");
     expect(whisper.detail[0]).to.match(/unresolved reference .*prompt/);
@@ -134,7 +137,7 @@ describe("restore plan (pure)", () => {
     const b = backup();
     b.resources.quickConnects!.push(rec("quickConnects", sid(20), "ToAgent", { QuickConnectConfig: { QuickConnectType: "USER", UserConfig: { UserId: sid(98), ContactFlowId: sid(5) } } }));
     (b.resources.queues![0]!.data.QuickConnects as { Id: string }[]).push({ Id: sid(20) });
-    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: MAPPING });
     const agent = plan.nodes.find((x) => x.key === "quickConnects/ToAgent")!;
     expect(agent.op).to.equal("blocked");
     expect(agent.unblockedBy).to.deep.equal([`create the users resource ${sid(98)} in the target (it is in neither the backup nor the target), or take a backup that holds it; then re-run`]);
@@ -143,10 +146,17 @@ describe("restore plan (pure)", () => {
     expect(plan.nodes.filter((x) => x.op === "blocked").map((x) => x.key)).to.deep.equal(["quickConnects/ToAgent"]);
   });
 
+  it("a new prompt without a prompts bucket in the mapping file is blocked, naming the fix", () => {
+    const plan = buildPlan(backup(), snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    const beep = plan.nodes.find((x) => x.key === "prompts/Beep")!;
+    expect(beep.op).to.equal("blocked");
+    expect(beep.unblockedBy).to.deep.equal(['name an S3 bucket in the target account and Region under "prompts": {"bucket": "..."} in the mapping file']);
+  });
+
   it("--prune lists target resources of restored kinds missing from the backup", () => {
-    const plan = buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: EMPTY_MAPPING, prune: true });
+    const plan = buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: MAPPING, prune: true });
     expect(plan.prune).to.deep.equal([{ kind: "hours", name: "Old", targetId: tid(99), api: "DeleteHoursOfOperation" }]);
-    expect(buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: EMPTY_MAPPING }).prune).to.deep.equal([]);
+    expect(buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: MAPPING }).prune).to.deep.equal([]);
   });
 });
 
