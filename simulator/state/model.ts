@@ -63,8 +63,11 @@ export interface RoutingProfileRecord extends ResourceBase {
 export interface FlowRecord extends ResourceBase {
   type: string;
   state: "ACTIVE" | "ARCHIVED";
+  /** SAVED: never published (`content` is the draft). PUBLISHED: `content` is live. */
   status: "PUBLISHED" | "SAVED";
   content: string;
+  /** Of a PUBLISHED flow: content saved through the `:$SAVED` alias and not published yet. */
+  savedContent?: string;
 }
 
 export interface FlowModuleRecord extends ResourceBase {

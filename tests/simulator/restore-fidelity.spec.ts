@@ -13,6 +13,7 @@ import {
   DescribeQueueCommand,
   DescribeRoutingProfileCommand,
   ListContactFlowsCommand,
+  UpdateContactFlowContentCommand,
   UpdateContactFlowMetadataCommand,
   UpdateQueueStatusCommand,
   UpdateRoutingProfileAgentAvailabilityTimerCommand,
@@ -66,6 +67,25 @@ describe("simulator: restore fidelity (flow status and state, queue status, avai
     const published = await rejectionOf(client.send(new CreateContactFlowCommand({ InstanceId: instanceId, Name: "Dangling live", Type: "CONTACT_FLOW", Content: FLOW(dangling), Status: "PUBLISHED" })));
     expect(published.name).to.equal("InvalidContactFlowException");
     expect(CONNECT_MODEL.operations["CreateContactFlow"]!.errors).to.include("InvalidContactFlowException");
+  });
+
+  it("keeps drafts through the :$SAVED alias: a SAVED flow stays SAVED, a PUBLISHED one keeps its live content", async () => {
+    const V2 = MINIMAL.replace('"Parameters":{}', '"Parameters":{},"Comment":"v2"');
+    const draft = await client.send(new CreateContactFlowCommand({ InstanceId: instanceId, Name: "Draft via alias", Type: "CONTACT_FLOW", Content: MINIMAL, Status: "SAVED" }));
+    await client.send(new UpdateContactFlowContentCommand({ InstanceId: instanceId, ContactFlowId: `${draft.ContactFlowId}:$SAVED`, Content: V2 }));
+    let d = (await client.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: draft.ContactFlowId }))).ContactFlow!;
+    expect([d.Status, d.Content]).to.deep.equal(["SAVED", V2]);
+    const live = await client.send(new CreateContactFlowCommand({ InstanceId: instanceId, Name: "Live via alias", Type: "CONTACT_FLOW", Content: MINIMAL }));
+    const arn = live.ContactFlowArn!;
+    await client.send(new UpdateContactFlowContentCommand({ InstanceId: instanceId, ContactFlowId: `${arn}:$SAVED`, Content: V2 }));
+    d = (await client.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: live.ContactFlowId }))).ContactFlow!;
+    expect([d.Status, d.Content]).to.deep.equal(["PUBLISHED", MINIMAL]);
+    d = (await client.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: `${live.ContactFlowId}:$SAVED` }))).ContactFlow!;
+    expect([d.Status, d.Content, d.Id]).to.deep.equal(["SAVED", V2, live.ContactFlowId]);
+    // Without the alias an update publishes (and is validated).
+    await client.send(new UpdateContactFlowContentCommand({ InstanceId: instanceId, ContactFlowId: draft.ContactFlowId, Content: V2 }));
+    d = (await client.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: draft.ContactFlowId }))).ContactFlow!;
+    expect(d.Status).to.equal("PUBLISHED");
   });
 
   it("archives and reactivates a flow with UpdateContactFlowMetadata, keeping its status", async () => {
