@@ -56,13 +56,18 @@ export interface S3Flags {
   profile?: string;
 }
 
-export function storeFromFlags(location: string, flags: S3Flags): BackupStore {
-  const s3: S3ClientConfig = {
+/** The S3 client configuration the --s3-* flags (and --region/--profile) describe. */
+export function s3ConfigFromFlags(flags: S3Flags): S3ClientConfig {
+  return {
     ...((parseRegion("--s3-region", flags.s3Region) ?? flags.region) ? { region: flags.s3Region ?? flags.region } : {}),
     ...((flags.s3Profile ?? flags.profile) ? { profile: flags.s3Profile ?? flags.profile } : {}),
     ...(flags.s3EndpointUrl ? { endpoint: parseUrl("--s3-endpoint-url", flags.s3EndpointUrl) } : {}),
     ...(flags.s3ForcePathStyle ? { forcePathStyle: true } : {}),
   };
+}
+
+export function storeFromFlags(location: string, flags: S3Flags): BackupStore {
+  const s3 = s3ConfigFromFlags(flags);
   return openStore(location, { ...(flags.kmsKeyId ? { kmsKeyId: flags.kmsKeyId } : {}), s3, ...(flags.sseKms === false ? { sseKms: false } : {}) });
 }
 
