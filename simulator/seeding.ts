@@ -3,9 +3,10 @@
  * fixed ids. Fixed ids let a test import a real flow export whose ARNs name specific queues,
  * prompts or flows: seed those ids, rewrite the export's instance ARN, and CreateContactFlow accepts
  * it. Resources with a Create API go through that API's handler, so seeding obeys the same rules;
- * families without one in the simulator (prompts, users, agent statuses, hierarchy) are inserted.
+ * families seeded without their Create API (prompts, users, agent statuses, hierarchy: no S3 object,
+ * password or level checks needed) are inserted.
  */
-import type { LexBot, UserIdentityInfo } from "@aws-sdk/client-connect";
+import type { LexBot, UserIdentityInfo, UserPhoneConfig } from "@aws-sdk/client-connect";
 import { instanceArn } from "./arns";
 import type { RequestContext } from "./handlers/context";
 import { createInstanceRecord } from "./handlers/instances";
@@ -43,7 +44,26 @@ export interface SeedSpec {
    * username, LastName "Agent", Email `<username>@example.com` unless the username is an email) unless
    * `identityInfo` is given.
    */
-  readonly users?: readonly { readonly id?: string; readonly username: string; readonly hierarchyGroupName?: string; readonly identityInfo?: UserIdentityInfo }[];
+  readonly users?: readonly {
+    readonly id?: string;
+    readonly username: string;
+    readonly hierarchyGroupName?: string;
+    readonly identityInfo?: UserIdentityInfo;
+    /** @default the instance's first routing profile */
+    readonly routingProfileName?: string;
+    /** @default the instance's first security profile */
+    readonly securityProfileNames?: readonly string[];
+    readonly phoneConfig?: UserPhoneConfig;
+    readonly tags?: Record<string, string>;
+  }[];
+  /** Security profiles, created through CreateSecurityProfile's handler (so its rules apply). */
+  readonly securityProfiles?: readonly {
+    readonly id?: string;
+    readonly name: string;
+    readonly description?: string;
+    readonly permissions?: readonly string[];
+    readonly tags?: Record<string, string>;
+  }[];
   /** The user hierarchy: level names (LevelOne first) and groups, each at a level with an optional parent. */
   readonly hierarchy?: {
     readonly levels: readonly string[];
@@ -62,7 +82,7 @@ export interface SeedSpec {
 export interface SeedResult {
   readonly instanceId: string;
   readonly instanceArn: string;
-  readonly ids: Readonly<Record<"hours" | "queues" | "prompts" | "flowModules" | "flows" | "users" | "hierarchyGroups" | "agentStatuses", Record<string, string>>>;
+  readonly ids: Readonly<Record<"hours" | "queues" | "prompts" | "flowModules" | "flows" | "users" | "hierarchyGroups" | "agentStatuses" | "securityProfiles", Record<string, string>>>;
 }
 
 /** Builds a request context for seeding; `ids` are handed out by `newId()` before random ones. */
@@ -77,7 +97,7 @@ function call(ctx: RequestContext, operation: string, input: Record<string, unkn
 
 /** Applies a {@link SeedSpec}. Throws the service's errors when the spec breaks the rules. */
 export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedResult {
-  const ids = { hours: {}, queues: {}, prompts: {}, flowModules: {}, flows: {}, users: {}, hierarchyGroups: {}, agentStatuses: {} } as SeedResult["ids"];
+  const ids = { hours: {}, queues: {}, prompts: {}, flowModules: {}, flows: {}, users: {}, hierarchyGroups: {}, agentStatuses: {}, securityProfiles: {} } as SeedResult["ids"];
   const ctxFor = (operation: string, id?: string): RequestContext => contextFor(operation, spec.region, id ? [id] : []);
   const base = ctxFor("Seed");
   let instance: InstanceRecord | undefined = spec.instance.id ? base.regionState.instances.get(spec.instance.id) : undefined;
@@ -141,16 +161,33 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
     instance.config.agentStatuses.set(id, { id, name: a.name, type: a.type ?? "CUSTOM", state: "ENABLED", ...stamp });
     ids.agentStatuses[a.name] = id;
   }
-  const routingProfileId = instance.config.routingProfiles.keys().next().value ?? "";
-  const securityProfileId = instance.config.securityProfiles.keys().next().value;
+  for (const p of spec.securityProfiles ?? []) {
+    const out = call(ctxFor("CreateSecurityProfile", p.id), "CreateSecurityProfile", {
+      InstanceId, SecurityProfileName: p.name,
+      ...(p.description !== undefined ? { Description: p.description } : {}),
+      ...(p.permissions ? { Permissions: [...p.permissions] } : {}),
+      ...(p.tags ? { Tags: { ...p.tags } } : {}),
+    });
+    ids.securityProfiles[p.name] = out["SecurityProfileId"] as string;
+  }
+  const byName = <T extends { id: string; name: string }>(collection: ReadonlyMap<string, T>, name: string, what: string): string => {
+    const found = [...collection.values()].find((r) => r.name === name);
+    if (!found) throw new Error(`seed: no ${what} named ${name}`);
+    return found.id;
+  };
+  const firstRoutingProfileId = instance.config.routingProfiles.keys().next().value ?? "";
+  const firstSecurityProfileId = instance.config.securityProfiles.keys().next().value;
   for (const u of spec.users ?? []) {
     const id = u.id ?? base.newId();
     const identityInfo = u.identityInfo ?? { FirstName: u.username, LastName: "Agent", Email: u.username.includes("@") ? u.username : `${u.username}@example.com` };
+    const securityProfileIds = u.securityProfileNames
+      ? u.securityProfileNames.map((n) => byName(instance.config.securityProfiles, n, "security profile"))
+      : firstSecurityProfileId ? [firstSecurityProfileId] : [];
     instance.config.users.set(id, {
-      id, name: u.username, identityInfo: { ...identityInfo }, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region,
-      phoneConfig: { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 0 },
-      securityProfileIds: securityProfileId ? [securityProfileId] : [],
-      routingProfileId,
+      id, name: u.username, identityInfo: { ...identityInfo }, tags: { ...u.tags }, lastModifiedTime: now, lastModifiedRegion: spec.region,
+      phoneConfig: { ...(u.phoneConfig ?? { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 0 }) },
+      securityProfileIds,
+      routingProfileId: u.routingProfileName !== undefined ? byName(instance.config.routingProfiles, u.routingProfileName, "routing profile") : firstRoutingProfileId,
       ...(u.hierarchyGroupName !== undefined ? { hierarchyGroupId: ids.hierarchyGroups[u.hierarchyGroupName] ?? "" } : {}),
     });
     ids.users[u.username] = id;

@@ -118,6 +118,19 @@ describe("simulator: security profiles", () => {
     expect(missing.name).to.equal(listed("UpdateSecurityProfile", "ResourceNotFoundException"));
   });
 
+  it("seeds profiles through CreateSecurityProfile and users that name them", async () => {
+    const seededMore = sim.seed({
+      region: "us-east-1", instance: { id: InstanceId },
+      securityProfiles: [{ name: "Seeded lead", permissions: ["Users.View"], tags: { seeded: "yes" } }],
+      users: [{ username: "seeded-lead", securityProfileNames: ["Seeded lead", "Agent"], phoneConfig: { PhoneType: "DESK_PHONE", DeskPhoneNumber: "+12065550111", AutoAccept: false, AfterContactWorkTimeLimit: 5 }, tags: { team: "x" } }],
+    });
+    const id = seededMore.ids.securityProfiles["Seeded lead"]!;
+    expect((await client.send(new DescribeSecurityProfileCommand({ InstanceId, SecurityProfileId: id }))).SecurityProfile).to.deep.include({ SecurityProfileName: "Seeded lead", Tags: { seeded: "yes" } });
+    const inUse = await rejectionOf(client.send(new DeleteSecurityProfileCommand({ InstanceId, SecurityProfileId: id })));
+    expect(inUse.name).to.equal("ResourceInUseException");
+    expect(() => sim.seed({ region: "us-east-1", instance: { id: InstanceId }, securityProfiles: [{ name: "Seeded lead" }] })).to.throw(/already exists/);
+  });
+
   it("refuses deleting a profile users have (ResourceInUseException), deletes an unused one", async () => {
     const profiles = (await client.send(new ListSecurityProfilesCommand({ InstanceId }))).SecurityProfileSummaryList!;
     const used = profiles.find((p) => p.Name === "Admin")!; // seeded users get the first stock profile
