@@ -15,6 +15,7 @@ import {
   ListContactFlowsCommand,
   UpdateContactFlowContentCommand,
   UpdateContactFlowMetadataCommand,
+  UpdateQueueNameCommand,
   UpdateQueueStatusCommand,
   UpdateRoutingProfileAgentAvailabilityTimerCommand,
 } from "@aws-sdk/client-connect";
@@ -109,6 +110,11 @@ describe("simulator: restore fidelity (flow status and state, queue status, avai
     await client.send(new UpdateQueueStatusCommand({ InstanceId: instanceId, QueueId: q.QueueId, Status: "DISABLED" }));
     described = (await client.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: q.QueueId }))).Queue!;
     expect(described.Status).to.equal("DISABLED");
+    // A description cannot be set to "" (QueueDescription: at least one character): absent stays absent.
+    const empty = await rejectionOf(client.send(new UpdateQueueNameCommand({ InstanceId: instanceId, QueueId: q.QueueId, Description: "" })));
+    expect(empty.name).to.equal("InvalidParameterException");
+    expect(empty.message).to.include("Description");
+    expect((await client.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: q.QueueId }))).Queue).to.not.have.property("Description");
     // The model's enum judges the value before the handler: its listed validation error.
     const bad = await rejectionOf(client.send(new UpdateQueueStatusCommand({ InstanceId: instanceId, QueueId: q.QueueId, Status: "PAUSED" as never })));
     expect(bad.name).to.equal("InvalidParameterException");
