@@ -2,7 +2,8 @@
  * The user hierarchy: its structure (up to five named levels) and groups. Mirrored by ACGR.
  * A group's level is derived: a group without a parent is at LevelOne, a child one level below its
  * parent, and that level must exist in the structure. Group names are unique per instance. Removing
- * a level that still has groups, or deleting a group that still has child groups or users, is
+ * a level that still has groups, or deleting a group that still has child groups, users or a
+ * security profile restricted to it, is
  * ResourceInUseException (both operations list it).
  */
 import type {
@@ -113,6 +114,8 @@ export const hierarchyHandlers: HandlerTable = {
     if (child) throw listedError(ctx.operation, ["ResourceInUseException"], `Hierarchy group ${group.id} has child group ${child.id}`);
     const user = [...instance.config.users.values()].find((u) => u.hierarchyGroupId === group.id);
     if (user) throw listedError(ctx.operation, ["ResourceInUseException"], `Hierarchy group ${group.id} has user ${user.id}`);
+    const profile = [...instance.config.securityProfiles.values()].find((p) => p.allowedAccessControlHierarchyGroupId === group.id);
+    if (profile) throw listedError(ctx.operation, ["ResourceInUseException"], `Hierarchy group ${group.id} restricts security profile ${profile.id}`);
     instance.config.hierarchyGroups.delete(group.id);
     return {};
   }),

@@ -53,13 +53,23 @@ function applyAccessControl(ctx: RequestContext, instance: InstanceRecord, recor
   // An empty id clears the restriction; any other must name a group of the instance.
   const group = groupId ? requireRecord(instance.config.hierarchyGroups, groupId, "Hierarchy group") : undefined;
   if (input.Permissions !== undefined) record.permissions = [...new Set(input.Permissions)];
-  if (input.AllowedAccessControlTags !== undefined) record.allowedAccessControlTags = { ...input.AllowedAccessControlTags };
-  if (input.TagRestrictedResources !== undefined) record.tagRestrictedResources = [...input.TagRestrictedResources];
+  // An empty map or list clears the restriction: Describe then omits the member, as for one never set.
+  if (input.AllowedAccessControlTags !== undefined) {
+    if (Object.keys(input.AllowedAccessControlTags).length > 0) record.allowedAccessControlTags = { ...input.AllowedAccessControlTags };
+    else delete record.allowedAccessControlTags;
+  }
+  if (input.TagRestrictedResources !== undefined) {
+    if (input.TagRestrictedResources.length > 0) record.tagRestrictedResources = [...input.TagRestrictedResources];
+    else delete record.tagRestrictedResources;
+  }
   if (groupId !== undefined) {
     if (group) record.allowedAccessControlHierarchyGroupId = group.id;
     else delete record.allowedAccessControlHierarchyGroupId;
   }
-  if (input.HierarchyRestrictedResources !== undefined) record.hierarchyRestrictedResources = [...input.HierarchyRestrictedResources];
+  if (input.HierarchyRestrictedResources !== undefined) {
+    if (input.HierarchyRestrictedResources.length > 0) record.hierarchyRestrictedResources = [...input.HierarchyRestrictedResources];
+    else delete record.hierarchyRestrictedResources;
+  }
   if (input.Applications !== undefined) record.applications = input.Applications.map((a: Application) => ({ ...a, ...(a.ApplicationPermissions ? { ApplicationPermissions: [...a.ApplicationPermissions] } : {}) }));
   if (input.AllowedFlowModules !== undefined) record.allowedFlowModules = input.AllowedFlowModules.map((m) => ({ ...m }));
   if (input.GranularAccessControlConfiguration !== undefined) record.granularAccessControlConfiguration = structuredClone(input.GranularAccessControlConfiguration);

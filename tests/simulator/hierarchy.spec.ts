@@ -6,7 +6,9 @@
 import { expect } from "chai";
 import {
   ConnectClient,
+  CreateSecurityProfileCommand,
   CreateUserHierarchyGroupCommand,
+  DeleteSecurityProfileCommand,
   DeleteUserHierarchyGroupCommand,
   DescribeUserHierarchyGroupCommand,
   DescribeUserHierarchyStructureCommand,
@@ -105,6 +107,11 @@ describe("simulator: user hierarchy structure and groups", () => {
     const withUser = await rejectionOf(client.send(new DeleteUserHierarchyGroupCommand({ InstanceId, HierarchyGroupId: id("Billing") })));
     expect(withUser.name).to.equal("ResourceInUseException");
     delete user.hierarchyGroupId;
+    // A security profile restricted to the group holds it too.
+    const profile = await client.send(new CreateSecurityProfileCommand({ InstanceId, SecurityProfileName: "Billing leads", AllowedAccessControlHierarchyGroupId: id("Billing"), HierarchyRestrictedResources: ["User"] }));
+    const restricted = await rejectionOf(client.send(new DeleteUserHierarchyGroupCommand({ InstanceId, HierarchyGroupId: id("Billing") })));
+    expect(restricted.name).to.equal("ResourceInUseException");
+    await client.send(new DeleteSecurityProfileCommand({ InstanceId, SecurityProfileId: profile.SecurityProfileId }));
     for (const name of ["Billing", "Cork", "EMEA"]) await client.send(new DeleteUserHierarchyGroupCommand({ InstanceId, HierarchyGroupId: id(name) }));
     expect((await client.send(new ListUserHierarchyGroupsCommand({ InstanceId }))).UserHierarchyGroupSummaryList).to.deep.equal([]);
     await client.send(new UpdateUserHierarchyStructureCommand({ InstanceId, HierarchyStructure: { LevelOne: { Name: "Area" } } }));

@@ -101,6 +101,11 @@ describe("simulator: security profiles", () => {
     p = (await client.send(new DescribeSecurityProfileCommand({ InstanceId, SecurityProfileId }))).SecurityProfile!;
     expect(p).to.deep.include({ Description: "v2", AllowedAccessControlTags: { b: "2" } });
     expect((await client.send(new ListSecurityProfileApplicationsCommand({ InstanceId, SecurityProfileId }))).Applications).to.deep.equal([{ Namespace: "app.example.com", ApplicationPermissions: ["READ", "WRITE"] }]);
+    // Empty clears: Describe omits the member again.
+    await client.send(new UpdateSecurityProfileCommand({ InstanceId, SecurityProfileId, AllowedAccessControlTags: {}, TagRestrictedResources: [] }));
+    p = (await client.send(new DescribeSecurityProfileCommand({ InstanceId, SecurityProfileId }))).SecurityProfile!;
+    expect(p).to.not.have.property("AllowedAccessControlTags");
+    expect(p).to.not.have.property("TagRestrictedResources");
   });
 
   it("answers the errors the model lists: duplicate name, unknown group, bad restricted resource, name pattern", async () => {
