@@ -125,6 +125,18 @@ describe("simulator: users", () => {
       expect(weak.name).to.equal("InvalidParameterException");
     });
 
+    it("keeps the per-channel settings CreateUser takes and DescribeUser answers", async () => {
+      const channels = {
+        AutoAcceptConfigs: [{ Channel: "CHAT" as const, AutoAccept: true }],
+        AfterContactWorkConfigs: [{ Channel: "VOICE" as const, AfterContactWorkConfig: { AfterContactWorkTimeLimit: 60 } }],
+        PersistentConnectionConfigs: [{ Channel: "VOICE" as const, PersistentConnection: true }],
+      };
+      const out = await client.send(new CreateUserCommand({ ...base(saml.instanceId, routingProfileId, [securityProfileIds[0]!]), Username: "channels", ...channels }));
+      const u = (await client.send(new DescribeUserCommand({ InstanceId: saml.instanceId, UserId: out.UserId }))).User!;
+      expect(u).to.deep.include(channels);
+      expect(u).to.not.have.property("PhoneNumberConfigs");
+    });
+
     it("refuses references that do not exist with ResourceNotFoundException", async () => {
       const ghost = "00000000-0000-4000-8000-000000000000";
       for (const input of [
