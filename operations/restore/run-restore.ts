@@ -10,6 +10,8 @@ import { createCall, createdArn, createdId, createdState, deleteCall, followUpCa
 import { findCreated, isAssociation, isDuplicate } from "./find-created";
 import { initialPassword } from "./initial-password";
 import type { PromptUploader } from "./prompt-upload";
+import { clientTokenFor } from "./client-token";
+import { randomUUID } from "node:crypto";
 import type { Kind } from "../model/kinds";
 
 export interface NodeResult {
@@ -84,9 +86,13 @@ export async function runRestore(options: RunRestoreOptions): Promise<RestoreRes
   };
   let done = 0;
   let writes = 0;
+  // One ClientToken per write of this run: the SDK's retries of a write (after a lost response)
+  // carry the same token, while a later run's write (after drift) is a new request, not a replay.
+  const runId = randomUUID();
   const write = async (call: WriteCall): Promise<Json> => {
     writes += 1;
-    return send(client, call.api, call.input);
+    const input = "ClientToken" in call.input ? { ...call.input, ClientToken: clientTokenFor(instanceId, "instance", { run: runId, api: call.api, input: call.input }) } : call.input;
+    return send(client, call.api, input);
   };
 
   const uploadAudio = async (r: ResourceRecord): Promise<string> => {
