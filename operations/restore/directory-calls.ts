@@ -89,6 +89,11 @@ export function directoryUnwritable(kind: Kind, current: J, desired: J, changed:
   if (kind === "hierarchyGroups" && changed.has("ParentGroupId")) out.push("ParentGroupId: a hierarchy group cannot be moved to another parent through the API (delete and recreate it)");
   if (kind === "securityProfiles" && changed.has("AllowedAccessControlHierarchyGroupId") && !desired.AllowedAccessControlHierarchyGroupId) out.push("AllowedAccessControlHierarchyGroupId: the backup has none");
   if (kind === "users" && changed.has("DirectoryUserId")) out.push("DirectoryUserId: set when a user is created, never updated");
+  if (kind === "users") {
+    for (const m of USER_CONFIGS) {
+      if (changed.has(m)) out.push(`${m}: restored when the user is created; changing it on an existing user needs UpdateUserConfig, which the IAM reference this tool is checked against does not list yet (change it in the console)`);
+    }
+  }
   if (kind === "users" && changed.has("HierarchyGroupId") && !desired.HierarchyGroupId) out.push("HierarchyGroupId: the backup has none; UpdateUserHierarchy without a group leaves the user where it is");
   if (kind === "hierarchyStructure") {
     for (const level of HIERARCHY_LEVELS) if (current[level] && !desired[level]) out.push(`${level}: the target has a level the backup lacks; levels are removed only by deleting their groups`);
@@ -127,9 +132,6 @@ export function directoryUpdateCalls(kind: Kind, targetId: string, current: J, d
       if (changed.has("RoutingProfileId")) calls.push({ api: "UpdateUserRoutingProfile", input: { ...U, RoutingProfileId: d.RoutingProfileId } });
       if (changed.has("SecurityProfileIds")) calls.push({ api: "UpdateUserSecurityProfiles", input: { ...U, SecurityProfileIds: d.SecurityProfileIds } });
       if (changed.has("HierarchyGroupId") && d.HierarchyGroupId) calls.push({ api: "UpdateUserHierarchy", input: { ...U, HierarchyGroupId: d.HierarchyGroupId } });
-      const configs: J = {};
-      for (const m of USER_CONFIGS) if (changed.has(m) && list(d[m])) configs[m] = d[m];
-      if (Object.keys(configs).length) calls.push({ api: "UpdateUserConfig", input: { ...U, ...configs } });
       break;
     }
     default:

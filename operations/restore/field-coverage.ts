@@ -6,7 +6,10 @@ export interface FieldCoverage {
   readonly shape: string;
   /** Members the restore writes (created with, or updated to, the backed-up value) and diff compares. */
   readonly restored: readonly string[];
-  /** Members not written, each with the reason: read-only, derived from another field, or not restorable. */
+  /**
+   * Members not written, each with the reason: read-only, derived from another field, or not
+   * restorable. A dotted key (`LevelOne.Id`) names a member inside a restored structure.
+   */
   readonly notRestored: Readonly<Record<string, string>>;
 }
 
@@ -99,6 +102,87 @@ export const FIELD_COVERAGE: Partial<Record<Kind, FieldCoverage>> = {
       Type: "derived: ROUTABLE (Available) and OFFLINE (Offline) exist in every instance and are matched by name; every created status is CUSTOM",
       LastModifiedTime: MODIFIED,
       LastModifiedRegion: MODIFIED_REGION,
+    },
+  },
+  prompts: {
+    shape: "Prompt",
+    restored: ["Name", "Description", "Tags"],
+    notRestored: {
+      PromptARN: IDENTITY,
+      PromptId: IDENTITY,
+      LastModifiedTime: MODIFIED,
+      LastModifiedRegion: MODIFIED_REGION,
+    },
+  },
+  securityProfiles: {
+    shape: "SecurityProfile",
+    restored: [
+      "SecurityProfileName", "Description", "Tags", "AllowedAccessControlTags", "TagRestrictedResources", "HierarchyRestrictedResources",
+      "AllowedAccessControlHierarchyGroupId", "GranularAccessControlConfiguration",
+    ],
+    notRestored: {
+      Id: IDENTITY,
+      Arn: IDENTITY,
+      OrganizationResourceId: "identity: the instance the profile belongs to",
+      LastModifiedTime: MODIFIED,
+      LastModifiedRegion: MODIFIED_REGION,
+    },
+  },
+  hierarchyGroups: {
+    shape: "HierarchyGroup",
+    restored: ["Name", "Tags"],
+    notRestored: {
+      Id: IDENTITY,
+      Arn: IDENTITY,
+      LevelId: "derived: the level below the parent's (restored as ParentGroupId, read from HierarchyPath)",
+      HierarchyPath: "derived: the chain of parents, restored as ParentGroupId (the path entry above the group's own)",
+      LastModifiedTime: MODIFIED,
+      LastModifiedRegion: MODIFIED_REGION,
+    },
+  },
+  hierarchyStructure: {
+    shape: "HierarchyStructure",
+    restored: ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"],
+    // Each level is restored by name; the rest of a level is its identity.
+    notRestored: Object.fromEntries(
+      ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"].flatMap((l) => [
+        [`${l}.Id`, IDENTITY],
+        [`${l}.Arn`, IDENTITY],
+        [`${l}.LastModifiedTime`, MODIFIED],
+        [`${l}.LastModifiedRegion`, MODIFIED_REGION],
+      ]),
+    ),
+  },
+  users: {
+    shape: "User",
+    restored: [
+      "Username", "IdentityInfo", "PhoneConfig", "DirectoryUserId", "SecurityProfileIds", "RoutingProfileId", "HierarchyGroupId", "Tags",
+      "AutoAcceptConfigs", "AfterContactWorkConfigs", "PhoneNumberConfigs", "PersistentConnectionConfigs", "VoiceEnhancementConfigs",
+    ],
+    notRestored: {
+      Id: IDENTITY,
+      Arn: IDENTITY,
+      LastModifiedTime: MODIFIED,
+      LastModifiedRegion: MODIFIED_REGION,
+    },
+  },
+  instanceAttributes: {
+    shape: "Attribute",
+    restored: ["AttributeType", "Value"],
+    notRestored: {},
+  },
+  storageConfigs: {
+    shape: "InstanceStorageConfig",
+    restored: ["StorageType", "S3Config", "KinesisVideoStreamConfig", "KinesisStreamConfig", "KinesisFirehoseConfig"],
+    notRestored: { AssociationId: IDENTITY },
+  },
+  integrations: {
+    shape: "IntegrationAssociationSummary",
+    restored: ["IntegrationType", "IntegrationArn", "SourceApplicationUrl", "SourceApplicationName", "SourceType"],
+    notRestored: {
+      IntegrationAssociationId: IDENTITY,
+      IntegrationAssociationArn: IDENTITY,
+      InstanceId: "identity: the instance the association belongs to",
     },
   },
 };
