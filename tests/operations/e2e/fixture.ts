@@ -37,7 +37,7 @@ export const E2E_BACKUP_KINDS: Kind[] = [
 ];
 /** Kinds compared after a restore: every kind restore writes that the simulator serves. */
 export const E2E_DIFF_KINDS: Kind[] = [
-  "instanceAttributes", "lambdaFunctions", "lexBots", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses",
+  "instanceAttributes", "storageConfigs", "integrations", "lambdaFunctions", "lexBots", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses",
   "securityProfiles", "hierarchyStructure", "hierarchyGroups", "users",
 ];
 /** The bucket (on the world's s3rver) restore uploads prompt audio to. */
@@ -53,7 +53,15 @@ const LEX_ALIAS = "arn:aws:lex:us-west-2:123456789:bot-alias/YY9557EM03/LQ1YCOYG
 /** The DR Region's own bot alias: Lex bot ids differ per Region, so the mapping file names it. */
 export const LEX_TARGET_ALIAS = "arn:aws:lex:us-west-2:222222222222:bot-alias/DRBOT00001/DRALIAS001";
 /** The restore mapping the e2e tests use. */
-export const E2E_MAPPING: MappingFile = { lambda: {}, lex: { [LEX_ALIAS]: LEX_TARGET_ALIAS }, accounts: {}, phoneNumbers: {}, storage: {}, integrations: {}, prompts: { bucket: PROMPT_BUCKET, prefix: "connect-dr/prompts/" } };
+/** The source's Cases domain and the DR Region's (integration targets come from the mapping file). */
+export const SRC_CASES = "arn:aws:cases:us-east-1:111111111111:domain/11111111-aaaa-bbbb-cccc-000000000001";
+export const DST_CASES = "arn:aws:cases:us-west-2:222222222222:domain/22222222-aaaa-bbbb-cccc-000000000002";
+export const E2E_MAPPING: MappingFile = {
+  lambda: {}, lex: { [LEX_ALIAS]: LEX_TARGET_ALIAS }, accounts: {}, phoneNumbers: {},
+  storage: { "prod-recordings-east": "prod-recordings-west" },
+  integrations: { [SRC_CASES]: DST_CASES },
+  prompts: { bucket: PROMPT_BUCKET, prefix: "connect-dr/prompts/" },
+};
 
 export interface World {
   readonly sim: Simulator;
@@ -190,6 +198,8 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
 
   // The people side: a security profile, a two-level hierarchy, an agent, and an agent quick connect.
   await send(s.client, "UpdateInstanceAttribute", { ...I, AttributeType: "CONTACTFLOW_LOGS", Value: "true" });
+  await send(s.client, "AssociateInstanceStorageConfig", { ...I, ResourceType: "CALL_RECORDINGS", StorageConfig: { StorageType: "S3", S3Config: { BucketName: "prod-recordings-east", BucketPrefix: "connect/recordings" } } });
+  await send(s.client, "CreateIntegrationAssociation", { ...I, IntegrationType: "CASES_DOMAIN", IntegrationArn: SRC_CASES });
   const supervisors = (await send(s.client, "CreateSecurityProfile", { ...I, SecurityProfileName: "Supervisors", Description: "floor leads", Permissions: ["BasicAgentAccess", "Users.View", "Queues.View"], Applications: [{ Namespace: "crm.example.com", ApplicationPermissions: ["ACCESS"] }], Tags: { team: "cc" } })).SecurityProfileId as string;
   await send(s.client, "UpdateUserHierarchyStructure", { ...I, HierarchyStructure: { LevelOne: { Name: "Region" }, LevelTwo: { Name: "Team" } } });
   const east = (await send(s.client, "CreateUserHierarchyGroup", { ...I, Name: "East" })).HierarchyGroupId as string;

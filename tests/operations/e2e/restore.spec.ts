@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { startWorld, E2E_BACKUP_KINDS, E2E_DIFF_KINDS, E2E_MAPPING, HOLD_AUDIO, LEX_TARGET_ALIAS, type World } from "./fixture";
+import { startWorld, E2E_BACKUP_KINDS, E2E_DIFF_KINDS, E2E_MAPPING, HOLD_AUDIO, LEX_TARGET_ALIAS, SRC_CASES, type World } from "./fixture";
 import { runBackup } from "../../../operations/backup/run-backup";
 import { readInstance } from "../../../operations/backup/read-instance";
 import { DirStore } from "../../../operations/store/dir-store";
@@ -59,7 +59,7 @@ describe("backup -> verify -> restore -> diff (simulator, real SDK)", function (
     if (o.status !== "planned") return;
     expect(o.plan.problems).to.deep.equal([]);
     const creates = o.plan.nodes.filter((n) => n.op === "create").map((n) => n.key);
-    expect(creates).to.include.members(["securityProfiles/Supervisors", "hierarchyGroups/East", "hierarchyGroups/Team A", "users/alice", "prompts/Hold music", "quickConnects/ToAlice"]);
+    expect(creates).to.include.members(["storageConfigs/CALL_RECORDINGS:S3", `integrations/CASES_DOMAIN:${SRC_CASES}`, "securityProfiles/Supervisors", "hierarchyGroups/East", "hierarchyGroups/Team A", "users/alice", "prompts/Hold music", "quickConnects/ToAlice"]);
     expect(o.plan.nodes.filter((n) => n.op === "update").map((n) => n.key)).to.deep.equal(["instanceAttributes/CONTACTFLOW_LOGS", "hierarchyStructure/structure"]);
     expect(creates).to.include.members(["hours/Office", "queues/Sales", "flows/Main", "flows/Sub", "flowModules/Greeting", "routingProfiles/Agents", "quickConnects/ToSupport", "lambdaFunctions/lookup", "agentStatuses/Lunch", "agentStatuses/Training"]);
     // Available and Offline exist in every instance: matched by name, never created.
