@@ -1,6 +1,7 @@
 /**
  * Benchmark: backup and restore of a synthetic instance (300 flows, 100 queues, 50 routing
- * profiles, 20 hours, 50 quick connects) in the Connect API simulator with every API's quota at
+ * profiles, 20 hours, 50 quick connects, 500 users, 30 security profiles, 20 hierarchy groups, 50
+ * prompts with audio in S3) in the Connect API simulator with every API's quota at
  * 50 requests/s (burst 5), client and server alike. Compares wall time per phase with the
  * quota-bound ideal (for each API: calls / quota; the slowest API bounds the phase) and with a
  * naive sequential baseline (one call at a time, plain SDK client, no token bucket).
@@ -13,6 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConnectClient } from "@aws-sdk/client-connect";
+import { S3Client } from "@aws-sdk/client-s3";
 import { spawn, type ChildProcess } from "node:child_process";
 import type { SeedResult, SeedSpec, QuotaConfig, OperationCounters } from "../simulator";
 import { openSession, type ConnectSession } from "../operations/connect/session";
@@ -27,8 +29,20 @@ import type { Kind } from "../operations/model/kinds";
 
 const RATE = 50;
 const BURST = 5;
-const SIZE = { hours: 20, queues: 100, flows: 300, routingProfiles: 50, quickConnects: 50 };
-const KINDS: Kind[] = ["instance", "lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
+const SIZE = { hours: 20, queues: 100, flows: 300, routingProfiles: 50, quickConnects: 50, users: 500, securityProfiles: 30, hierarchyGroups: 20, prompts: 50 };
+const KINDS: Kind[] = [
+  "instance", "lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses",
+  "securityProfiles", "hierarchyStructure", "hierarchyGroups", "users",
+];
+const PROMPT_BUCKET = "bench-prompts";
+
+/** s3rver ships no types: the part of its API the bench uses. */
+interface S3rverServer {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const S3rver = require("s3rver") as new (options: Record<string, unknown>) => S3rverServer;
 const ACCOUNTS = { SRC: "111111111111", DST: "222222222222", BASE: "333333333333" };
 const KEYS = { SRC: "AKIABENCHSOURCE00001", DST: "AKIABENCHTARGET00002", BASE: "AKIABENCHBASELINE003" };
 
@@ -84,8 +98,8 @@ interface SimProcess {
   close(): Promise<void>;
 }
 
-async function startSimProcess(accounts: Record<string, string>): Promise<SimProcess> {
-  const args = ["--import", "tsx", join(__dirname, "../simulator/main.ts"), "--port", "0", "--no-quotas", ...Object.entries(accounts).flatMap(([k, a]) => ["--access-key", `${k}=${a}`])];
+async function startSimProcess(accounts: Record<string, string>, s3Endpoint: string): Promise<SimProcess> {
+  const args = ["--import", "tsx", join(__dirname, "../simulator/main.ts"), "--port", "0", "--no-quotas", "--s3-endpoint", s3Endpoint, ...Object.entries(accounts).flatMap(([k, a]) => ["--access-key", `${k}=${a}`])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let buf = "";
@@ -114,13 +128,35 @@ async function startSimProcess(accounts: Record<string, string>): Promise<SimPro
 }
 
 async function main(): Promise<void> {
-  const sim = await startSimProcess({ [KEYS.SRC]: ACCOUNTS.SRC, [KEYS.DST]: ACCOUNTS.DST, [KEYS.BASE]: ACCOUNTS.BASE });
   const dir = mkdtempSync(join(tmpdir(), "connect-dr-bench-"));
+  const s3rver = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(dir, "s3"), configureBuckets: [{ name: PROMPT_BUCKET, configs: [] }] });
+  const s3Endpoint = `http://127.0.0.1:${(await s3rver.run()).port}`;
+  const s3 = new S3Client({ endpoint: s3Endpoint, region: "us-west-2", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  const mapping = { lambda: {}, lex: {}, accounts: {}, phoneNumbers: {}, storage: {}, integrations: {}, prompts: { bucket: PROMPT_BUCKET, prefix: "connect-dr/prompts/" } };
+  const sim = await startSimProcess({ [KEYS.SRC]: ACCOUNTS.SRC, [KEYS.DST]: ACCOUNTS.DST, [KEYS.BASE]: ACCOUNTS.BASE }, s3Endpoint);
   try {
     // ---- Build the synthetic source instance (quotas off while building).
     const hours = Array.from({ length: SIZE.hours }, (_, i) => ({ id: randomUUID(), name: `Hours ${String(i).padStart(2, "0")}` }));
     const queues = Array.from({ length: SIZE.queues }, (_, i) => ({ id: randomUUID(), name: `Queue ${String(i).padStart(3, "0")}`, hoursOfOperationName: hours[i % SIZE.hours]!.name }));
-    const src = await sim.seed({ account: ACCOUNTS.SRC, region: "us-east-1", instance: { alias: "bench-east" }, hours, queues, prompts: [{ name: "Greeting" }], lambdaFunctions: ["arn:aws:lambda:us-east-1:111111111111:function:crm-lookup"] });
+    const pad = (i: number, n = 3) => String(i).padStart(n, "0");
+    const securityProfiles = Array.from({ length: SIZE.securityProfiles }, (_, i) => ({ name: `Team profile ${pad(i, 2)}`, description: "bench", permissions: ["BasicAgentAccess", "Queues.View"], tags: { app: "bench" } }));
+    const regions = 4;
+    const groups = Array.from({ length: SIZE.hierarchyGroups }, (_, i) =>
+      i < regions ? { name: `Region ${i}`, level: 1 } : { name: `Team ${pad(i, 2)}`, level: 2, parentName: `Region ${i % regions}` },
+    );
+    const users = Array.from({ length: SIZE.users }, (_, i) => ({
+      username: `agent${pad(i)}`,
+      routingProfileName: "Basic Routing Profile",
+      securityProfileNames: ["Agent", securityProfiles[i % SIZE.securityProfiles]!.name],
+      hierarchyGroupName: groups[regions + (i % (SIZE.hierarchyGroups - regions))]!.name,
+      tags: { app: "bench" },
+    }));
+    const prompts = [{ name: "Greeting" }, ...Array.from({ length: SIZE.prompts - 1 }, (_, i) => ({ name: `Prompt ${pad(i, 2)}`, audio: Buffer.alloc(2048, i + 1) }))];
+    const src = await sim.seed({
+      account: ACCOUNTS.SRC, region: "us-east-1", instance: { alias: "bench-east" }, hours, queues, prompts,
+      lambdaFunctions: ["arn:aws:lambda:us-east-1:111111111111:function:crm-lookup"],
+      securityProfiles, hierarchy: { levels: ["Region", "Team"], groups }, users,
+    });
     const dst = await sim.seed({ account: ACCOUNTS.DST, region: "us-west-2", instance: { alias: "bench-west" }, prompts: [{ name: "Greeting" }] });
     const base = await sim.seed({ account: ACCOUNTS.BASE, region: "us-west-2", instance: { alias: "bench-baseline" }, prompts: [{ name: "Greeting" }] });
     const dstId = dst.instanceId;
@@ -163,7 +199,7 @@ async function main(): Promise<void> {
         QueueConfigs: [0, 1, 2].map((k) => ({ QueueReference: { QueueId: queues[(i + k * 13) % SIZE.queues]!.id, Channel: "VOICE" }, Priority: k + 1, Delay: k * 10 })),
       });
     }
-    log(`built source ${src.instanceId}: ${SIZE.flows} flows, ${SIZE.queues} queues, ${SIZE.routingProfiles} routing profiles, ${SIZE.hours} hours, ${SIZE.quickConnects} quick connects`);
+    log(`built source ${src.instanceId}: ${SIZE.flows} flows, ${SIZE.queues} queues, ${SIZE.routingProfiles} routing profiles, ${SIZE.hours} hours, ${SIZE.quickConnects} quick connects, ${SIZE.users} users, ${SIZE.securityProfiles} security profiles, ${SIZE.hierarchyGroups} hierarchy groups, ${SIZE.prompts} prompts`);
 
     // ---- Quotas on: 50 rps, burst 5, per API per (account, Region), on both sides.
     await sim.setQuota({ enabled: true, default: { ratePerSecond: RATE, burst: BURST } });
@@ -189,7 +225,19 @@ async function main(): Promise<void> {
     t0 = Date.now();
     const thr1 = await throttledOnServer();
     const phaseStart: Record<string, number> = {};
-    const outcome = await restoreFromBackup({ client: t.client, store, targetInstanceId: dstId, onPhase: (p) => void (phaseStart[p] ??= Date.now()) });
+    // When each kind's first and last node finished, seconds from the start of the restore.
+    const kindSpan: Record<string, [number, number]> = {};
+    const outcome = await restoreFromBackup({
+      client: t.client, store, targetInstanceId: dstId, mapping, promptS3: s3,
+      onPhase: (p, _d, _t, key) => {
+        phaseStart[p] ??= Date.now();
+        if (p !== "apply" || !key) return;
+        const kind = key.split("/")[0]!;
+        const at = (Date.now() - t0) / 1000;
+        kindSpan[kind] = [kindSpan[kind]?.[0] ?? at, at];
+      },
+    });
+    log(`restore kinds (first, last node done, s): ${JSON.stringify(kindSpan)}`);
     const phaseOrder = ["verify", "read-target", "plan", "apply"].filter((p) => phaseStart[p]);
     const restorePhases = Object.fromEntries(phaseOrder.map((p, i) => [p, ((phaseOrder[i + 1] ? phaseStart[phaseOrder[i + 1]!]! : Date.now()) - phaseStart[p]!) / 1000]));
     const restoreSeconds = (Date.now() - t0) / 1000;
@@ -204,7 +252,7 @@ async function main(): Promise<void> {
     await sim.setQuota({ enabled: false });
     const [left, right] = await Promise.all([readInstance(s.client, src.instanceId, { kinds: KINDS.filter((k) => k !== "instance") }), readInstance(t.client, dstId, { kinds: KINDS.filter((k) => k !== "instance") })]);
     const diff = compareSnapshots(left, right, KINDS.filter((k) => k !== "instance"));
-    const second = await restoreFromBackup({ client: t.client, store, targetInstanceId: dstId });
+    const second = await restoreFromBackup({ client: t.client, store, targetInstanceId: dstId, mapping, promptS3: s3 });
     const secondWrites = second.status === "applied" ? second.result.writes : -1;
     log(`diff equal: ${diff.equal}; second restore writes: ${secondWrites}`);
 
@@ -222,7 +270,7 @@ async function main(): Promise<void> {
     const baseBackupSeconds = (Date.now() - t0) / 1000;
     const thr3 = await throttledOnServer();
     t0 = Date.now();
-    const baseOutcome = await restoreFromBackup({ client: naive(KEYS.BASE, "us-west-2"), store, targetInstanceId: base.instanceId });
+    const baseOutcome = await restoreFromBackup({ client: naive(KEYS.BASE, "us-west-2"), store, targetInstanceId: base.instanceId, mapping, promptS3: s3 });
     const baseRestoreSeconds = (Date.now() - t0) / 1000;
     const baseOk = baseOutcome.status === "applied" && baseOutcome.result.failed === 0;
     const thr4 = await throttledOnServer();
@@ -265,6 +313,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
   } finally {
     await sim.close();
+    s3.destroy();
+    await s3rver.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

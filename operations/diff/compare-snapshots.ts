@@ -1,4 +1,5 @@
-import { KINDS, type Kind } from "../model/kinds";
+import { ARN_SEGMENT, KINDS, type Kind } from "../model/kinds";
+import { LINKS } from "../references/links";
 import { recordsOf, type Snapshot } from "../model/snapshot";
 import { remapText, type RemapContext } from "../references/remap";
 import { canonicalJson, project } from "../restore/projection";
@@ -74,6 +75,25 @@ export function sortSets(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * The kinds to read so that `kinds` compare by name: each kind plus every kind its links and flow
+ * content can point at (a quick connect's user, a user's profiles and group, ...). Ids of kinds not
+ * read would stay raw and differ between any two instances.
+ */
+export function kindsToRead(kinds: readonly Kind[]): Kind[] {
+  const out = new Set<Kind>(kinds);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const l of LINKS) if (out.has(l.kind) && !out.has(l.target)) (out.add(l.target), (grew = true));
+    if ((out.has("flows") || out.has("flowModules")) && Object.keys(ARN_SEGMENT).some((k) => !out.has(k as Kind))) {
+      for (const k of Object.keys(ARN_SEGMENT)) out.add(k as Kind);
+      grew = true;
+    }
+  }
+  return KINDS.filter((k) => out.has(k));
 }
 
 /** Lambda/Lex ARN pairs (left ARN or function name -> right ARN), as in a restore mapping file. */
