@@ -1,7 +1,7 @@
 /**
  * Benchmark: backup (Search and Describe read paths, full and incremental) and restore of a
  * synthetic instance (300 flows, 100 queues, 50 routing profiles, 20 hours, 50 quick connects,
- * 500 users) in the Connect API simulator (its own process), at Amazon Connect's real default quota
+ * 500 users, 30 security profiles, 20 hierarchy groups, 50 prompts with audio in an s3rver) in the Connect API simulator (its own process), at Amazon Connect's real default quota
  * (2 requests/s, burst 5, per API per account and Region, client and simulator alike) or a quotas
  * file. Each phase is compared with its minimum-call ideal (bench/backup-ideal.ts): per API the
  * fewest calls that read or write the instance over its quota, burst credited, slowest API bounding.
@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConnectClient } from "@aws-sdk/client-connect";
+import { S3Client } from "@aws-sdk/client-s3";
 import { spawn, type ChildProcess } from "node:child_process";
 import type { SeedResult, SeedSpec, QuotaConfig, OperationCounters } from "../simulator";
 import { openSession, type ConnectSession } from "../operations/connect/session";
@@ -54,10 +55,23 @@ const QUOTAS = scaled(BASE_QUOTAS);
 const sizeOf = (f: number) => ({
   hours: Math.max(1, Math.round(20 * f)), queues: Math.max(2, Math.round(100 * f)), flows: Math.max(6, Math.round(300 * f)),
   routingProfiles: Math.max(1, Math.round(50 * f)), quickConnects: Math.max(1, Math.round(50 * f)), users: Math.max(1, Math.round(500 * f)),
+  securityProfiles: Math.max(1, Math.round(30 * f)), hierarchyGroups: Math.max(5, Math.round(20 * f)), prompts: Math.max(2, Math.round(50 * f)),
 });
 const SIZE = sizeOf(FRACTION);
-const KINDS: Kind[] = ["instance", "lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "securityProfiles", "agentStatuses", "users"];
-const RESTORE_KINDS: Kind[] = ["lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
+const KINDS: Kind[] = [
+  "instance", "lambdaFunctions", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "securityProfiles", "agentStatuses",
+  "hierarchyStructure", "hierarchyGroups", "users",
+];
+const RESTORE_KINDS: Kind[] = KINDS.filter((k) => k !== "instance");
+const PROMPT_BUCKET = "bench-prompts";
+
+/** s3rver ships no types: the part of its API the bench uses. */
+interface S3rverServer {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const S3rver = require("s3rver") as new (options: Record<string, unknown>) => S3rverServer;
 const ACCOUNTS = { SRC: "111111111111", DST: "222222222222", BASE: "333333333333", HALF: "444444444444" };
 const KEYS = { SRC: "AKIABENCHSOURCE00001", DST: "AKIABENCHTARGET00002", BASE: "AKIABENCHBASELINE003", HALF: "AKIABENCHHALFSIZE004" };
 
@@ -94,8 +108,8 @@ interface SimProcess {
   close(): Promise<void>;
 }
 
-async function startSimProcess(accounts: Record<string, string>): Promise<SimProcess> {
-  const args = ["--import", "tsx", join(__dirname, "../simulator/main.ts"), "--port", "0", "--no-quotas", ...Object.entries(accounts).flatMap(([k, a]) => ["--access-key", `${k}=${a}`])];
+async function startSimProcess(accounts: Record<string, string>, s3Endpoint: string): Promise<SimProcess> {
+  const args = ["--import", "tsx", join(__dirname, "../simulator/main.ts"), "--port", "0", "--no-quotas", "--s3-endpoint", s3Endpoint, ...Object.entries(accounts).flatMap(([k, a]) => ["--access-key", `${k}=${a}`])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let buf = "";
@@ -128,8 +142,22 @@ async function startSimProcess(accounts: Record<string, string>): Promise<SimPro
 async function buildSource(sim: SimProcess, account: string, key: string, size: ReturnType<typeof sizeOf>, alias: string) {
   const hours = Array.from({ length: size.hours }, (_, i) => ({ id: randomUUID(), name: `Hours ${String(i).padStart(2, "0")}` }));
   const queues = Array.from({ length: size.queues }, (_, i) => ({ id: randomUUID(), name: `Queue ${String(i).padStart(3, "0")}`, hoursOfOperationName: hours[i % size.hours]!.name }));
-  const users = Array.from({ length: size.users }, (_, i) => ({ username: `agent${String(i).padStart(4, "0")}` }));
-  const src = await sim.seed({ account, region: "us-east-1", instance: { alias }, hours, queues, users, prompts: [{ name: "Greeting" }], lambdaFunctions: [`arn:aws:lambda:us-east-1:${account}:function:crm-lookup`] });
+  const pad = (i: number, n = 3) => String(i).padStart(n, "0");
+  const securityProfiles = Array.from({ length: size.securityProfiles }, (_, i) => ({ name: `Team profile ${pad(i, 2)}`, description: "bench", permissions: ["BasicAgentAccess", "Queues.View"], tags: { app: "bench" } }));
+  const regions = 4;
+  const groups = Array.from({ length: size.hierarchyGroups }, (_, i) => (i < regions ? { name: `Region ${i}`, level: 1 } : { name: `Team ${pad(i, 2)}`, level: 2, parentName: `Region ${i % regions}` }));
+  const users = Array.from({ length: size.users }, (_, i) => ({
+    username: `agent${pad(i, 4)}`,
+    routingProfileName: "Basic Routing Profile",
+    securityProfileNames: ["Agent", securityProfiles[i % size.securityProfiles]!.name],
+    hierarchyGroupName: groups[regions + (i % (size.hierarchyGroups - regions))]!.name,
+    tags: { app: "bench" },
+  }));
+  const prompts = [{ name: "Greeting" }, ...Array.from({ length: size.prompts - 1 }, (_, i) => ({ name: `Prompt ${pad(i, 2)}`, audio: Buffer.alloc(2048, i + 1) }))];
+  const src = await sim.seed({
+    account, region: "us-east-1", instance: { alias }, hours, queues, users, prompts, securityProfiles, hierarchy: { levels: ["Region", "Team"], groups },
+    lambdaFunctions: [`arn:aws:lambda:us-east-1:${account}:function:crm-lookup`],
+  });
   const admin = await openSession({ region: "us-east-1", endpoint: sim.endpoint, credentials: { accessKeyId: key, secretAccessKey: "x" }, quotas: uniformQuotas(10_000, 10_000) });
   const I = { InstanceId: src.instanceId };
   const arn = (seg: string, id: string) => `${src.instanceArn}/${seg}/${id}`;
@@ -200,8 +228,13 @@ function phaseReport<E extends Record<string, unknown>>(wall: number, ideal: Ide
 }
 
 async function main(): Promise<void> {
-  const sim = await startSimProcess({ [KEYS.SRC]: ACCOUNTS.SRC, [KEYS.DST]: ACCOUNTS.DST, [KEYS.BASE]: ACCOUNTS.BASE, [KEYS.HALF]: ACCOUNTS.HALF });
   const dir = mkdtempSync(join(tmpdir(), "connect-dr-bench-"));
+  // Prompts' audio: the backup fetches it, restore uploads it here and the simulator reads it back.
+  const s3rver = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(dir, "s3"), configureBuckets: [{ name: PROMPT_BUCKET, configs: [] }] });
+  const s3Endpoint = `http://127.0.0.1:${(await s3rver.run()).port}`;
+  const promptS3 = new S3Client({ endpoint: s3Endpoint, region: "us-west-2", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  const mapping = { lambda: {}, lex: {}, accounts: {}, phoneNumbers: {}, storage: {}, integrations: {}, prompts: { bucket: PROMPT_BUCKET, prefix: "connect-dr/prompts/" } };
+  const sim = await startSimProcess({ [KEYS.SRC]: ACCOUNTS.SRC, [KEYS.DST]: ACCOUNTS.DST, [KEYS.BASE]: ACCOUNTS.BASE, [KEYS.HALF]: ACCOUNTS.HALF }, s3Endpoint);
   try {
     const built = await buildSource(sim, ACCOUNTS.SRC, KEYS.SRC, SIZE, "bench-east");
     const half = await buildSource(sim, ACCOUNTS.HALF, KEYS.HALF, sizeOf(FRACTION / 2), "bench-half");
@@ -279,7 +312,7 @@ async function main(): Promise<void> {
     t0 = Date.now();
     const thr1 = await throttledOnServer();
     const phaseStart: Record<string, number> = {};
-    const outcome = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "inc")), targetInstanceId: dst.instanceId, onPhase: (p) => void (phaseStart[p] ??= Date.now()) });
+    const outcome = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "inc")), targetInstanceId: dst.instanceId, mapping, promptS3, onPhase: (p) => void (phaseStart[p] ??= Date.now()) });
     const restoreWall = (Date.now() - t0) / 1000;
     const phaseOrder = ["verify", "read-target", "plan", "apply"].filter((p) => phaseStart[p]);
     const phasesSeconds = Object.fromEntries(phaseOrder.map((p, i) => [p, round(((phaseOrder[i + 1] ? phaseStart[phaseOrder[i + 1]!]! : Date.now()) - phaseStart[p]!) / 1000)]));
@@ -296,7 +329,7 @@ async function main(): Promise<void> {
     const s = await session(KEYS.SRC, "us-east-1");
     const [left, right] = await Promise.all([readInstance(s.client, srcId, { kinds: RESTORE_KINDS }), readInstance(t.client, dst.instanceId, { kinds: RESTORE_KINDS })]);
     const diff = compareSnapshots(left, right, RESTORE_KINDS);
-    const second = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "inc")), targetInstanceId: dst.instanceId });
+    const second = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "inc")), targetInstanceId: dst.instanceId, mapping, promptS3 });
     const secondWrites = second.status === "applied" ? second.result.writes : -1;
     const sameRecords = search.manifest.objectsSha256 === describe.manifest.objectsSha256 || JSON.stringify(search.manifest.objects.map((o) => [o.path, o.sha256])) === JSON.stringify(describe.manifest.objects.map((o) => [o.path, o.sha256]));
     const chainOk = (await verifyBackup(new DirStore(join(dir, "inc")))).ok;
@@ -312,7 +345,7 @@ async function main(): Promise<void> {
       await runBackup({ client: plain(KEYS.SRC, "us-east-1"), instanceId: srcId, store: new DirStore(join(dir, "baseline")), kinds: KINDS, readPath: "describe" });
       const b = (Date.now() - t0) / 1000;
       t0 = Date.now();
-      const baseOutcome = await restoreFromBackup({ client: plain(KEYS.BASE, "us-west-2"), store: new DirStore(join(dir, "search")), targetInstanceId: base.instanceId });
+      const baseOutcome = await restoreFromBackup({ client: plain(KEYS.BASE, "us-west-2"), store: new DirStore(join(dir, "search")), targetInstanceId: base.instanceId, mapping, promptS3 });
       const r = (Date.now() - t0) / 1000;
       naive = { backupDescribeSeconds: round(b), restoreSeconds: round(r), restoreSucceeded: baseOutcome.status === "applied" && baseOutcome.result.failed === 0 };
       log(`naive sequential: backup ${b.toFixed(2)}s, restore ${r.toFixed(2)}s`);
@@ -344,6 +377,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
   } finally {
     await sim.close();
+    promptS3.destroy();
+    await s3rver.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

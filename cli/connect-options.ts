@@ -60,6 +60,16 @@ export interface S3Flags {
   endpointUrl?: string;
 }
 
+/** The S3 client configuration the --s3-* flags (and --region/--profile) describe. */
+export function s3ConfigFromFlags(flags: S3Flags): S3ClientConfig {
+  return {
+    ...((parseRegion("--s3-region", flags.s3Region) ?? flags.region) ? { region: flags.s3Region ?? flags.region } : {}),
+    ...((flags.s3Profile ?? flags.profile) ? { profile: flags.s3Profile ?? flags.profile } : {}),
+    ...(flags.s3EndpointUrl ? { endpoint: parseUrl("--s3-endpoint-url", flags.s3EndpointUrl) } : {}),
+    ...(flags.s3ForcePathStyle ? { forcePathStyle: true } : {}),
+  };
+}
+
 /**
  * The backup store at `location`: an `s3://` prefix, or a folder (relative to `cwd`, the directory the
  * command runs in).
@@ -69,13 +79,7 @@ export function storeFromFlags(location: string, flags: S3Flags, cwd?: string): 
   if (location.startsWith("s3://")) {
     requireServiceEndpoint(flags, { service: "Amazon S3", usedBy: `the backup location ${location}`, endpointFlag: "--s3-endpoint-url", ...(flags.s3EndpointUrl ? { endpoint: flags.s3EndpointUrl } : {}), skip: "use a local folder instead of s3://" });
   }
-  const s3: S3ClientConfig = {
-    ...((parseRegion("--s3-region", flags.s3Region) ?? flags.region) ? { region: flags.s3Region ?? flags.region } : {}),
-    ...((flags.s3Profile ?? flags.profile) ? { profile: flags.s3Profile ?? flags.profile } : {}),
-    ...(flags.s3EndpointUrl ? { endpoint: parseUrl("--s3-endpoint-url", flags.s3EndpointUrl) } : {}),
-    ...(flags.s3ForcePathStyle ? { forcePathStyle: true } : {}),
-  };
-  return openStore(location, { ...(flags.kmsKeyId ? { kmsKeyId: flags.kmsKeyId } : {}), s3, ...(flags.sseKms === false ? { sseKms: false } : {}) });
+  return openStore(location, { ...(flags.kmsKeyId ? { kmsKeyId: flags.kmsKeyId } : {}), s3: s3ConfigFromFlags(flags), ...(flags.sseKms === false ? { sseKms: false } : {}) });
 }
 
 export function quotasFromFlags(flags: CommonFlags, io: CliIo): QuotaTable {

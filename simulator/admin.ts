@@ -13,6 +13,8 @@
  * | POST | `/__simulator/route-call` | `{ phoneNumber, draw? }`: where that call lands now ({@link CallRoute}) |
  * | GET/PUT | `/__simulator/outages` | the Regions in an outage / `{ region, dark }` starts or ends one |
  * | GET/DELETE | `/__simulator/model-verdicts` | AWS's model's verdict on each request served (see `model/verdicts.ts`) / forget them |
+ * | PUT | `/__simulator/prompt-s3` | the {@link PromptS3Config} prompt audio is read from (`{}`: none) |
+ * | GET | `/__simulator/prompt-files/<token>` | a prompt's audio: GetPromptFile's `PromptPresignedUrl` (see `prompt-files.ts`) |
  *
  * Admin requests are neither throttled nor faulted nor counted.
  */
@@ -20,6 +22,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ServiceError } from "./errors";
 import type { CallRoute } from "./call-routing";
 import type { FaultConfig } from "./faults";
+import type { PromptS3Config } from "./prompt-audio";
+import { PROMPT_FILES_ROUTE, servePromptFile } from "./prompt-files";
 import type { QuotaConfig } from "./quotas";
 import type { SeedSpec } from "./seeding";
 import type { SimulatorInternals } from "./server";
@@ -42,6 +46,13 @@ export async function handleAdmin(
   readBody: (req: IncomingMessage) => Promise<string>,
 ): Promise<void> {
   const route = `${req.method ?? "GET"} ${url.pathname.slice(ADMIN_PREFIX.length)}`;
+  if (route.startsWith(`GET ${PROMPT_FILES_ROUTE}`)) {
+    const answer = servePromptFile(internals.simulator.state, route.slice(`GET ${PROMPT_FILES_ROUTE}`.length), internals.clock());
+    if (answer.status !== 200) return reply(res, answer.status, { message: answer.message });
+    res.writeHead(200, { "content-type": "audio/wav", "content-length": answer.audio.byteLength });
+    res.end(Buffer.from(answer.audio));
+    return;
+  }
   const body = await readBody(req);
   let json: unknown = {};
   try {
@@ -75,6 +86,12 @@ export async function handleAdmin(
       }
       case "GET model-verdicts": return reply(res, 200, simulator.modelVerdicts());
       case "DELETE model-verdicts": simulator.clearModelVerdicts(); return reply(res, 200, {});
+      case "PUT prompt-s3": {
+        const config = json as Partial<PromptS3Config>;
+        if (config.endpoint !== undefined && typeof config.endpoint !== "string") return reply(res, 400, { message: "{ endpoint: string, region?, forcePathStyle?, accessKeyId?, secretAccessKey? } is required" });
+        simulator.setPromptS3(config.endpoint ? (config as PromptS3Config) : undefined);
+        return reply(res, 200, {});
+      }
       default: return reply(res, 404, { message: `Unknown admin route ${route}` });
     }
   } catch (error) {

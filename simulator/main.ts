@@ -17,6 +17,7 @@
  *   --replication-delay-ms MS  time a replica stays CREATION_IN_PROGRESS (default 0)
  *   --metrics-seed N         seed of the metrics generator (default 42)
  *   --demo                   start with a ready contact centre and print the commands to try
+ *   --s3-endpoint URL        S3 endpoint CreatePrompt/UpdatePrompt read audio from (path-style, key S3RVER)
  */
 import { parseArgs } from "node:util";
 import { demoBanner, seedDemo } from "./demo";
@@ -61,6 +62,7 @@ export async function runSimulatorCli(argv: readonly string[], write: (text: str
       "lost-response-rate": { type: "string" },
       "replication-delay-ms": { type: "string" },
       "metrics-seed": { type: "string" },
+      "s3-endpoint": { type: "string" },
     },
     strict: true,
   });
@@ -91,6 +93,7 @@ export async function runSimulatorCli(argv: readonly string[], write: (text: str
     },
     ...(replicationDelayMs !== undefined ? { replicationDelayMs } : {}),
     ...(metricsSeed !== undefined ? { metricsSeed } : {}),
+    ...(values["s3-endpoint"] ? { promptS3: { endpoint: values["s3-endpoint"] } } : {}),
   });
   write(`${JSON.stringify({ endpoint: sim.endpoint, port: sim.port, admin: `${sim.endpoint}/__simulator/` })}\n`);
   if (values.demo) {

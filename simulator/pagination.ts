@@ -38,6 +38,7 @@ export const PAGE_LIMITS: Readonly<Record<string, PageLimits>> = {
   ListQuickConnects: { max: 1000, defaultSize: 100 },
   ListSecurityProfiles: { max: 1000, defaultSize: 100 },
   ListSecurityProfilePermissions: { max: 1000, defaultSize: 100 },
+  ListSecurityProfileApplications: { max: 1000, defaultSize: 100 },
   ListUserHierarchyGroups: { max: 1000, defaultSize: 100 },
   ListAgentStatuses: { max: 1000, defaultSize: 100 },
   ListUsers: { max: 1000, defaultSize: 100 },

@@ -3,13 +3,15 @@
  * fixed ids. Fixed ids let a test import a real flow export whose ARNs name specific queues,
  * prompts or flows: seed those ids, rewrite the export's instance ARN, and CreateContactFlow accepts
  * it. Resources with a Create API go through that API's handler, so seeding obeys the same rules;
- * families without one in the simulator (prompts, users, agent statuses, hierarchy) are inserted.
+ * families seeded without their Create API (prompts, users, agent statuses, hierarchy: no S3 object,
+ * password or level checks needed) are inserted.
  */
-import type { LexBot } from "@aws-sdk/client-connect";
+import type { LexBot, UserIdentityInfo, UserPhoneConfig } from "@aws-sdk/client-connect";
 import { instanceArn } from "./arns";
 import type { RequestContext } from "./handlers/context";
 import { createInstanceRecord } from "./handlers/instances";
 import { HANDLERS } from "./handlers/registry";
+import { addAgentQueue } from "./handlers/users";
 import { checkRequest, modelValidationError } from "./model/verdicts";
 import { MINIMAL_FLOW_CONTENT } from "./state/default-resources";
 import type { InstanceRecord, IntegrationRecord, StorageConfigRecord } from "./state/model";
@@ -31,12 +33,37 @@ export interface SeedSpec {
   readonly hours?: readonly { readonly id?: string; readonly name: string; readonly timeZone?: string }[];
   /** Queues; `hoursOfOperationName` defaults to the first hours of the instance. */
   readonly queues?: readonly { readonly id?: string; readonly name: string; readonly hoursOfOperationName?: string }[];
-  readonly prompts?: readonly { readonly id?: string; readonly name: string }[];
+  /** Prompts; `audio` is what GetPromptFile's URL serves (default: half a second of silence). */
+  readonly prompts?: readonly { readonly id?: string; readonly name: string; readonly audio?: Uint8Array }[];
   readonly flowModules?: readonly { readonly id?: string; readonly name: string; readonly content?: string }[];
   /** Flows; `type` defaults to CONTACT_FLOW and `content` to a minimal valid flow. */
   readonly flows?: readonly { readonly id?: string; readonly name: string; readonly type?: string; readonly content?: string }[];
-  /** Users (agents); they get the instance's first routing and security profiles, and an AGENT queue. */
-  readonly users?: readonly { readonly id?: string; readonly username: string; readonly hierarchyGroupName?: string }[];
+  /**
+   * Users (agents); they get the instance's first routing and security profiles, and an AGENT queue,
+   * and the identity info CreateUser requires on SAML and CONNECT_MANAGED instances (FirstName the
+   * username, LastName "Agent", Email `<username>@example.com` unless the username is an email) unless
+   * `identityInfo` is given.
+   */
+  readonly users?: readonly {
+    readonly id?: string;
+    readonly username: string;
+    readonly hierarchyGroupName?: string;
+    readonly identityInfo?: UserIdentityInfo;
+    /** @default the instance's first routing profile */
+    readonly routingProfileName?: string;
+    /** @default the instance's first security profile */
+    readonly securityProfileNames?: readonly string[];
+    readonly phoneConfig?: UserPhoneConfig;
+    readonly tags?: Record<string, string>;
+  }[];
+  /** Security profiles, created through CreateSecurityProfile's handler (so its rules apply). */
+  readonly securityProfiles?: readonly {
+    readonly id?: string;
+    readonly name: string;
+    readonly description?: string;
+    readonly permissions?: readonly string[];
+    readonly tags?: Record<string, string>;
+  }[];
   /** The user hierarchy: level names (LevelOne first) and groups, each at a level with an optional parent. */
   readonly hierarchy?: {
     readonly levels: readonly string[];
@@ -55,7 +82,7 @@ export interface SeedSpec {
 export interface SeedResult {
   readonly instanceId: string;
   readonly instanceArn: string;
-  readonly ids: Readonly<Record<"hours" | "queues" | "prompts" | "flowModules" | "flows" | "users" | "hierarchyGroups" | "agentStatuses", Record<string, string>>>;
+  readonly ids: Readonly<Record<"hours" | "queues" | "prompts" | "flowModules" | "flows" | "users" | "hierarchyGroups" | "agentStatuses" | "securityProfiles", Record<string, string>>>;
 }
 
 /** Builds a request context for seeding; `ids` are handed out by `newId()` before random ones. */
@@ -70,7 +97,7 @@ function call(ctx: RequestContext, operation: string, input: Record<string, unkn
 
 /** Applies a {@link SeedSpec}. Throws the service's errors when the spec breaks the rules. */
 export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedResult {
-  const ids = { hours: {}, queues: {}, prompts: {}, flowModules: {}, flows: {}, users: {}, hierarchyGroups: {}, agentStatuses: {} } as SeedResult["ids"];
+  const ids = { hours: {}, queues: {}, prompts: {}, flowModules: {}, flows: {}, users: {}, hierarchyGroups: {}, agentStatuses: {}, securityProfiles: {} } as SeedResult["ids"];
   const ctxFor = (operation: string, id?: string): RequestContext => contextFor(operation, spec.region, id ? [id] : []);
   const base = ctxFor("Seed");
   let instance: InstanceRecord | undefined = spec.instance.id ? base.regionState.instances.get(spec.instance.id) : undefined;
@@ -101,7 +128,7 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
   }
   for (const p of spec.prompts ?? []) {
     const id = p.id ?? base.newId();
-    instance.config.prompts.set(id, { id, name: p.name, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region });
+    instance.config.prompts.set(id, { id, name: p.name, ...(p.audio ? { audio: new Uint8Array(p.audio) } : {}), tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region });
     ids.prompts[p.name] = id;
   }
   for (const m of spec.flowModules ?? []) {
@@ -134,24 +161,38 @@ export function seedState(spec: SeedSpec, contextFor: SeedContextFactory): SeedR
     instance.config.agentStatuses.set(id, { id, name: a.name, type: a.type ?? "CUSTOM", state: "ENABLED", ...stamp });
     ids.agentStatuses[a.name] = id;
   }
-  const routingProfileId = instance.config.routingProfiles.keys().next().value ?? "";
-  const securityProfileId = instance.config.securityProfiles.keys().next().value;
+  for (const p of spec.securityProfiles ?? []) {
+    const out = call(ctxFor("CreateSecurityProfile", p.id), "CreateSecurityProfile", {
+      InstanceId, SecurityProfileName: p.name,
+      ...(p.description !== undefined ? { Description: p.description } : {}),
+      ...(p.permissions ? { Permissions: [...p.permissions] } : {}),
+      ...(p.tags ? { Tags: { ...p.tags } } : {}),
+    });
+    ids.securityProfiles[p.name] = out["SecurityProfileId"] as string;
+  }
+  const byName = <T extends { id: string; name: string }>(collection: ReadonlyMap<string, T>, name: string, what: string): string => {
+    const found = [...collection.values()].find((r) => r.name === name);
+    if (!found) throw new Error(`seed: no ${what} named ${name}`);
+    return found.id;
+  };
+  const firstRoutingProfileId = instance.config.routingProfiles.keys().next().value ?? "";
+  const firstSecurityProfileId = instance.config.securityProfiles.keys().next().value;
   for (const u of spec.users ?? []) {
     const id = u.id ?? base.newId();
+    const identityInfo = u.identityInfo ?? { FirstName: u.username, LastName: "Agent", Email: u.username.includes("@") ? u.username : `${u.username}@example.com` };
+    const securityProfileIds = u.securityProfileNames
+      ? u.securityProfileNames.map((n) => byName(instance.config.securityProfiles, n, "security profile"))
+      : firstSecurityProfileId ? [firstSecurityProfileId] : [];
     instance.config.users.set(id, {
-      id, name: u.username, tags: {}, lastModifiedTime: now, lastModifiedRegion: spec.region,
-      phoneConfig: { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 0 },
-      securityProfileIds: securityProfileId ? [securityProfileId] : [],
-      routingProfileId,
+      id, name: u.username, identityInfo: { ...identityInfo }, tags: { ...u.tags }, lastModifiedTime: now, lastModifiedRegion: spec.region,
+      phoneConfig: { ...(u.phoneConfig ?? { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 0 }) },
+      securityProfileIds,
+      routingProfileId: u.routingProfileName !== undefined ? byName(instance.config.routingProfiles, u.routingProfileName, "routing profile") : firstRoutingProfileId,
       ...(u.hierarchyGroupName !== undefined ? { hierarchyGroupId: ids.hierarchyGroups[u.hierarchyGroupName] ?? "" } : {}),
     });
     ids.users[u.username] = id;
     // Every agent gets an AGENT queue (used for direct transfers); the service creates it with the user.
-    const hoursId = instance.config.hours.keys().next().value;
-    if (hoursId !== undefined) {
-      const queueId = base.newId();
-      instance.config.queues.set(queueId, { id: queueId, name: `agent:${u.username}`, queueType: "AGENT", hoursOfOperationId: hoursId, status: "ENABLED", quickConnectIds: [], ...stamp });
-    }
+    addAgentQueue(instance, u.username, base.newId(), now, spec.region);
   }
   instance.lambdaFunctions.push(...(spec.lambdaFunctions ?? []));
   instance.lexBots.push(...(spec.lexBots ?? []));

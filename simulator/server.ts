@@ -25,6 +25,7 @@ import { routeCall, type CallRoute } from "./call-routing";
 import { CallCounters, type OperationCounters } from "./counters";
 import { ServiceError } from "./errors";
 import { FaultInjector, type FaultConfig } from "./faults";
+import { PromptAudioSource, type PromptS3Config } from "./prompt-audio";
 import type { HandlerSettings, RequestContext } from "./handlers/context";
 import { HANDLERS } from "./handlers/registry";
 import { IdempotencyCache } from "./idempotency";
@@ -65,6 +66,11 @@ export interface SimulatorOptions {
   readonly metricsSeed?: number;
   /** Give new instances the stock resources of a real instance. @default true */
   readonly defaultResources?: boolean;
+  /**
+   * The S3 endpoint CreatePrompt and UpdatePrompt read audio from (an s3rver in tests). @default none:
+   * creating a prompt from an S3Uri fails with InvalidParameterException
+   */
+  readonly promptS3?: PromptS3Config;
   /** The clock. @default () => new Date() */
   readonly clock?: () => Date;
   /**
@@ -89,6 +95,8 @@ export interface Simulator {
   setFaults(config: FaultConfig): void;
   /** Changes quotas (default and/or per operation). */
   setQuota(config: QuotaConfig): void;
+  /** Points prompt audio reads at another S3 endpoint (undefined: none). */
+  setPromptS3(config: PromptS3Config | undefined): void;
   /** Per-operation call counters. */
   counters(): Record<string, OperationCounters>;
   /** The model's verdict on each request served (see `model/verdicts.ts`); `reset` does not clear it. */
@@ -125,6 +133,8 @@ export interface SimulatorInternals {
   readonly simulator: Simulator;
   readonly faults: FaultInjector;
   readonly quotas: QuotaEnforcer;
+  /** The simulator clock (prompt file URLs expire on it). */
+  readonly clock: () => Date;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -196,6 +206,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     replicationDelayMs: options.replicationDelayMs ?? 0,
     metricsSeed: options.metricsSeed ?? 42,
     defaultResources: options.defaultResources ?? true,
+    promptAudio: new PromptAudioSource(options.promptS3),
+    endpoint: "",
   };
 
   const contextFor = (operation: string, account: string, region: string, fixedIds: string[] = []): RequestContext => ({
@@ -349,6 +361,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const address = server.address() as AddressInfo;
   const host = options.host ?? "127.0.0.1";
+  settings.endpoint = `http://${host}:${address.port}`;
 
   const simulator: Simulator = {
     endpoint: `http://${host}:${address.port}`,
@@ -358,6 +371,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     state: store,
     setFaults: (config) => faults.set(config),
     setQuota: (config) => quotas.configure(config),
+    setPromptS3: (config) => settings.promptAudio.configure(config),
     counters: () => counters.snapshot(),
     modelVerdicts: () => verdicts.snapshot(),
     clearModelVerdicts: () => verdicts.clear(),
@@ -402,6 +416,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       });
     },
   };
-  internals = { simulator, faults, quotas };
+  internals = { simulator, faults, quotas, clock };
   return simulator;
 }

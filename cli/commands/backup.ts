@@ -22,7 +22,7 @@ export const command: CliCommand = {
       .command("backup")
       .summary("export an instance's configuration to a directory or S3")
       .description(
-        "Export an Amazon Connect instance's configuration (hours, queues, routing profiles, flows and modules, prompts, " +
+        "Export an Amazon Connect instance's configuration (hours, queues, routing profiles, flows and modules, prompts with their audio, " +
           "quick connects, security profiles, hierarchy, agent statuses, users without passwords, phone numbers and flow " +
           "associations, Lambda/Lex associations, instance attributes, storage configs, integrations) with manifest.json " +
           "(SHA-256 and size per object). Read-only against Connect; rate-aware (token bucket per API + adaptive retry).",

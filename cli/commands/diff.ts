@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { compareSnapshots, DEFAULT_DIFF_KINDS, type SnapshotDiff } from "../../operations/diff/compare-snapshots";
+import { compareSnapshots, DEFAULT_DIFF_KINDS, kindsToRead, type SnapshotDiff } from "../../operations/diff/compare-snapshots";
 import { loadSide } from "../../operations/diff/load-side";
 import type { Kind } from "../../operations/model/kinds";
 import type { Snapshot } from "../../operations/model/snapshot";
@@ -65,7 +65,8 @@ export const command: CliCommand = {
       parseRegion("--left-region", flags.leftRegion);
       parseRegion("--right-region", flags.rightRegion);
       const progress = progressFromFlags(flags, ctx.io);
-      const open = async (arg: string, name: "<left>" | "<right>", region?: string, profile?: string, endpoint?: string, onlyKinds: readonly Kind[] = kinds): Promise<Snapshot> => {
+      // Kinds read (for ids to become names) may be more than the kinds compared.
+      const open = async (arg: string, name: "<left>" | "<right>", region?: string, profile?: string, endpoint?: string, onlyKinds: readonly Kind[] = kindsToRead(kinds)): Promise<Snapshot> => {
         const bar = progress.start(`diff: read ${name.slice(1, -1)}`);
         try {
           if (isInstanceRef(arg)) {
@@ -85,10 +86,10 @@ export const command: CliCommand = {
       let r: Snapshot;
       if (leftIsBackup || isInstanceRef(right)) {
         l = await open(left, "<left>", flags.leftRegion, flags.leftProfile, flags.leftEndpointUrl);
-        r = await open(right, "<right>", flags.rightRegion, flags.rightProfile, flags.rightEndpointUrl, kinds.filter((k) => l.kinds.includes(k)));
+        r = await open(right, "<right>", flags.rightRegion, flags.rightProfile, flags.rightEndpointUrl, kindsToRead(kinds).filter((k) => l.kinds.includes(k)));
       } else {
         r = await open(right, "<right>", flags.rightRegion, flags.rightProfile, flags.rightEndpointUrl);
-        l = await open(left, "<left>", flags.leftRegion, flags.leftProfile, flags.leftEndpointUrl, kinds.filter((k) => r.kinds.includes(k)));
+        l = await open(left, "<left>", flags.leftRegion, flags.leftProfile, flags.leftEndpointUrl, kindsToRead(kinds).filter((k) => r.kinds.includes(k)));
       }
       const d = compareSnapshots(l, r, kinds, mapping ?? {});
       printDiff(ctx.io, flags, d, l, r);

@@ -5,7 +5,8 @@ import type { RestorePlan } from "../../operations/restore/plan";
 import { restoreFromBackup } from "../../operations/restore/restore-from-backup";
 import { parseInstance, parseKindList, parseLocation, readMappingFlag } from "../arguments";
 import type { CliCommand } from "../command-module";
-import { addCommonOptions, addS3Options, emit, progressFromFlags, sessionFromFlags, sessionStats, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";
+import { S3Client } from "@aws-sdk/client-s3";
+import { addCommonOptions, addS3Options, emit, s3ConfigFromFlags, progressFromFlags, sessionFromFlags, sessionStats, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";
 import { OperationalError } from "../errors";
 import { EXIT } from "../exit-codes";
 import type { Progress } from "../progress";
@@ -29,9 +30,18 @@ export function formatPlan(plan: RestorePlan): string {
     `  create ${count("create")}, update ${count("update")}, unchanged ${count("unchanged")}, blocked ${count("blocked")}, prune ${plan.prune.length}; about ${plan.estimatedWrites} writes`,
   );
   for (const n of plan.nodes) {
-    if (n.op === "unchanged") continue;
-    const extra = n.op === "update" || n.op === "blocked" ? `: ${n.detail.join(", ")}` : n.deferred.length ? ` (stub first; second pass resolves ${n.deferred.length} references)` : "";
-    lines.push(`  ${n.op.padEnd(9)} ${n.key}${extra}`);
+    if (n.op !== "unchanged") {
+      const extra = n.op === "update" || n.op === "blocked" ? `: ${n.detail.join(", ")}` : n.deferred.length ? ` (stub first; second pass resolves ${n.deferred.length} references)` : "";
+      lines.push(`  ${n.op.padEnd(9)} ${n.key}${extra}`);
+    }
+    for (const note of n.notes ?? []) lines.push(`  ${"note".padEnd(9)} ${n.key}: ${note}`);
+  }
+  const blocked = plan.nodes.filter((n) => n.op === "blocked" && n.unblockedBy?.length);
+  const skippedNumbers = plan.skipped.filter((s) => s.kind === "phoneNumbers");
+  if (blocked.length || skippedNumbers.length) {
+    lines.push("Operator actions (then re-run the restore):");
+    for (const n of blocked) for (const a of n.unblockedBy!) lines.push(`  ${n.key}: ${a}`);
+    for (const s of skippedNumbers) lines.push(`  phoneNumbers/${s.name}: claim the number in the target (AWS forces this step: ClaimPhoneNumber or the console), or map it under "phoneNumbers" in the mapping file`);
   }
   for (const p of plan.prune) lines.push(`  ${"delete".padEnd(9)} ${p.kind}/${p.name}${p.api ? "" : " (no delete API; left in place)"}`);
   for (const s of plan.skipped) lines.push(`  ${"skip".padEnd(9)} ${s.kind}/${s.name}: ${s.reason}`);
@@ -46,15 +56,17 @@ export const command: CliCommand = {
       .command("restore")
       .summary("restore a backup into an instance (another Region and/or account)")
       .description(
-        "Restore a verified backup into a target instance, creating or updating by name in dependency order (hours, queues, " +
-          "flows (stubs first where flows reference each other), routing profiles, quick connects, modules, flow content, " +
-          "phone-number associations). ARNs and ids inside flow content and links are rewritten for the target Region, " +
+        "Restore a verified backup into a target instance, creating or updating by name in dependency order (instance " +
+          "attributes, storage configs, integrations, Lambda/Lex associations, hours, prompts (audio uploaded to the mapping " +
+          "file's bucket), security profiles, hierarchy, queues, flows (stubs first where flows reference each other), " +
+          "modules, routing profiles, users (CONNECT_MANAGED: a random first password nobody knows; reset it to hand over), " +
+          "quick connects, agent statuses, phone-number associations). Status and state are kept (SAVED drafts stay unpublished). ARNs and ids inside flow content and links are rewritten for the target Region, " +
           "account and instance; `$.AwsRegion` is left intact. A second run makes zero writes. Interrupted runs resume " +
           "(journal). Nothing is deleted unless --prune. Use --dry-run first.",
       )
       .requiredOption("--from <location>", "backup directory or s3://bucket/prefix")
       .requiredOption("--instance-id <id>", "target instance id or instance ARN")
-      .option("--mapping <file>", "JSON: {lambda:{src:arn}, lex:{src:arn}, accounts:{src:dst}, phoneNumbers:{src:dst}}")
+      .option("--mapping <file>", "JSON: {lambda:{src:arn}, lex:{src:arn}, accounts:{src:dst}, phoneNumbers:{src:dst}, storage:{src:dst}, integrations:{src:arn}, prompts:{bucket,prefix}}")
       .option("--dry-run", "print the plan and write nothing")
       .option("--prune", "also delete target resources of restored kinds that are not in the backup")
       .option("--journal <file>", "resume journal (default .connect-dr/restore-<target>-<backup digest>.jsonl)")
@@ -78,6 +90,8 @@ export const command: CliCommand = {
       const outcome = await restoreFromBackup({
         client: session.client,
         store,
+        // Prompt audio is uploaded to the mapping file's bucket with the --s3-* flags' client.
+        ...(mapping?.prompts ? { promptS3: new S3Client(s3ConfigFromFlags({ ...flags, region: flags.s3Region ?? flags.region ?? session.region })) } : {}),
         targetInstanceId: instanceId,
         ...(mapping ? { mapping } : {}),
         ...(flags.dryRun ? { dryRun: true } : {}),

@@ -48,6 +48,17 @@ export async function writeBackup(
   const earlierObjects = new Map((options.earlier?.manifest.objects ?? []).map((o) => [o.path, o]));
   const earlierLinks = new Map((options.earlier?.manifest.chain ?? []).map((l) => [l.location, l]));
   const used = new Map<string, ChainLink>();
+  // Audio first: a record names its audio's digest, so the audio must be there when the record is.
+  const blobOwners = new Map<string, ResourceRecord>();
+  for (const r of records) {
+    const audio = r.data.Audio as { path?: string } | undefined;
+    if (audio?.path) blobOwners.set(audio.path, r);
+  }
+  const blobs = await mapLimit([...(snapshot.blobs ?? new Map<string, Buffer>())].filter(([path]) => blobOwners.has(path)), 8, async ([path, body]) => {
+    await store.write(path, body);
+    const owner = blobOwners.get(path)!;
+    return { path, kind: owner.kind, id: owner.id, sha256: sha256(body), size: body.length };
+  });
   let done = 0;
   const objects = await mapLimit(records, 16, async (r): Promise<ManifestObject> => {
     const body = serialize(r);
@@ -77,6 +88,7 @@ export async function writeBackup(
     ...(options.readPath ? { readPath: options.readPath } : {}),
     ...(e ? { since: { location: e.location, createdAt: e.manifest.createdAt, objectsSha256: e.manifest.objectsSha256 } } : {}),
     ...(used.size > 0 ? { chain: [...used.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)) } : {}),
+    blobs,
   });
   await store.write(MANIFEST_PATH, serialize(manifest));
   return manifest;

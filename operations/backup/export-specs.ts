@@ -20,6 +20,8 @@ export interface ListDescribeSpec {
   readonly maxResults?: number;
   /** Summary field holding the id. @default "Id" */
   readonly summaryId?: string;
+  /** Summary field holding the name. @default "Name" */
+  readonly summaryName?: string;
   readonly describeApi: string;
   readonly describeIdParam: string;
   readonly describeKey: string;
@@ -65,7 +67,10 @@ export const LIST_DESCRIBE: Partial<Record<Kind, ListDescribeSpec>> = {
     style: "list-describe", listApi: "ListSecurityProfiles", listKey: "SecurityProfileSummaryList", maxResults: 1000,
     describeApi: "DescribeSecurityProfile", describeIdParam: "SecurityProfileId", describeKey: "SecurityProfile",
     nameField: "SecurityProfileName", arnField: "Arn",
-    children: [{ api: "ListSecurityProfilePermissions", idParam: "SecurityProfileId", listKey: "Permissions", field: "Permissions", maxResults: 1000 }],
+    children: [
+      { api: "ListSecurityProfilePermissions", idParam: "SecurityProfileId", listKey: "Permissions", field: "Permissions", maxResults: 1000 },
+      { api: "ListSecurityProfileApplications", idParam: "SecurityProfileId", listKey: "Applications", field: "Applications", maxResults: 1000 },
+    ],
   },
   hierarchyGroups: {
     style: "list-describe", listApi: "ListUserHierarchyGroups", listKey: "UserHierarchyGroupSummaryList", maxResults: 1000,
@@ -77,6 +82,7 @@ export const LIST_DESCRIBE: Partial<Record<Kind, ListDescribeSpec>> = {
   },
   users: {
     style: "list-describe", listApi: "ListUsers", listKey: "UserSummaryList", maxResults: 1000,
+    summaryName: "Username",
     describeApi: "DescribeUser", describeIdParam: "UserId", describeKey: "User", nameField: "Username", arnField: "Arn",
   },
 };

@@ -45,7 +45,15 @@ export const manifestSchema = z.object({
   chain: z.array(chainLinkSchema).optional(),
   /** SHA-256 of the canonical object list (see `objectsDigest`). */
   objectsSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * Binary objects (prompt audio fetched through GetPromptFile): path, SHA-256 and size each. The
+   * record that owns one names the same SHA-256 (prompts: `data.Audio.sha256`), so the object list's
+   * digest covers the audio too.
+   */
+  blobs: z.array(z.object({ path: z.string().min(1), kind: z.enum(KINDS), id: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() })).default([]),
 });
+
+export type ManifestBlob = Manifest["blobs"][number];
 
 export type ManifestObject = z.infer<typeof manifestObjectSchema>;
 export type ChainLink = z.infer<typeof chainLinkSchema>;
@@ -74,9 +82,10 @@ export function countsByKind(kinds: readonly Kind[], objects: readonly ManifestO
   return counts;
 }
 
-export function buildManifest(args: Omit<Manifest, "format" | "counts" | "objectsSha256">): Manifest {
+export function buildManifest(args: Omit<Manifest, "format" | "counts" | "objectsSha256" | "blobs"> & { blobs?: Manifest["blobs"] }): Manifest {
   const objects = [...args.objects].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { format: MANIFEST_FORMAT, ...args, objects, counts: countsByKind(args.kinds, objects), objectsSha256: objectsDigest(objects) };
+  const blobs = [...(args.blobs ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { format: MANIFEST_FORMAT, ...args, objects, blobs, counts: countsByKind(args.kinds, objects), objectsSha256: objectsDigest(objects) };
 }
 
 /** Serialized record bytes: stable key order as produced, two-space indent, trailing newline. */

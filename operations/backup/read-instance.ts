@@ -6,6 +6,8 @@ import { LIST_DESCRIBE, SECRET_FIELDS, STORAGE_RESOURCE_TYPES, type ListDescribe
 import { parseArn } from "../references/arn";
 import { SEARCH_READ, type ObjectReadPath, type ReadPath } from "./read-paths";
 import { readKindViaSearch, refreshChildSummaries } from "./search-read";
+import { parentGroupId } from "../restore/projection";
+import { objectPath, sha256 } from "./manifest";
 
 export interface ReadProgress {
   /** Resources read so far. */
@@ -17,6 +19,11 @@ export interface ReadProgress {
 
 export interface ReadInstanceOptions {
   readonly kinds?: readonly Kind[];
+  /**
+   * Fetch each prompt's audio (GetPromptFile, then a GET of its presigned URL) and record its
+   * SHA-256 and size in `data.Audio`; the bytes go to `Snapshot.blobs`. @default true
+   */
+  readonly promptAudio?: boolean;
   readonly onProgress?: (p: ReadProgress) => void;
   /** How kinds with a Search API are read (see read-paths.ts). @default "search" */
   readonly readPath?: ReadPath;
@@ -67,6 +74,7 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
   };
   const { source, instance } = await describeSource(client, instanceId);
   const resources: Partial<Record<Kind, ResourceRecord[]>> = {};
+  const blobs = new Map<string, Buffer>();
   const I = { InstanceId: source.instanceId };
   const record = (kind: Kind, id: string, name: string, data: Json, arn?: string): ResourceRecord => ({
     kind, id, name, ...(arn ? { arn } : {}), data: stripSecrets(data) as Json,
@@ -86,7 +94,7 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
       const perType = await Promise.all(
         STORAGE_RESOURCE_TYPES.map(async (rt) => {
           const cfgs = await listAll<Json>(client, "ListInstanceStorageConfigs", { ...I, ResourceType: rt, MaxResults: 10 }, "StorageConfigs");
-          return cfgs.map((c) => record("storageConfigs", `${rt}:${String(c.AssociationId)}`, `${rt}:${String(c.StorageType)}:${String(c.AssociationId)}`, { ResourceType: rt, ...c }));
+          return cfgs.map((c) => record("storageConfigs", `${rt}:${String(c.AssociationId)}`, `${rt}:${String(c.StorageType)}`, { ResourceType: rt, ...c }));
         }),
       );
       const all = perType.flat();
@@ -144,7 +152,18 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
     routingProfiles: () => readDetailed("routingProfiles"),
     flows: () => readDetailed("flows"),
     flowModules: () => readDetailed("flowModules"),
-    prompts: () => readDetailed("prompts"),
+    prompts: async () => {
+      const records = await readDetailed("prompts");
+      if (options.promptAudio === false) return records;
+      return Promise.all(
+        records.map(async (r) => {
+          const audio = await fetchPromptAudio(client, source.instanceId, r.id);
+          const path = `prompts/${objectPath("prompts", r.id).slice("prompts/".length).replace(/\.json$/, "")}.audio`;
+          blobs.set(path, audio);
+          return { ...r, data: { ...r.data, Audio: { path, sha256: sha256(audio), size: audio.length } } };
+        }),
+      );
+    },
     quickConnects: () => readDetailed("quickConnects"),
     securityProfiles: () => readDetailed("securityProfiles"),
     hierarchyGroups: () => readDetailed("hierarchyGroups"),
@@ -183,16 +202,9 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
   }
 
   async function describeOne(kind: Kind, spec: ListDescribeSpec, id: string): Promise<ResourceRecord> {
-    const [described, ...children] = await Promise.all([
-      send(client, spec.describeApi, { ...I, [spec.describeIdParam]: id }),
-      ...(spec.children ?? []).map((c) =>
-        listAll<Json>(client, c.api, { ...I, [c.idParam]: id, ...(c.maxResults ? { MaxResults: c.maxResults } : {}) }, c.listKey),
-      ),
-    ]);
-    const data: Json = { ...((described[spec.describeKey] ?? {}) as Json) };
-    (spec.children ?? []).forEach((c, i) => (data[c.field] = children[i]));
+    const r = await describeRecord(client, source.instanceId, kind, id, spec);
     tick(kind, 0, 1);
-    return record(kind, id, String(data[spec.nameField ?? "Name"] ?? id), data, data[spec.arnField] as string | undefined);
+    return r;
   }
 
   await Promise.all(
@@ -203,7 +215,65 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
       resources[kind] = records;
     }),
   );
-  return { source, kinds: [...kinds], resources: unchanged.size > 0 ? refreshChildSummaries(resources, unchanged) : resources };
+  return { source, kinds: [...kinds], resources: unchanged.size > 0 ? refreshChildSummaries(resources, unchanged) : resources, ...(blobs.size ? { blobs } : {}) };
+}
+
+/**
+ * A prompt's audio: GetPromptFile's presigned URL, fetched. The URL is short-lived and carries a
+ * signature, so it is neither stored nor printed.
+ */
+export async function fetchPromptAudio(client: ConnectClient, instanceId: string, promptId: string): Promise<Buffer> {
+  const out = await send(client, "GetPromptFile", { InstanceId: instanceId, PromptId: promptId });
+  const url = String(out.PromptPresignedUrl ?? "");
+  if (!url) throw new Error(`GetPromptFile returned no PromptPresignedUrl for prompt ${promptId}`);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return Buffer.from(await res.arrayBuffer());
+      lastError = new Error(`HTTP ${res.status}`);
+      if (res.status < 500) break;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw new Error(`could not download the audio of prompt ${promptId} from its GetPromptFile URL (${(lastError as Error).message})`);
+}
+
+/**
+ * Describes one resource of a list-describe kind (with its child lists) as a record. Used by the
+ * backup for every resource, and by restore to find what a create whose response was lost made.
+ */
+export async function describeRecord(client: ConnectClient, instanceId: string, kind: Kind, id: string, spec = LIST_DESCRIBE[kind] as ListDescribeSpec): Promise<ResourceRecord> {
+  const I = { InstanceId: instanceId };
+  const [described, ...children] = await Promise.all([
+    send(client, spec.describeApi, { ...I, [spec.describeIdParam]: id }),
+    ...(spec.children ?? []).map((c) =>
+      listAll<Json>(client, c.api, { ...I, [c.idParam]: id, ...(c.maxResults ? { MaxResults: c.maxResults } : {}) }, c.listKey),
+    ),
+  ]);
+  const data: Json = { ...((described[spec.describeKey] ?? {}) as Json) };
+  (spec.children ?? []).forEach((c, i) => (data[c.field] = children[i]));
+  // DescribeUserHierarchyGroup names no parent; its path does. Kept as a link restore can follow.
+  if (kind === "hierarchyGroups" && data.ParentGroupId === undefined) {
+    const parent = parentGroupId(data);
+    if (parent) data.ParentGroupId = parent;
+  }
+  const arn = data[spec.arnField] as string | undefined;
+  return { kind, id, name: String(data[spec.nameField ?? "Name"] ?? id), ...(arn ? { arn } : {}), data: stripSecrets(data) as Json };
+}
+
+/**
+ * The id of the resource of `kind` named `name`, by listing (every page): how a create retried
+ * after a lost response finds what the first attempt made.
+ */
+export async function findIdByName(client: ConnectClient, instanceId: string, kind: Kind, name: string): Promise<string | undefined> {
+  const spec = LIST_DESCRIBE[kind];
+  if (!spec) return undefined;
+  const items = await listAll<Json>(client, spec.listApi, { InstanceId: instanceId, ...spec.listInput, ...(spec.maxResults ? { MaxResults: spec.maxResults } : {}) }, spec.listKey);
+  const nameKey = spec.summaryName ?? "Name";
+  const hit = items.find((s) => s[nameKey] === name);
+  return hit ? String(hit[spec.summaryId ?? "Id"]) : undefined;
 }
 
 function lastSegment(idOrArn: string): string {

@@ -1,11 +1,12 @@
-import { KINDS, type Kind } from "../model/kinds";
+import { ARN_SEGMENT, KINDS, type Kind } from "../model/kinds";
+import { LINKS } from "../references/links";
 import { recordsOf, type Snapshot } from "../model/snapshot";
 import { remapText, type RemapContext } from "../references/remap";
 import { canonicalJson, project } from "../restore/projection";
 import { structuralDiff, type Difference } from "./structural-diff";
 
-/** Kinds compared unless the caller names others: `instance` and phone numbers are per-instance by nature. */
-export const DEFAULT_DIFF_KINDS: readonly Kind[] = KINDS.filter((k) => k !== "instance" && k !== "phoneNumbers");
+/** Kinds compared unless the caller names others: the `instance` record is per-instance by nature. */
+export const DEFAULT_DIFF_KINDS: readonly Kind[] = KINDS.filter((k) => k !== "instance");
 
 export interface KindDiff {
   readonly kind: Kind;
@@ -28,7 +29,11 @@ const PLACE = { accountId: "<account>", region: "<region>", instanceId: "<instan
  * A snapshot in name space: every id replaced by `<kind:name>`, the instance's Region, account and
  * instance id by placeholders, so two instances (or an instance and a backup) compare by names.
  */
-export function normalizeSnapshot(s: Snapshot, kinds: readonly Kind[], externals: Pick<RemapContext, "lambda" | "lex" | "accounts"> = {}): Map<Kind, Map<string, unknown>> {
+export function normalizeSnapshot(
+  s: Snapshot,
+  kinds: readonly Kind[],
+  externals: Pick<RemapContext, "lambda" | "lex" | "accounts" | "storage" | "integrations"> & { phoneNumbers?: ReadonlyMap<string, string> } = {},
+): Map<Kind, Map<string, unknown>> {
   const ids = new Map<string, string>();
   for (const kind of s.kinds) for (const r of recordsOf(s, kind)) if (!r.id.startsWith("arn:")) ids.set(r.id, `<${kind}:${r.name}>`);
   const ctx: RemapContext = { source: s.source, target: PLACE, ids, ...externals };
@@ -37,9 +42,19 @@ export function normalizeSnapshot(s: Snapshot, kinds: readonly Kind[], externals
     if (!s.kinds.includes(kind)) continue;
     const m = new Map<string, unknown>();
     for (const r of recordsOf(s, kind)) {
-      // Lambda functions and Lex bots are identified by their (normalized) ARN.
-      const key = kind === "lambdaFunctions" || kind === "lexBots" ? remapText(r.id, ctx).text : r.name;
-      m.set(key, sortSets(JSON.parse(remapText(JSON.stringify(project(kind, r.data)), ctx).text)));
+      // Lambda functions and Lex bots are identified by their (normalized) ARN; numbers by the
+      // number they are mapped to; integrations by type and mapped ARN.
+      const mappedNumber = (n: string) => externals.phoneNumbers?.get(n) ?? n;
+      const key =
+        kind === "lambdaFunctions" || kind === "lexBots" ? remapText(r.id, ctx).text
+        : kind === "phoneNumbers" ? mappedNumber(r.name)
+        : kind === "integrations" ? `${String(r.data.IntegrationType)}:${externals.integrations?.get(String(r.data.IntegrationArn)) ?? String(r.data.IntegrationArn)}`
+        : r.name;
+      let projected = project(kind, r.data);
+      if (kind === "phoneNumbers") projected = { ...projected, PhoneNumber: mappedNumber(String(projected.PhoneNumber)) };
+      if (kind === "integrations") projected = { ...projected, IntegrationArn: externals.integrations?.get(String(projected.IntegrationArn)) ?? projected.IntegrationArn };
+      if (kind === "storageConfigs") projected = JSON.parse(JSON.stringify(projected), (_k, v: unknown) => (typeof v === "string" ? (externals.storage?.get(v) ?? v) : v)) as typeof projected;
+      m.set(key, sortSets(JSON.parse(remapText(JSON.stringify(projected), ctx).text)));
     }
     out.set(kind, m);
   }
@@ -47,7 +62,7 @@ export function normalizeSnapshot(s: Snapshot, kinds: readonly Kind[], externals
 }
 
 /** Arrays that are sets: their order carries no meaning, so they are sorted after ids become names. */
-const SET_FIELDS = new Set(["QueueConfigs", "QuickConnectIds", "MediaConcurrencies", "Config", "SecurityProfileIds", "Permissions", "QuickConnects"]);
+const SET_FIELDS = new Set(["QueueConfigs", "QuickConnectIds", "MediaConcurrencies", "Config", "SecurityProfileIds", "Permissions", "QuickConnects", "Applications", "TagRestrictedResources", "HierarchyRestrictedResources"]);
 
 export function sortSets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortSets);
@@ -62,11 +77,36 @@ export function sortSets(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The kinds to read so that `kinds` compare by name: each kind plus every kind its links and flow
+ * content can point at (a quick connect's user, a user's profiles and group, ...). Ids of kinds not
+ * read would stay raw and differ between any two instances.
+ */
+export function kindsToRead(kinds: readonly Kind[]): Kind[] {
+  const out = new Set<Kind>(kinds);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const l of LINKS) if (out.has(l.kind) && !out.has(l.target)) (out.add(l.target), (grew = true));
+    if ((out.has("flows") || out.has("flowModules")) && Object.keys(ARN_SEGMENT).some((k) => !out.has(k as Kind))) {
+      for (const k of Object.keys(ARN_SEGMENT)) out.add(k as Kind);
+      grew = true;
+    }
+  }
+  return KINDS.filter((k) => out.has(k));
+}
+
 /** Lambda/Lex ARN pairs (left ARN or function name -> right ARN), as in a restore mapping file. */
 export interface DiffMapping {
   readonly lambda?: Readonly<Record<string, string>>;
   readonly lex?: Readonly<Record<string, string>>;
   readonly accounts?: Readonly<Record<string, string>>;
+  /** Left E.164 number -> right one (a DR Region's numbers differ). */
+  readonly phoneNumbers?: Readonly<Record<string, string>>;
+  /** Left bucket / stream / key -> right one. */
+  readonly storage?: Readonly<Record<string, string>>;
+  /** Left integration ARN -> right one. */
+  readonly integrations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -76,7 +116,14 @@ export interface DiffMapping {
 export function compareSnapshots(left: Snapshot, right: Snapshot, kinds: readonly Kind[] = DEFAULT_DIFF_KINDS, mapping: DiffMapping = {}): SnapshotDiff {
   const rightCtx: RemapContext = { source: right.source, target: PLACE, ids: new Map() };
   const translate = (m?: Readonly<Record<string, string>>) => new Map(Object.entries(m ?? {}).map(([k, v]) => [k, remapText(v, rightCtx).text]));
-  const l = normalizeSnapshot(left, kinds, { lambda: translate(mapping.lambda), lex: translate(mapping.lex), accounts: new Map(Object.entries(mapping.accounts ?? {}).map(([k, v]) => [k, v === right.source.accountId ? PLACE.accountId : v])) });
+  const l = normalizeSnapshot(left, kinds, {
+    lambda: translate(mapping.lambda),
+    lex: translate(mapping.lex),
+    accounts: new Map(Object.entries(mapping.accounts ?? {}).map(([k, v]) => [k, v === right.source.accountId ? PLACE.accountId : v])),
+    phoneNumbers: new Map(Object.entries(mapping.phoneNumbers ?? {})),
+    storage: new Map(Object.entries(mapping.storage ?? {})),
+    integrations: new Map(Object.entries(mapping.integrations ?? {})),
+  });
   const r = normalizeSnapshot(right, kinds);
   const result: KindDiff[] = [];
   const notCompared: Kind[] = [];

@@ -60,14 +60,28 @@ export const ARN_SEGMENT: Partial<Record<Kind, string>> = {
 
 /** Kinds whose resources this tool creates or updates on restore, in dependency order. */
 export const RESTORABLE_KINDS: readonly Kind[] = [
+  "instanceAttributes",
+  "storageConfigs",
+  "integrations",
   "lambdaFunctions",
   "lexBots",
   "hours",
+  "prompts",
+  "hierarchyStructure",
+  "hierarchyGroups",
+  "securityProfiles",
   "queues",
   "flows",
   "flowModules",
   "routingProfiles",
+  "users",
   "quickConnects",
   "agentStatuses",
   "phoneNumbers",
 ];
+
+/**
+ * Kinds every instance already has, so restore only ever updates them: the instance attributes
+ * (ListInstanceAttributes lists every type) and the one hierarchy structure.
+ */
+export const UPDATE_ONLY_KINDS: readonly Kind[] = ["instanceAttributes", "hierarchyStructure"];

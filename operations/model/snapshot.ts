@@ -24,6 +24,8 @@ export interface Snapshot {
   readonly source: SourceInfo;
   readonly kinds: readonly Kind[];
   readonly resources: Partial<Record<Kind, ResourceRecord[]>>;
+  /** Binary objects beside the records (prompt audio), by backup path. Read into memory only by a backup. */
+  readonly blobs?: ReadonlyMap<string, Buffer>;
 }
 
 export function recordsOf(snapshot: Snapshot, kind: Kind): ResourceRecord[] {

@@ -18,9 +18,12 @@ export const LINKS: readonly LinkSpec[] = [
   { kind: "quickConnects", path: "QuickConnectConfig.QueueConfig.ContactFlowId", target: "flows" },
   { kind: "quickConnects", path: "QuickConnectConfig.UserConfig.UserId", target: "users" },
   { kind: "quickConnects", path: "QuickConnectConfig.UserConfig.ContactFlowId", target: "flows" },
+  { kind: "quickConnects", path: "QuickConnectConfig.FlowConfig.ContactFlowId", target: "flows" },
   { kind: "users", path: "RoutingProfileId", target: "routingProfiles" },
   { kind: "users", path: "SecurityProfileIds[]", target: "securityProfiles" },
   { kind: "users", path: "HierarchyGroupId", target: "hierarchyGroups" },
+  { kind: "hierarchyGroups", path: "ParentGroupId", target: "hierarchyGroups" },
+  { kind: "securityProfiles", path: "AllowedAccessControlHierarchyGroupId", target: "hierarchyGroups" },
   { kind: "phoneNumbers", path: "ContactFlowId", target: "flows" },
 ];
 

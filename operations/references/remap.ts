@@ -19,6 +19,10 @@ export interface RemapContext {
   readonly lex?: ReadonlyMap<string, string>;
   /** Source account -> target account for ARNs of accounts other than the instance's. */
   readonly accounts?: ReadonlyMap<string, string>;
+  /** Storage targets (bucket names, stream/firehose ARNs, KMS keys): source -> target (mapping file). */
+  readonly storage?: ReadonlyMap<string, string>;
+  /** Integration ARNs: source -> target (mapping file). */
+  readonly integrations?: ReadonlyMap<string, string>;
 }
 
 export interface RemapResult {

@@ -2,7 +2,7 @@ import type { Kind } from "../model/kinds";
 import type { ResourceRecord } from "../model/snapshot";
 import { idOf, LINKS, valuesAt } from "../references/links";
 import { remapArn, remapText, type RemapContext } from "../references/remap";
-import { project } from "./projection";
+import { project, sortIdSets } from "./projection";
 
 type J = Record<string, unknown>;
 
@@ -48,6 +48,32 @@ function withoutOmitted(kind: Kind, data: J, omit: ReadonlySet<string>): J {
   return copy;
 }
 
+/** Where a storage config names a bucket, stream or key (each must be mapped to the target's). */
+const STORAGE_TARGETS: readonly string[] = [
+  "S3Config.BucketName",
+  "S3Config.EncryptionConfig.KeyId",
+  "KinesisVideoStreamConfig.EncryptionConfig.KeyId",
+  "KinesisStreamConfig.StreamArn",
+  "KinesisFirehoseConfig.FirehoseArn",
+];
+
+/** A storage config with its bucket, stream and key replaced by the mapping file's targets. */
+function mapStorage(projected: J, ctx: RemapContext): Desired {
+  const value = JSON.parse(JSON.stringify(projected)) as J;
+  const unresolved: string[] = [];
+  for (const path of STORAGE_TARGETS) {
+    const parts = path.split(".");
+    const holder = parts.slice(0, -1).reduce<J | undefined>((o, p) => (o?.[p] as J | undefined), value);
+    const leaf = parts[parts.length - 1]!;
+    const v = holder?.[leaf];
+    if (typeof v !== "string") continue;
+    const mapped = ctx.storage?.get(v);
+    if (mapped) holder![leaf] = mapped;
+    else unresolved.push(`${path}=${v} (add the target's value under "storage" in the mapping file: {"${v}": "<target>"})`);
+  }
+  return { value, unresolved };
+}
+
 /**
  * What a backed-up resource must look like in the target: links and flow content rewritten (ids,
  * Region, account, instance; Lambda/Lex by mapping or convention; `$.AwsRegion` untouched), then
@@ -79,8 +105,15 @@ export function desiredFor(record: ResourceRecord, ctx: RemapContext, options: D
     const region = v1?.LexRegion === ctx.source.region ? ctx.target.region : v1?.LexRegion;
     return { value: project(kind, { LexBot: { Name: v1?.Name, LexRegion: region } }), unresolved };
   }
+  if (kind === "storageConfigs") return mapStorage(project(kind, data), ctx);
+  if (kind === "integrations") {
+    const p = project(kind, data);
+    const arn = ctx.integrations?.get(String(p.IntegrationArn));
+    if (!arn) unresolved.push(`IntegrationArn=${String(p.IntegrationArn)} (add the target Region's ARN under "integrations" in the mapping file)`);
+    return { value: { ...p, IntegrationArn: arn ?? p.IntegrationArn }, unresolved };
+  }
   const projected = project(kind, data);
   const remapped = remapText(JSON.stringify(projected), ctx);
   unresolved.push(...remapped.unresolved);
-  return { value: JSON.parse(remapped.text) as J, unresolved };
+  return { value: sortIdSets(kind, JSON.parse(remapped.text) as J), unresolved };
 }

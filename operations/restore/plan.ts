@@ -7,7 +7,7 @@ import { schedule, type Edge } from "./dependency-graph";
 import { desiredFor } from "./desired";
 import type { MappingFile } from "./mapping-file";
 import { project } from "./projection";
-import { changedFields, deleteCall, followUpCalls, updateCalls } from "./write-calls";
+import { changedFields, deleteCall, followUpCalls, unwritableDifferences, updateCalls } from "./write-calls";
 
 export type NodeOp = "create" | "update" | "unchanged" | "blocked";
 
@@ -29,6 +29,12 @@ export interface PlanNode {
   readonly deferred: string[];
   /** Writes this node is expected to make (exact for create/unchanged; at least this many for update). */
   readonly estimatedWrites: number;
+  /** Differences that remain after the restore because no API can remove them, with the reason. */
+  readonly notes?: string[];
+  /** Blocked nodes: the operator action that unblocks this one (then re-run the restore). */
+  readonly unblockedBy?: string[];
+  /** Soft links left out because what they point at is blocked (`<kind>/<name>` keys). */
+  readonly omitted?: string[];
 }
 
 export interface PruneItem {
@@ -50,8 +56,34 @@ export interface RestorePlan {
   readonly estimatedWrites: number;
 }
 
-/** Kinds matched by name in the target but never created (ACGR mirrors them, or they carry secrets/audio). */
-const MATCH_ONLY: readonly Kind[] = ["prompts", "users", "securityProfiles", "hierarchyGroups"];
+/**
+ * Soft links: when the resource linked to is blocked, the linking resource is restored without the
+ * link (and gains it on the run after the operator's action), instead of being blocked with it.
+ * An agent quick connect whose user is missing blocks that quick connect, never its queue.
+ */
+function isSoft(fromKind: Kind, path: string): boolean {
+  return fromKind === "queues" && path === "QuickConnects[].Id";
+}
+
+/** Ordering that no id expresses: hierarchy groups need the structure's levels first. */
+const ORDER_AFTER: Partial<Record<Kind, Kind>> = { hierarchyGroups: "hierarchyStructure" };
+
+/**
+ * What an operator does to unblock a node, from the references it could not resolve: the resource
+ * missing from both the backup and the target must be created in the target (or backed up), a
+ * storage or integration target named in the mapping file.
+ */
+export function unblockActions(unresolved: readonly string[], blocked: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const u of unresolved) {
+    const link = /^(\S+)=(\S+) \((\w+)\)$/.exec(u);
+    if (link) out.push(`create the ${link[3]} resource ${link[2]} in the target (it is in neither the backup nor the target), or take a backup that holds it; then re-run`);
+    else if (u.includes("mapping file")) out.push(u.replace(/^.*\((.*)\)$/, "$1"));
+    else out.push(`create the resource ${u} refers to in the target, or take a backup that holds it; then re-run`);
+  }
+  for (const b of blocked) if (b.startsWith("depends on blocked ")) out.push(`unblock ${b.slice("depends on blocked ".length)} first`);
+  return [...new Set(out)];
+}
 
 /** Patchable links: filled in by a second pass when they sit in a cycle. */
 function isPatchable(fromKind: Kind, toKind: Kind, path: string): boolean {
@@ -74,6 +106,8 @@ export function remapContext(backup: Snapshot, target: Snapshot, ids: ReadonlyMa
     lambda: new Map(Object.entries(mapping.lambda)),
     lex: new Map(Object.entries(mapping.lex)),
     accounts: new Map(Object.entries(mapping.accounts)),
+    storage: new Map(Object.entries(mapping.storage ?? {})),
+    integrations: new Map(Object.entries(mapping.integrations ?? {})),
   };
 }
 
@@ -83,6 +117,10 @@ export function remapContext(backup: Snapshot, target: Snapshot, ids: ReadonlyMa
  */
 export function findTargetMatch(r: ResourceRecord, index: ReturnType<typeof indexRecords>, backup: Snapshot, target: Snapshot, mapping: MappingFile): ResourceRecord | undefined {
   if (r.kind === "phoneNumbers") return index.byName.get(mapping.phoneNumbers[r.name] ?? r.name);
+  if (r.kind === "integrations") {
+    const arn = mapping.integrations[String(r.data.IntegrationArn)];
+    return arn ? index.byName.get(`${String(r.data.IntegrationType)}:${arn}`) : undefined;
+  }
   if (r.kind === "lambdaFunctions" || r.kind === "lexBots") {
     const want = desiredFor(r, remapContext(backup, target, new Map(), mapping)).value;
     const arn = (want.FunctionArn ?? (want.LexV2Bot as { AliasArn?: string } | undefined)?.AliasArn) as string | undefined;
@@ -96,7 +134,7 @@ export function findTargetMatch(r: ResourceRecord, index: ReturnType<typeof inde
 /** Source id -> target id for every backed-up resource that already exists in the target. */
 export function matchByName(backup: Snapshot, target: Snapshot, mapping: MappingFile): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const kind of [...RESTORABLE_KINDS, ...MATCH_ONLY]) {
+  for (const kind of RESTORABLE_KINDS) {
     const t = indexRecords(recordsOf(target, kind));
     for (const r of recordsOf(backup, kind)) {
       const match = findTargetMatch(r, t, backup, target, mapping);
@@ -142,62 +180,100 @@ export function buildPlan(backup: Snapshot, target: Snapshot, options: BuildPlan
 
   // Edges to nodes created in this run (existing targets already have ids).
   const edges: Edge[] = [];
+  const softEdges = new Map<string, Set<string>>();
   for (const [key, r] of records) {
     const add = (sourceId: string, path: string) => {
       const to = keyOfSource.get(sourceId);
-      if (to && creates.has(to)) edges.push({ from: key, to, patchable: isPatchable(r.kind, records.get(to)!.kind, path) });
+      if (!to || !creates.has(to)) return;
+      edges.push({ from: key, to, patchable: isPatchable(r.kind, records.get(to)!.kind, path) });
+      if (isSoft(r.kind, path)) (softEdges.get(key) ?? softEdges.set(key, new Set()).get(key)!).add(to);
     };
     for (const link of LINKS.filter((l) => l.kind === r.kind)) for (const v of valuesAt(r.data, link.path)) add(idOf(v), link.path);
     if (typeof r.data.Content === "string") {
       for (const ref of findReferences(r.data.Content)) if (ref.type === "connect") add(ref.id, "Content");
       for (const id of findBareIds(r.data.Content)) add(id, "Content");
     }
+    const after = ORDER_AFTER[r.kind];
+    if (after) for (const k of records.keys()) if (k.startsWith(`${after}/`)) edges.push({ from: key, to: k, patchable: false });
   }
   const sched = schedule([...records.keys()], edges);
   for (const cycle of sched.unbreakable) problems.push(`cannot order a reference cycle: ${cycle.join(" -> ")}`);
 
-  const nodes: PlanNode[] = [];
+  // Which nodes are blocked: by references the target cannot satisfy, then by what they wait for
+  // (soft links excepted: those are left out instead).
+  const unresolvedOf = new Map<string, string[]>();
   for (const [key, r] of records) {
-    const waitFor = sched.waitFor.get(key) ?? [];
-    const deferred = sched.deferred.get(key) ?? [];
-    const existing = targetRec.get(key);
-    const desired = desiredFor(r, ctx);
-    const pending = new Set([...waitFor, ...deferred].map((k) => records.get(k)!.id));
-    const dangling = desired.unresolved.filter((u) => ![...pending].some((id) => u.includes(id)));
-    if (dangling.length) {
-      nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: "blocked", detail: dangling.map((d) => `unresolved reference ${d}`), waitFor, deferred, estimatedWrites: 0, ...(existing ? { targetId: existing.id } : {}) });
-      continue;
+    const waits = [...(sched.waitFor.get(key) ?? []), ...(sched.deferred.get(key) ?? [])];
+    const pending = new Set(waits.map((k) => records.get(k)!.id));
+    const dangling = desiredFor(r, ctx).unresolved.filter((u) => ![...pending].some((id) => u.includes(id)));
+    if (r.kind === "prompts" && !targetRec.has(key)) {
+      if (!(r.data.Audio as { sha256?: string } | undefined)?.sha256) dangling.push("prompt audio: the backup holds none for this prompt (take a new backup)");
+      else if (!options.mapping.prompts) dangling.push(`prompt audio (name an S3 bucket in the target account and Region under "prompts": {"bucket": "..."} in the mapping file)`);
     }
-    if (!existing) {
-      const base = 1 + followUpCalls(r.kind, "x", desired.value, target.source.instanceId).length;
-      nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: "create", detail: [], waitFor, deferred, estimatedWrites: base + (deferred.length ? 1 : 0) });
-      continue;
-    }
-    const current = project(r.kind, existing.data);
-    const t = { targetId: existing.id, ...(existing.arn ? { targetArn: existing.arn } : {}) };
-    if (waitFor.length || deferred.length) {
-      nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: "update", detail: ["references resources created in this run"], waitFor, deferred, estimatedWrites: 1, ...t });
-      continue;
-    }
-    const changed = changedFields(current, desired.value);
-    const calls = updateCalls(r.kind, existing.id, existing.arn, current, desired.value, target.source.instanceId);
-    nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: calls.length ? "update" : "unchanged", detail: calls.length ? changed : [], waitFor, deferred, estimatedWrites: calls.length, ...t });
+    if (dangling.length) unresolvedOf.set(key, dangling);
   }
-  // Nodes waiting on blocked nodes are blocked too.
-  const blocked = new Set(nodes.filter((n) => n.op === "blocked").map((n) => n.key));
+  const blockedBy = new Map<string, string[]>();
+  for (const [key, d] of unresolvedOf) blockedBy.set(key, d.map((u) => `unresolved reference ${u}`));
+  const omittedOf = new Map<string, string[]>();
   let grew = true;
   while (grew) {
     grew = false;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      if (blocked.has(n.key)) continue;
-      const on = [...n.waitFor, ...n.deferred].filter((k) => blocked.has(k));
-      if (on.length) {
-        nodes[i] = { ...n, op: "blocked", detail: on.map((k) => `depends on blocked ${k}`), estimatedWrites: 0 };
-        blocked.add(n.key);
+    for (const key of records.keys()) {
+      if (blockedBy.has(key)) continue;
+      const deps = [...(sched.waitFor.get(key) ?? []), ...(sched.deferred.get(key) ?? [])].filter((k) => blockedBy.has(k));
+      const soft = deps.filter((k) => softEdges.get(key)?.has(k));
+      const hard = deps.filter((k) => !softEdges.get(key)?.has(k));
+      if (soft.length && soft.join() !== (omittedOf.get(key) ?? []).join()) omittedOf.set(key, soft);
+      if (hard.length) {
+        blockedBy.set(key, hard.map((k) => `depends on blocked ${k}`));
         grew = true;
       }
     }
+  }
+
+  const nodes: PlanNode[] = [];
+  for (const [key, r] of records) {
+    const omitted = omittedOf.get(key) ?? [];
+    const omitIds = new Set(omitted.map((k) => records.get(k)!.id));
+    const waitFor = (sched.waitFor.get(key) ?? []).filter((k) => !omitted.includes(k));
+    const deferred = (sched.deferred.get(key) ?? []).filter((k) => !omitted.includes(k));
+    const existing = targetRec.get(key);
+    const withOmitted: { omitted?: string[]; notes?: string[] } = omitted.length ? { omitted, notes: omitted.map((k) => `${k} is left out until it is unblocked (see that entry); the next run adds it`) } : {};
+    const blocked = blockedBy.get(key);
+    if (blocked) {
+      nodes.push({
+        key, kind: r.kind, name: r.name, sourceId: r.id, op: "blocked", detail: blocked, waitFor, deferred, estimatedWrites: 0,
+        unblockedBy: unblockActions(unresolvedOf.get(key) ?? [], blocked),
+        ...(existing ? { targetId: existing.id } : {}),
+      });
+      continue;
+    }
+    const desired = desiredFor(r, ctx, { omit: omitIds });
+    if (!existing) {
+      const base = 1 + followUpCalls(r.kind, "x", desired.value, target.source.instanceId).length;
+      nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: "create", detail: [], waitFor, deferred, estimatedWrites: base + (deferred.length ? 1 : 0), ...withOmitted });
+      continue;
+    }
+    const current = project(r.kind, existing.data);
+    // Replacing a prompt's audio needs the bucket too; with one, the plan counts the UpdatePrompt.
+    if (r.kind === "prompts" && desired.value.AudioSha256 && current.AudioSha256 !== desired.value.AudioSha256) {
+      if (options.mapping.prompts) desired.value.S3Uri = `s3://${options.mapping.prompts.bucket}/${options.mapping.prompts.prefix}${String(desired.value.AudioSha256)}.audio`;
+      else withOmitted.notes = [...(withOmitted.notes ?? []), `Audio differs from the backup's; name an S3 bucket under "prompts" in the mapping file to replace it`];
+    }
+    const t = { targetId: existing.id, ...(existing.arn ? { targetArn: existing.arn } : {}) };
+    if (waitFor.some((k) => creates.has(k)) || deferred.length) {
+      nodes.push({ key, kind: r.kind, name: r.name, sourceId: r.id, op: "update", detail: ["references resources created in this run"], waitFor, deferred, estimatedWrites: 1, ...t, ...withOmitted });
+      continue;
+    }
+    const unwritable = unwritableDifferences(r.kind, current, desired.value);
+    const changed = changedFields(current, desired.value).filter((f) => !unwritable.some((u) => u.startsWith(`${f}:`)));
+    const calls = updateCalls(r.kind, existing.id, existing.arn, current, desired.value, target.source.instanceId);
+    const notes = [...unwritable, ...(withOmitted.notes ?? [])];
+    nodes.push({
+      key, kind: r.kind, name: r.name, sourceId: r.id, op: calls.length ? "update" : "unchanged", detail: calls.length ? changed : [], waitFor, deferred, estimatedWrites: calls.length, ...t,
+      ...(omitted.length ? { omitted } : {}),
+      ...(notes.length ? { notes } : {}),
+    });
   }
 
   const prune: PruneItem[] = [];

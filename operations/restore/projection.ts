@@ -36,6 +36,37 @@ export function userTags(tags: unknown): Record<string, string> {
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Re-sorts the sets whose members are ids, after the ids were rewritten to the target's: a
+ * projection sorts them by source id, and the target's order differs.
+ */
+export function sortIdSets(kind: Kind, value: J): J {
+  const out = { ...value };
+  for (const f of ["QuickConnectIds", "SecurityProfileIds"]) if (Array.isArray(out[f])) out[f] = [...(out[f] as string[])].sort(cmp);
+  if (kind === "routingProfiles" && Array.isArray(out.QueueConfigs))
+    out.QueueConfigs = [...(out.QueueConfigs as J[])].sort((a, b) => cmp(`${String(a.QueueId)}/${String(a.Channel)}`, `${String(b.QueueId)}/${String(b.Channel)}`));
+  return out;
+}
+
+/** A sorted copy of a string list; empty when absent. */
+const strings = (v: unknown): string[] => (Array.isArray(v) ? (v.filter((x) => typeof x === "string") as string[]).sort(cmp) : []);
+/** An object with at least one member, else undefined (absent and `{}` compare equal). */
+const nonEmpty = (v: unknown): J | undefined => (v && typeof v === "object" && Object.keys(v as J).length ? (v as J) : undefined);
+
+/** The five levels of a user hierarchy, top first (HierarchyStructure and HierarchyPath members). */
+export const HIERARCHY_LEVELS = ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"] as const;
+
+/**
+ * A hierarchy group's parent, from its HierarchyPath (DescribeUserHierarchyGroup has no parent
+ * member): the path entry one level above the group's own.
+ */
+export function parentGroupId(data: J): string | undefined {
+  const path = (data.HierarchyPath ?? {}) as J;
+  const ids = HIERARCHY_LEVELS.map((l) => (path[l] as J | undefined)?.Id as string | undefined);
+  const own = ids.findIndex((id) => id === data.Id);
+  return own > 0 ? ids[own - 1] : undefined;
+}
+
 function prune(o: J): J {
   const out: J = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
@@ -79,6 +110,8 @@ export function project(kind: Kind, data: J): J {
         Description: str(data.Description),
         Type: data.Type,
         State: str(data.State) ?? "ACTIVE",
+        // A SAVED flow is a draft: created SAVED, never published by a restore.
+        Status: str(data.Status) ?? "PUBLISHED",
         Content: canonicalContent(data.Content),
         Tags: userTags(data.Tags),
       });
@@ -88,6 +121,7 @@ export function project(kind: Kind, data: J): J {
         Description: str(data.Description),
         State: str(data.State) ?? "ACTIVE",
         Content: canonicalContent(data.Content),
+        Settings: str(data.Settings),
         Tags: userTags(data.Tags),
       });
     case "routingProfiles":
@@ -101,6 +135,7 @@ export function project(kind: Kind, data: J): J {
         QueueConfigs: ((data.QueueConfigs as J[] | undefined) ?? [])
           .map((q) => ({ QueueId: q.QueueId, Channel: q.Channel, Priority: q.Priority, Delay: q.Delay }))
           .sort((a, b) => cmp(`${a.QueueId}/${a.Channel}`, `${b.QueueId}/${b.Channel}`)),
+        AgentAvailabilityTimer: str(data.AgentAvailabilityTimer),
         Tags: userTags(data.Tags),
       });
     case "quickConnects": {
@@ -109,12 +144,79 @@ export function project(kind: Kind, data: J): J {
       return prune({
         Name: data.Name,
         Description: str(data.Description),
-        QuickConnectConfig: prune({ QuickConnectType: c.QuickConnectType, UserConfig: sub(c.UserConfig), QueueConfig: sub(c.QueueConfig), PhoneConfig: sub(c.PhoneConfig) }),
+        QuickConnectConfig: prune({ QuickConnectType: c.QuickConnectType, UserConfig: sub(c.UserConfig), QueueConfig: sub(c.QueueConfig), PhoneConfig: sub(c.PhoneConfig), FlowConfig: sub(c.FlowConfig) }),
         Tags: userTags(data.Tags),
       });
     }
     case "agentStatuses":
       return prune({ Name: data.Name, Description: str(data.Description), State: data.State, DisplayOrder: data.DisplayOrder, Tags: userTags(data.Tags) });
+    case "securityProfiles":
+      return prune({
+        SecurityProfileName: data.SecurityProfileName,
+        Description: str(data.Description),
+        Permissions: strings(data.Permissions),
+        AllowedAccessControlTags: nonEmpty(data.AllowedAccessControlTags),
+        TagRestrictedResources: strings(data.TagRestrictedResources),
+        HierarchyRestrictedResources: strings(data.HierarchyRestrictedResources),
+        AllowedAccessControlHierarchyGroupId: str(data.AllowedAccessControlHierarchyGroupId),
+        Applications: ((data.Applications as J[] | undefined) ?? [])
+          .map((a) => prune({ Namespace: a.Namespace, ApplicationPermissions: strings(a.ApplicationPermissions), Type: str(a.Type) }))
+          .sort((a, b) => cmp(String(a.Namespace), String(b.Namespace))),
+        GranularAccessControlConfiguration: nonEmpty(data.GranularAccessControlConfiguration),
+        Tags: userTags(data.Tags),
+      });
+    case "hierarchyStructure": {
+      const out: J = {};
+      for (const level of HIERARCHY_LEVELS) {
+        const l = data[level] as J | undefined;
+        if (l && typeof l.Name === "string") out[level] = { Name: l.Name };
+      }
+      return out;
+    }
+    case "hierarchyGroups":
+      return prune({ Name: data.Name, ParentGroupId: str(data.ParentGroupId) ?? parentGroupId(data), Tags: userTags(data.Tags) });
+    case "users": {
+      const identity = (data.IdentityInfo ?? {}) as J;
+      const phone = (data.PhoneConfig ?? {}) as J;
+      const byChannel = (v: unknown) => (Array.isArray(v) && v.length ? [...(v as J[])].sort((a, b) => cmp(String(a.Channel), String(b.Channel))) : undefined);
+      return prune({
+        Username: data.Username,
+        IdentityInfo: nonEmpty(prune({ FirstName: str(identity.FirstName), LastName: str(identity.LastName), Email: str(identity.Email), SecondaryEmail: str(identity.SecondaryEmail), Mobile: str(identity.Mobile) })),
+        PhoneConfig: nonEmpty(prune({ PhoneType: phone.PhoneType, AutoAccept: phone.AutoAccept, AfterContactWorkTimeLimit: phone.AfterContactWorkTimeLimit, DeskPhoneNumber: str(phone.DeskPhoneNumber), PersistentConnection: phone.PersistentConnection })),
+        DirectoryUserId: str(data.DirectoryUserId),
+        SecurityProfileIds: strings(data.SecurityProfileIds),
+        RoutingProfileId: data.RoutingProfileId,
+        HierarchyGroupId: str(data.HierarchyGroupId),
+        AutoAcceptConfigs: byChannel(data.AutoAcceptConfigs),
+        AfterContactWorkConfigs: byChannel(data.AfterContactWorkConfigs),
+        PhoneNumberConfigs: byChannel(data.PhoneNumberConfigs),
+        PersistentConnectionConfigs: byChannel(data.PersistentConnectionConfigs),
+        VoiceEnhancementConfigs: byChannel(data.VoiceEnhancementConfigs),
+        Tags: userTags(data.Tags),
+      });
+    }
+    case "instanceAttributes":
+      return { AttributeType: data.AttributeType, Value: data.Value };
+    case "storageConfigs":
+      return prune({
+        ResourceType: data.ResourceType,
+        StorageType: data.StorageType,
+        S3Config: data.S3Config,
+        KinesisVideoStreamConfig: data.KinesisVideoStreamConfig,
+        KinesisStreamConfig: data.KinesisStreamConfig,
+        KinesisFirehoseConfig: data.KinesisFirehoseConfig,
+      });
+    case "integrations":
+      return prune({
+        IntegrationType: data.IntegrationType,
+        IntegrationArn: data.IntegrationArn,
+        SourceApplicationUrl: str(data.SourceApplicationUrl),
+        SourceApplicationName: str(data.SourceApplicationName),
+        SourceType: str(data.SourceType),
+        Tags: userTags(data.Tags),
+      });
+    case "prompts":
+      return prune({ Name: data.Name, Description: str(data.Description), AudioSha256: str((data.Audio as J | undefined)?.sha256), Tags: userTags(data.Tags) });
     case "lambdaFunctions":
       return { FunctionArn: data.FunctionArn };
     case "lexBots":

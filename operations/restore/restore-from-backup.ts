@@ -8,9 +8,11 @@ import { Journal, readJournal, type JournalState } from "./journal";
 import { EMPTY_MAPPING, type MappingFile } from "./mapping-file";
 import { buildPlan, type RestorePlan } from "./plan";
 import { runRestore, type RestoreResult } from "./run-restore";
+import { s3PromptUploader } from "./prompt-upload";
+import { S3Client } from "@aws-sdk/client-s3";
 
 /** Kinds read from the target: what restore writes, plus what it matches by name. */
-export const TARGET_READ_KINDS: readonly Kind[] = [...RESTORABLE_KINDS, "prompts", "users", "securityProfiles", "hierarchyGroups"];
+export const TARGET_READ_KINDS: readonly Kind[] = ["instance", ...RESTORABLE_KINDS];
 
 export interface RestoreOptions {
   readonly client: ConnectClient;
@@ -24,6 +26,8 @@ export interface RestoreOptions {
   readonly targetKinds?: readonly Kind[];
   /** Journal file; a default under `.connect-dr/` is chosen by the CLI. */
   readonly journalPath?: string;
+  /** S3 client for prompt audio uploads (mapping file `prompts.bucket`). @default an S3Client in the target's Region */
+  readonly promptS3?: S3Client;
   readonly onPhase?: (phase: "verify" | "read-target" | "plan" | "apply", done: number, total: number, detail?: string) => void;
 }
 
@@ -40,7 +44,7 @@ export async function restoreFromBackup(o: RestoreOptions): Promise<RestoreOutco
   const report = await verifyBackup(o.store, { ...(o.mapping ? { externals: { lambda: Object.keys(o.mapping.lambda), lex: Object.keys(o.mapping.lex) } } : {}), onProgress: (d, t) => o.onPhase?.("verify", d, t) });
   if (!report.ok || !report.snapshot) return { status: "invalid-backup", failures: report.failures };
   const backup: Snapshot = report.snapshot;
-  const targetKinds = (o.targetKinds ?? TARGET_READ_KINDS).filter((k) => backup.kinds.includes(k) || !RESTORABLE_KINDS.includes(k));
+  const targetKinds = (o.targetKinds ?? TARGET_READ_KINDS).filter((k) => backup.kinds.includes(k) || k === "instance");
   const target = await readInstance(o.client, o.targetInstanceId, { kinds: targetKinds, onProgress: (p) => o.onPhase?.("read-target", p.done, p.total) });
   const mapping = o.mapping ?? EMPTY_MAPPING;
   const plan = buildPlan(backup, target, { mapping, ...(o.prune ? { prune: true } : {}), ...(o.kinds ? { kinds: o.kinds } : {}) });
@@ -53,6 +57,8 @@ export async function restoreFromBackup(o: RestoreOptions): Promise<RestoreOutco
   try {
     const result = await runRestore({
       client: o.client, backup, target, plan, mapping, ...(journal ? { journal } : {}), ...(o.prune ? { prune: true } : {}),
+      readBlob: (path) => o.store.read(path),
+      ...(mapping.prompts ? { uploadPrompt: s3PromptUploader(o.promptS3 ?? new S3Client({ region: target.source.region }), mapping.prompts.bucket, mapping.prompts.prefix) } : {}),
       onProgress: (d, t, key) => o.onPhase?.("apply", d, t, key),
     });
     if (result.failed === 0) journal?.append({ event: "complete", at: new Date().toISOString(), writes: result.writes });

@@ -1,4 +1,7 @@
 import type { Kind } from "../model/kinds";
+import { clientTokenFor } from "./client-token";
+import { directoryCreateCall, directoryCreatedId, directoryDeleteCall, directoryUnwritable, directoryUpdateCalls, type CreateEnvironment } from "./directory-calls";
+import { settingsCreateCall, settingsCreatedId, settingsDeleteCall, settingsUnwritable, settingsUpdateCalls } from "./instance-settings-calls";
 import { canonicalJson } from "./projection";
 
 type J = Record<string, unknown>;
@@ -13,11 +16,34 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
 const tagsOf = (v: J) => (v.Tags as Record<string, string> | undefined) ?? {};
 const withTags = (v: J) => (Object.keys(tagsOf(v)).length ? { Tags: tagsOf(v) } : {});
 /**
- * The Description member for updates whose API refuses an empty one (UpdateQueueName,
- * UpdateRoutingProfileName: length 1-250; UpdateContactFlowModuleMetadata: pattern `.*\S.*`):
- * omitted when the backup has none, since such a description cannot be cleared through the API.
+ * The Description member of a create or update: present only when the backup has a non-empty one.
+ * Absent stays absent, and `""` is never sent: most Description members are 1-250 characters in
+ * AWS's model (QueueDescription, HoursOfOperationDescription, RoutingProfileDescription,
+ * QuickConnectDescription, AgentStatusDescription, PromptDescription) and the module's has the
+ * pattern `.*\S.*`. A description the backup lacks therefore cannot be cleared through the API; see
+ * `unwritableDifferences`.
  */
-const nonEmptyDescription = (v: J) => (typeof v.Description === "string" && v.Description !== "" ? { Description: v.Description } : {});
+export const description = (v: J): { Description?: string } => (typeof v.Description === "string" && v.Description !== "" ? { Description: v.Description } : {});
+
+/** See client-token.ts. */
+export const clientToken = clientTokenFor;
+
+/**
+ * The projection a create leaves behind, for fields the create API cannot set: every flow and
+ * module is created ACTIVE and every queue ENABLED, so an ARCHIVED flow or a DISABLED queue needs
+ * the update that follows the create.
+ */
+export function createdState(kind: Kind, desired: J): J {
+  switch (kind) {
+    case "flows":
+    case "flowModules":
+      return { ...desired, State: "ACTIVE" };
+    case "queues":
+      return { ...desired, Status: "ENABLED" };
+    default:
+      return desired;
+  }
+}
 
 /** Routing-profile queue configs in the write shape (`QueueReference`). */
 function queueRefs(configs: unknown): J[] {
@@ -31,44 +57,51 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** The API and input that create `desired` (a projection in target terms). */
-export function createCall(kind: Kind, desired: J, instanceId: string): WriteCall {
+export function createCall(kind: Kind, desired: J, instanceId: string, env: CreateEnvironment = {}): WriteCall {
+  const other = directoryCreateCall(kind, desired, instanceId, env) ?? settingsCreateCall(kind, desired, instanceId);
+  if (other) return other;
   const I = { InstanceId: instanceId };
   const d = desired;
   switch (kind) {
     case "hours":
-      return { api: "CreateHoursOfOperation", input: { ...I, Name: d.Name, Description: d.Description, TimeZone: d.TimeZone, Config: d.Config, ...withTags(d) } };
+      return { api: "CreateHoursOfOperation", input: { ...I, Name: d.Name, ...description(d), TimeZone: d.TimeZone, Config: d.Config, ...withTags(d) } };
     case "queues":
       return {
         api: "CreateQueue",
         input: {
-          ...I, Name: d.Name, Description: d.Description, HoursOfOperationId: d.HoursOfOperationId, MaxContacts: d.MaxContacts,
+          ...I, Name: d.Name, ...description(d), HoursOfOperationId: d.HoursOfOperationId, MaxContacts: d.MaxContacts,
           OutboundCallerConfig: d.OutboundCallerConfig,
           ...((d.QuickConnectIds as string[] | undefined)?.length ? { QuickConnectIds: d.QuickConnectIds } : {}),
           ...withTags(d),
         },
       };
     case "flows":
-      return { api: "CreateContactFlow", input: { ...I, Name: d.Name, Type: d.Type, Description: d.Description, Content: d.Content, ...withTags(d) } };
+      return { api: "CreateContactFlow", input: { ...I, Name: d.Name, Type: d.Type, ...description(d), Content: d.Content, Status: d.Status ?? "PUBLISHED", ...withTags(d) } };
     case "flowModules":
-      return { api: "CreateContactFlowModule", input: { ...I, Name: d.Name, Description: d.Description, Content: d.Content, ...withTags(d) } };
+      return { api: "CreateContactFlowModule", input: { ...I, Name: d.Name, ...description(d), Content: d.Content, ...(d.Settings ? { Settings: d.Settings } : {}), ...withTags(d), ClientToken: clientToken(instanceId, kind, d.Name) } };
     case "routingProfiles":
       return {
         api: "CreateRoutingProfile",
         input: {
-          ...I, Name: d.Name, Description: d.Description ?? (d.Name as string), DefaultOutboundQueueId: d.DefaultOutboundQueueId,
+          // Description is required (1-250) on create only; a backup without one gets the name.
+          ...I, Name: d.Name, Description: (d.Description as string | undefined) ?? (d.Name as string), DefaultOutboundQueueId: d.DefaultOutboundQueueId,
           MediaConcurrencies: d.MediaConcurrencies,
+          ...(d.AgentAvailabilityTimer ? { AgentAvailabilityTimer: d.AgentAvailabilityTimer } : {}),
           ...((d.QueueConfigs as J[]).length ? { QueueConfigs: queueRefs((d.QueueConfigs as J[]).slice(0, 10)) } : {}),
           ...withTags(d),
         },
       };
     case "quickConnects":
-      return { api: "CreateQuickConnect", input: { ...I, Name: d.Name, Description: d.Description, QuickConnectConfig: d.QuickConnectConfig, ...withTags(d) } };
+      return { api: "CreateQuickConnect", input: { ...I, Name: d.Name, ...description(d), QuickConnectConfig: d.QuickConnectConfig, ...withTags(d) } };
+    case "prompts":
+      // S3Uri: where the runner uploaded the backed-up audio (see prompt-upload.ts).
+      return { api: "CreatePrompt", input: { ...I, Name: d.Name, ...description(d), S3Uri: d.S3Uri, ...withTags(d) } };
     case "agentStatuses":
-      return { api: "CreateAgentStatus", input: { ...I, Name: d.Name, Description: d.Description, State: d.State, DisplayOrder: d.DisplayOrder, ...withTags(d) } };
+      return { api: "CreateAgentStatus", input: { ...I, Name: d.Name, ...description(d), State: d.State, ...(d.DisplayOrder !== undefined ? { DisplayOrder: d.DisplayOrder } : {}), ...withTags(d) } };
     case "lambdaFunctions":
-      return { api: "AssociateLambdaFunction", input: { ...I, FunctionArn: d.FunctionArn } };
+      return { api: "AssociateLambdaFunction", input: { ...I, FunctionArn: d.FunctionArn, ClientToken: clientToken(instanceId, kind, d.FunctionArn) } };
     case "lexBots":
-      return { api: "AssociateBot", input: { ...I, ...(d.LexV2Bot ? { LexV2Bot: d.LexV2Bot } : { LexBot: d.LexBot }) } };
+      return { api: "AssociateBot", input: { ...I, ...(d.LexV2Bot ? { LexV2Bot: d.LexV2Bot } : { LexBot: d.LexBot }), ClientToken: clientToken(instanceId, kind, d.LexV2Bot ?? d.LexBot) } };
     default:
       throw new Error(`restore does not create ${kind}`);
   }
@@ -91,15 +124,22 @@ export function createdId(kind: Kind, out: J, desired: J): string {
     case "routingProfiles": return String(out.RoutingProfileId);
     case "quickConnects": return String(out.QuickConnectId);
     case "agentStatuses": return String(out.AgentStatusId);
+    case "prompts": return String(out.PromptId);
     case "lambdaFunctions": return String(desired.FunctionArn);
     case "lexBots": return String((desired.LexV2Bot as J | undefined)?.AliasArn ?? `v1:${(desired.LexBot as J).LexRegion}:${(desired.LexBot as J).Name}`);
-    default: throw new Error(`restore does not create ${kind}`);
+    default: {
+      const id = directoryCreatedId(kind, out) ?? settingsCreatedId(kind, out, desired);
+      if (id === undefined) throw new Error(`restore does not create ${kind}`);
+      return id;
+    }
   }
 }
 
 /** The target ARN in a create response, when the API returns one. */
 export function createdArn(kind: Kind, out: J): string | undefined {
-  const v = out.HoursOfOperationArn ?? out.QueueArn ?? out.ContactFlowArn ?? out.Arn ?? out.RoutingProfileArn ?? out.QuickConnectARN ?? out.AgentStatusARN;
+  const v =
+    out.HoursOfOperationArn ?? out.QueueArn ?? out.ContactFlowArn ?? out.Arn ?? out.RoutingProfileArn ?? out.QuickConnectARN ?? out.AgentStatusARN ??
+    out.SecurityProfileArn ?? out.HierarchyGroupArn ?? out.UserArn ?? out.PromptARN ?? out.IntegrationAssociationArn;
   return typeof v === "string" ? v : undefined;
 }
 
@@ -110,12 +150,40 @@ export function changedFields(current: J, desired: J): string[] {
 }
 
 /**
+ * Differences no API call can remove, with the reason: a description the backup lacks (the API
+ * cannot clear one), a published flow the backup has as a SAVED draft (a flow cannot be
+ * unpublished) or the reverse (publishing a draft is an operator's decision), a value the backup
+ * does not hold. The plan lists them; no write is made for them, so a second run stays at zero.
+ */
+export function unwritableDifferences(kind: Kind, current: J, desired: J): string[] {
+  const changed = new Set(changedFields(current, desired));
+  const out: string[] = [];
+  if (changed.has("Description") && description(desired).Description === undefined) out.push("Description: the backup has none and the API cannot clear one");
+  if (kind === "flows" && changed.has("Status")) out.push(`Status: ${String(current.Status)} in the target, ${String(desired.Status)} in the backup; no API changes a flow's status (recreate the flow to change it)`);
+  if (kind === "routingProfiles" && changed.has("AgentAvailabilityTimer") && desired.AgentAvailabilityTimer === undefined) out.push("AgentAvailabilityTimer: the backup has none");
+  if (kind === "prompts" && changed.has("AudioSha256") && desired.AudioSha256 === undefined) out.push("Audio: the backup holds none for this prompt (take a new backup)");
+  if (kind === "flowModules" && changed.has("Settings") && desired.Settings === undefined) out.push("Settings: the backup has none and the API cannot clear them");
+  out.push(...directoryUnwritable(kind, current, desired, changed), ...settingsUnwritable(kind, changed));
+  return out;
+}
+
+/** `id` addressing a flow's SAVED content: updates of a draft must not publish it. */
+export function flowContentId(targetId: string, status: unknown): string {
+  return status === "SAVED" ? `${targetId}:$SAVED` : targetId;
+}
+
+/**
  * The writes that turn `current` into `desired` (both projections in target terms). Empty when
- * they are equal: a second restore makes zero writes.
+ * they are equal, or differ only in what no API can write (`unwritableDifferences`): a second
+ * restore makes zero writes.
  */
 export function updateCalls(kind: Kind, targetId: string, targetArn: string | undefined, current: J, desired: J, instanceId: string): WriteCall[] {
   const changed = new Set(changedFields(current, desired));
+  changed.delete("S3Uri"); // where the audio was uploaded, not a field of the prompt
   if (changed.size === 0) return [];
+  // A description difference is writable only when the backup has one.
+  if (changed.has("Description") && description(desired).Description === undefined) changed.delete("Description");
+  const any = (...fields: string[]) => fields.some((f) => changed.has(f));
   const I = { InstanceId: instanceId };
   const d = desired;
   const calls: WriteCall[] = [];
@@ -130,12 +198,12 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
   };
   switch (kind) {
     case "hours":
-      if (["Name", "Description", "TimeZone", "Config"].some((f) => changed.has(f)))
-        calls.push({ api: "UpdateHoursOfOperation", input: { ...I, HoursOfOperationId: targetId, Name: d.Name, Description: d.Description ?? "", TimeZone: d.TimeZone, Config: d.Config } });
+      if (any("Name", "Description", "TimeZone", "Config"))
+        calls.push({ api: "UpdateHoursOfOperation", input: { ...I, HoursOfOperationId: targetId, Name: d.Name, ...description(d), TimeZone: d.TimeZone, Config: d.Config } });
       break;
     case "queues": {
       const Q = { ...I, QueueId: targetId };
-      if (changed.has("Name") || changed.has("Description")) calls.push({ api: "UpdateQueueName", input: { ...Q, Name: d.Name, ...nonEmptyDescription(d) } });
+      if (any("Name", "Description")) calls.push({ api: "UpdateQueueName", input: { ...Q, Name: d.Name, ...description(d) } });
       if (changed.has("HoursOfOperationId")) calls.push({ api: "UpdateQueueHoursOfOperation", input: { ...Q, HoursOfOperationId: d.HoursOfOperationId } });
       if (changed.has("MaxContacts")) calls.push({ api: "UpdateQueueMaxContacts", input: { ...Q, MaxContacts: d.MaxContacts ?? 0 } });
       if (changed.has("OutboundCallerConfig")) calls.push({ api: "UpdateQueueOutboundCallerConfig", input: { ...Q, OutboundCallerConfig: d.OutboundCallerConfig ?? {} } });
@@ -151,20 +219,24 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
       break;
     }
     case "flows":
-      if (changed.has("Content")) calls.push({ api: "UpdateContactFlowContent", input: { ...I, ContactFlowId: targetId, Content: d.Content } });
-      if (changed.has("Name") || changed.has("Description") || changed.has("State"))
-        calls.push({ api: "UpdateContactFlowMetadata", input: { ...I, ContactFlowId: targetId, Name: d.Name, Description: d.Description ?? "", ContactFlowState: d.State } });
+      // A draft's content is written through `:$SAVED`, so the update never publishes it.
+      if (changed.has("Content")) calls.push({ api: "UpdateContactFlowContent", input: { ...I, ContactFlowId: flowContentId(targetId, d.Status), Content: d.Content } });
+      if (any("Name", "Description", "State"))
+        calls.push({ api: "UpdateContactFlowMetadata", input: { ...I, ContactFlowId: targetId, Name: d.Name, ...description(d), ContactFlowState: d.State } });
       break;
     case "flowModules":
-      if (changed.has("Content")) calls.push({ api: "UpdateContactFlowModuleContent", input: { ...I, ContactFlowModuleId: targetId, Content: d.Content } });
-      if (changed.has("Name") || changed.has("Description") || changed.has("State"))
-        calls.push({ api: "UpdateContactFlowModuleMetadata", input: { ...I, ContactFlowModuleId: targetId, Name: d.Name, ...nonEmptyDescription(d), State: d.State } });
+      if (changed.has("Content") || (changed.has("Settings") && d.Settings))
+        calls.push({ api: "UpdateContactFlowModuleContent", input: { ...I, ContactFlowModuleId: targetId, Content: d.Content, ...(d.Settings ? { Settings: d.Settings } : {}) } });
+      if (any("Name", "Description", "State"))
+        calls.push({ api: "UpdateContactFlowModuleMetadata", input: { ...I, ContactFlowModuleId: targetId, Name: d.Name, ...description(d), State: d.State } });
       break;
     case "routingProfiles": {
       const R = { ...I, RoutingProfileId: targetId };
-      if (changed.has("Name") || changed.has("Description")) calls.push({ api: "UpdateRoutingProfileName", input: { ...R, Name: d.Name, ...nonEmptyDescription(d) } });
+      if (any("Name", "Description")) calls.push({ api: "UpdateRoutingProfileName", input: { ...R, Name: d.Name, ...description(d) } });
       if (changed.has("DefaultOutboundQueueId")) calls.push({ api: "UpdateRoutingProfileDefaultOutboundQueue", input: { ...R, DefaultOutboundQueueId: d.DefaultOutboundQueueId } });
       if (changed.has("MediaConcurrencies")) calls.push({ api: "UpdateRoutingProfileConcurrency", input: { ...R, MediaConcurrencies: d.MediaConcurrencies } });
+      if (changed.has("AgentAvailabilityTimer") && d.AgentAvailabilityTimer)
+        calls.push({ api: "UpdateRoutingProfileAgentAvailabilityTimer", input: { ...R, AgentAvailabilityTimer: d.AgentAvailabilityTimer } });
       if (changed.has("QueueConfigs")) {
         const key = (q: J) => `${q.QueueId}/${q.Channel}`;
         const want = new Map(((d.QueueConfigs as J[] | undefined) ?? []).map((q) => [key(q), q]));
@@ -181,19 +253,30 @@ export function updateCalls(kind: Kind, targetId: string, targetArn: string | un
     }
     case "quickConnects": {
       const Q = { ...I, QuickConnectId: targetId };
-      if (changed.has("Name") || changed.has("Description")) calls.push({ api: "UpdateQuickConnectName", input: { ...Q, Name: d.Name, Description: d.Description ?? "" } });
+      if (any("Name", "Description")) calls.push({ api: "UpdateQuickConnectName", input: { ...Q, Name: d.Name, ...description(d) } });
       if (changed.has("QuickConnectConfig")) calls.push({ api: "UpdateQuickConnectConfig", input: { ...Q, QuickConnectConfig: d.QuickConnectConfig } });
       break;
     }
+    case "prompts": {
+      const audio = changed.has("AudioSha256") && typeof d.S3Uri === "string" ? { S3Uri: d.S3Uri } : {};
+      if (any("Name", "Description") || audio.S3Uri) calls.push({ api: "UpdatePrompt", input: { ...I, PromptId: targetId, Name: d.Name, ...description(d), ...audio } });
+      break;
+    }
     case "agentStatuses":
-      if (["Name", "Description", "State", "DisplayOrder"].some((f) => changed.has(f)))
-        calls.push({ api: "UpdateAgentStatus", input: { ...I, AgentStatusId: targetId, Name: d.Name, Description: d.Description ?? "", State: d.State, DisplayOrder: d.DisplayOrder } });
+      if (any("Name", "Description", "State", "DisplayOrder"))
+        calls.push({
+          api: "UpdateAgentStatus",
+          input: { ...I, AgentStatusId: targetId, Name: d.Name, ...description(d), State: d.State, ...(d.DisplayOrder !== undefined ? { DisplayOrder: d.DisplayOrder } : changed.has("DisplayOrder") ? { ResetOrderNumber: true } : {}) },
+        });
       break;
     case "phoneNumbers":
       if (changed.has("ContactFlowId") && d.ContactFlowId)
         calls.push({ api: "AssociatePhoneNumberContactFlow", input: { ...I, PhoneNumberId: targetId, ContactFlowId: d.ContactFlowId } });
       break;
+    case "integrations":
+      break;
     default:
+      calls.push(...directoryUpdateCalls(kind, targetId, current, desired, changed, instanceId), ...settingsUpdateCalls(kind, targetId, desired, changed, instanceId));
       break;
   }
   tagCalls();
@@ -211,6 +294,7 @@ export function deleteCall(kind: Kind, targetId: string, instanceId: string): Wr
     case "routingProfiles": return { api: "DeleteRoutingProfile", input: { ...I, RoutingProfileId: targetId } };
     case "quickConnects": return { api: "DeleteQuickConnect", input: { ...I, QuickConnectId: targetId } };
     case "lambdaFunctions": return { api: "DisassociateLambdaFunction", input: { ...I, FunctionArn: targetId } };
-    default: return undefined;
+    case "prompts": return { api: "DeletePrompt", input: { ...I, PromptId: targetId } };
+    default: return directoryDeleteCall(kind, targetId, instanceId) ?? settingsDeleteCall(kind, targetId, {}, instanceId);
   }
 }

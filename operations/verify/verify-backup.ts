@@ -66,7 +66,19 @@ export async function verifyBackup(
   const chain = await openChain(store, manifest);
   for (const b of chain.broken) failures.push({ file: `${b.location}/${MANIFEST_PATH}`, problem: b.problem });
 
-  const listed = new Set(manifest.objects.filter((o) => !o.from).map((o) => o.path));
+  const listed = new Set([...manifest.objects.filter((o) => !o.from).map((o) => o.path), ...manifest.blobs.map((b) => b.path)]);
+  await mapLimit(manifest.blobs, 8, async (b) => {
+    let body: Buffer;
+    try {
+      body = await store.read(b.path);
+    } catch (err) {
+      failures.push({ file: b.path, kind: b.kind, problem: err instanceof MissingObjectError ? "object is missing" : (err as Error).message });
+      return;
+    }
+    if (body.length !== b.size) failures.push({ file: b.path, kind: b.kind, problem: `size ${body.length} bytes, manifest says ${b.size}` });
+    const digest = sha256(body);
+    if (digest !== b.sha256) failures.push({ file: b.path, kind: b.kind, problem: `SHA-256 ${digest} does not match the manifest's ${b.sha256}` });
+  });
   for (const path of await store.list()) {
     if (path !== MANIFEST_PATH && !listed.has(path)) failures.push({ file: path, problem: "object is not listed in manifest.json" });
   }
@@ -104,6 +116,10 @@ export async function verifyBackup(
       failures.push({ file: o.path, kind: o.kind, name: o.name, problem: `record id/name (${rec.id}/${rec.name}) differ from the manifest (${o.id}/${o.name})` });
     }
     if (shape.length === 0) validRecords.add(o.path);
+    const audio = (json as { data?: { Audio?: { path?: string; sha256?: string } } }).data?.Audio;
+    if (audio?.path && !manifest.blobs.some((b) => b.path === audio.path && b.sha256 === audio.sha256)) {
+      failures.push({ file: o.path, kind: o.kind, name: o.name, problem: `its audio ${audio.path} (SHA-256 ${audio.sha256}) is not among the manifest's blobs` });
+    }
   });
 
   let snapshot: Snapshot | undefined;

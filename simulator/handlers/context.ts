@@ -1,6 +1,7 @@
 /**
  * What every operation handler receives, and the handler table type.
  */
+import type { PromptAudioSource } from "../prompt-audio";
 import type { StateStore } from "../state/store";
 import type { RegionState } from "../state/model";
 
@@ -14,6 +15,10 @@ export interface HandlerSettings {
   metricsSeed: number;
   /** Whether CreateInstance adds the resources a new Connect instance comes with. */
   defaultResources: boolean;
+  /** Reads CreatePrompt/UpdatePrompt audio from the configured S3 endpoint. */
+  promptAudio: PromptAudioSource;
+  /** `http://host:port` of the simulator (GetPromptFile's URLs point at it). */
+  endpoint: string;
 }
 
 /** One request as a handler sees it. */

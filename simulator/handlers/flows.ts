@@ -68,6 +68,16 @@ function moduleArn(ctx: RequestContext, instance: InstanceRecord, id: string): s
   return instanceResourceArn(ctx.region, ctx.account, instance.id, "contactFlowModule", id);
 }
 
+/**
+ * A flow named by id or ARN, optionally with the `:$SAVED` alias ("Use the $SAVED alias in the
+ * request to describe the SAVED content of a Flow", DescribeContactFlow's reference). Other
+ * qualifiers (`:<version>`) name nothing here.
+ */
+function flowRef(instance: InstanceRecord, idOrArn: string): { flow: FlowRecord; saved: boolean } {
+  const saved = idOrArn.endsWith(":$SAVED");
+  return { flow: requireRecord(instance.config.flows, saved ? idOrArn.slice(0, -":$SAVED".length) : idOrArn, "Contact flow"), saved };
+}
+
 /** Operation handlers of this family. */
 export const flowHandlers: HandlerTable = {
   CreateContactFlow: op<CreateContactFlowRequest, CreateContactFlowResponse>((ctx, input) => {
@@ -77,7 +87,9 @@ export const flowHandlers: HandlerTable = {
     const status = input.Status ?? "PUBLISHED";
     const tags = { ...input.Tags };
     assertUniqueName(instance.config.flows, name, "Contact flow");
-    const content = checkContent(ctx, instance, input.Content, "InvalidContactFlowException");
+    // "The SAVED status does not initiate validation of the content" (CreateContactFlow's reference):
+    // a draft may name resources that do not exist yet; only publishing validates it.
+    const content = status === "SAVED" ? requireLength("Content", input.Content, 1, MAX_CONTENT_LENGTH) : checkContent(ctx, instance, input.Content, "InvalidContactFlowException");
     const record: FlowRecord = {
       id: ctx.newId(),
       name,
@@ -96,7 +108,10 @@ export const flowHandlers: HandlerTable = {
 
   DescribeContactFlow: op<DescribeContactFlowRequest, DescribeContactFlowResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const f = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
+    const { flow: f, saved } = flowRef(instance, input.ContactFlowId!);
+    // Through :$SAVED a published flow with unpublished changes shows them, as SAVED.
+    const draft = saved && f.savedContent !== undefined;
+    const content = draft ? f.savedContent! : f.content;
     return {
       ContactFlow: {
         Arn: flowArn(ctx, instance, f.id),
@@ -104,11 +119,11 @@ export const flowHandlers: HandlerTable = {
         Name: f.name,
         Type: f.type as ContactFlowType,
         State: f.state,
-        Status: f.status,
+        Status: draft ? "SAVED" : f.status,
         ...(f.description !== undefined ? { Description: f.description } : {}),
-        Content: f.content,
+        Content: content,
         Tags: { ...f.tags },
-        FlowContentSha256: sha256(f.content),
+        FlowContentSha256: sha256(content),
         LastModifiedTime: f.lastModifiedTime,
         LastModifiedRegion: f.lastModifiedRegion,
       },
@@ -135,8 +150,17 @@ export const flowHandlers: HandlerTable = {
 
   UpdateContactFlowContent: op<UpdateContactFlowContentRequest, Record<string, never>>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
-    const f = requireRecord(instance.config.flows, input.ContactFlowId!, "Contact flow");
-    f.content = checkContent(ctx, instance, input.Content, "InvalidContactFlowException");
+    const { flow: f, saved } = flowRef(instance, input.ContactFlowId!);
+    if (saved) {
+      // Saving is not publishing: no validation, and the live content of a published flow stays.
+      const draft = requireLength("Content", input.Content, 1, MAX_CONTENT_LENGTH);
+      if (f.status === "SAVED") f.content = draft;
+      else f.savedContent = draft;
+    } else {
+      f.content = checkContent(ctx, instance, input.Content, "InvalidContactFlowException");
+      f.status = "PUBLISHED";
+      delete f.savedContent;
+    }
     touch(ctx, f);
     return {};
   }),

@@ -1,13 +1,12 @@
 /**
  * Instance operations: lifecycle (create, describe, list, delete: deleting a replica ends the
  * replication and removes the instance's traffic distribution groups; a source with a replica
- * cannot be deleted), attributes, storage configs, integrations, Lambda functions and
- * Lex bots. Lambda, Lex, storage and integrations are Region-local (ACGR does not mirror them).
+ * cannot be deleted), attributes and Lambda functions. Storage configs (`storage-configs.ts`),
+ * integrations (`integrations.ts`) and Lex bots (`bots.ts`) have their own files. Lambda, Lex,
+ * storage and integrations are Region-local (ACGR does not mirror them).
  */
 import {
   InstanceAttributeType,
-  InstanceStorageResourceType,
-  type AssociateBotRequest,
   type AssociateLambdaFunctionRequest,
   type CreateInstanceRequest,
   type CreateInstanceResponse,
@@ -19,25 +18,16 @@ import {
   type DisassociateLambdaFunctionRequest,
   type Instance,
   type InstanceSummary,
-  type LexBotConfig,
-  type ListBotsRequest,
-  type ListBotsResponse,
   type ListInstanceAttributesRequest,
   type ListInstanceAttributesResponse,
-  type ListInstanceStorageConfigsRequest,
-  type ListInstanceStorageConfigsResponse,
   type ListInstancesRequest,
   type ListInstancesResponse,
-  type ListIntegrationAssociationsRequest,
-  type ListIntegrationAssociationsResponse,
   type ListLambdaFunctionsRequest,
   type ListLambdaFunctionsResponse,
-  type ListLexBotsRequest,
-  type ListLexBotsResponse,
   type ReplicationConfiguration,
   type UpdateInstanceAttributeRequest,
 } from "@aws-sdk/client-connect";
-import { instanceArn, instanceResourceArn } from "../arns";
+import { instanceArn } from "../arns";
 import { invalidInput, invalidParameter, invalidRequest, notFound, ServiceError } from "../errors";
 import { paginate } from "../pagination";
 import { addDefaultResources } from "../state/default-resources";
@@ -47,7 +37,6 @@ import { op, type HandlerTable, type RequestContext } from "./context";
 import { findInstance, isInstanceActive, requireInstance } from "./lookup";
 
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
-const LEX_V2_ALIAS_ARN = /^arn:aws[a-z-]*:lex:([a-z0-9-]+):(\d{12}):bot-alias\/[A-Z0-9]{10}\/[A-Z0-9]{10}$/;
 /**
  * DescribeInstance and DeleteInstance model `InstanceId` (no ARN form), unlike ReplicateInstance and
  * ListTrafficDistributionGroups (`InstanceIdOrArn`): the service looks the value up as an id, so an ARN
@@ -213,35 +202,6 @@ export const instanceHandlers: HandlerTable = {
     return {};
   }),
 
-  ListInstanceStorageConfigs: op<ListInstanceStorageConfigsRequest, ListInstanceStorageConfigsResponse>((ctx, input) => {
-    const instance = requireInstance(ctx, input.InstanceId!);
-    const type = requireEnum("ResourceType", input.ResourceType, Object.values(InstanceStorageResourceType));
-    const matching = instance.storageConfigs.filter((s) => s.resourceType === type).map((s) => s.config);
-    const page = paginate(matching, input, "ListInstanceStorageConfigs", `${instance.id}|${type}`);
-    return { StorageConfigs: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
-  }),
-
-  ListIntegrationAssociations: op<ListIntegrationAssociationsRequest, ListIntegrationAssociationsResponse>((ctx, input) => {
-    const instance = requireInstance(ctx, input.InstanceId!);
-    const matching = instance.integrations.filter(
-      (i) => (input.IntegrationType === undefined || i.integrationType === input.IntegrationType) && (input.IntegrationArn === undefined || i.integrationArn === input.IntegrationArn),
-    );
-    const page = paginate(matching, input, "ListIntegrationAssociations", `${instance.id}|${input.IntegrationType ?? ""}|${input.IntegrationArn ?? ""}`);
-    return {
-      IntegrationAssociationSummaryList: page.items.map((i) => ({
-        IntegrationAssociationId: i.id,
-        IntegrationAssociationArn: instanceResourceArn(ctx.region, ctx.account, instance.id, "integrationAssociation", i.id),
-        InstanceId: instance.id,
-        IntegrationType: i.integrationType as never,
-        IntegrationArn: i.integrationArn,
-        ...(i.sourceApplicationUrl !== undefined ? { SourceApplicationUrl: i.sourceApplicationUrl } : {}),
-        ...(i.sourceApplicationName !== undefined ? { SourceApplicationName: i.sourceApplicationName } : {}),
-        ...(i.sourceType !== undefined ? { SourceType: i.sourceType as never } : {}),
-      })),
-      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-    };
-  }),
-
   ListLambdaFunctions: op<ListLambdaFunctionsRequest, ListLambdaFunctionsResponse>((ctx, input) => {
     const instance = requireInstance(ctx, input.InstanceId!);
     const page = paginate(instance.lambdaFunctions, input, "ListLambdaFunctions", instance.id);
@@ -270,40 +230,5 @@ export const instanceHandlers: HandlerTable = {
     if (index < 0) throw notFound("Lambda function association", input.FunctionArn!);
     instance.lambdaFunctions.splice(index, 1);
     return {};
-  }),
-
-  ListBots: op<ListBotsRequest, ListBotsResponse>((ctx, input) => {
-    const instance = requireInstance(ctx, input.InstanceId!);
-    const version = input.LexVersion!;
-    const all: LexBotConfig[] = version === "V1" ? instance.lexBots.map((LexBot) => ({ LexBot })) : instance.lexV2BotAliasArns.map((AliasArn) => ({ LexV2Bot: { AliasArn } }));
-    const page = paginate(all, input, "ListBots", `${instance.id}|${version}`);
-    return { LexBots: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
-  }),
-
-  AssociateBot: op<AssociateBotRequest, Record<string, never>>((ctx, input) => {
-    const instance = requireInstance(ctx, input.InstanceId!);
-    if ((input.LexBot === undefined) === (input.LexV2Bot === undefined)) {
-      throw invalidInput(ctx.operation, "Exactly one of LexBot and LexV2Bot must be given");
-    }
-    if (input.LexBot) {
-      const { Name, LexRegion } = input.LexBot;
-      if (!Name || !LexRegion) throw invalidInput(ctx.operation, "LexBot.Name and LexBot.LexRegion are required");
-      if (instance.lexBots.some((b) => b.Name === Name && b.LexRegion === LexRegion)) {
-        throw new ServiceError("ResourceConflictException", `Lex bot ${Name} (${LexRegion}) is already associated`);
-      }
-      instance.lexBots.push({ Name, LexRegion });
-    } else {
-      const aliasArn = input.LexV2Bot!.AliasArn;
-      if (!aliasArn || !LEX_V2_ALIAS_ARN.test(aliasArn)) throw invalidInput(ctx.operation, `LexV2Bot.AliasArn is not a Lex V2 bot alias ARN: ${String(aliasArn)}`);
-      if (instance.lexV2BotAliasArns.includes(aliasArn)) throw new ServiceError("ResourceConflictException", `Lex V2 bot alias ${aliasArn} is already associated`);
-      instance.lexV2BotAliasArns.push(aliasArn);
-    }
-    return {};
-  }),
-
-  ListLexBots: op<ListLexBotsRequest, ListLexBotsResponse>((ctx, input) => {
-    const instance = requireInstance(ctx, input.InstanceId!);
-    const page = paginate(instance.lexBots, input, "ListLexBots", instance.id);
-    return { LexBots: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
   }),
 };

@@ -18,6 +18,7 @@ import {
   type ListRoutingProfilesResponse,
   type MediaConcurrency,
   type RoutingProfileQueueConfig,
+  type UpdateRoutingProfileAgentAvailabilityTimerRequest,
   type UpdateRoutingProfileConcurrencyRequest,
   type UpdateRoutingProfileDefaultOutboundQueueRequest,
   type UpdateRoutingProfileNameRequest,
@@ -149,6 +150,14 @@ export const routingProfileHandlers: HandlerTable = {
     const instance = requireInstance(ctx, input.InstanceId!);
     const p = requireProfile(instance, input.RoutingProfileId!);
     p.mediaConcurrencies = validateConcurrencies(input.MediaConcurrencies!);
+    touch(ctx, p);
+    return {};
+  }),
+
+  UpdateRoutingProfileAgentAvailabilityTimer: op<UpdateRoutingProfileAgentAvailabilityTimerRequest, Record<string, never>>((ctx, input) => {
+    const instance = requireInstance(ctx, input.InstanceId!);
+    const p = requireProfile(instance, input.RoutingProfileId!);
+    p.agentAvailabilityTimer = input.AgentAvailabilityTimer!;
     touch(ctx, p);
     return {};
   }),

@@ -1,7 +1,7 @@
 /**
  * TagResource, UntagResource and ListTagsForResource, addressed by ARN. Taggable: instances, every
- * instance-scoped resource family the simulator models, traffic distribution groups and phone
- * numbers. The ARN must be in the caller's account; instance-scoped ARNs must name the caller's
+ * instance-scoped resource family the simulator models (integration associations included),
+ * traffic distribution groups and phone numbers. The ARN must be in the caller's account; instance-scoped ARNs must name the caller's
  * Region (either Region of a replicated instance works, as each has its own ARNs).
  */
 import type { ListTagsForResourceRequest, ListTagsForResourceResponse, TagResourceRequest, UntagResourceRequest } from "@aws-sdk/client-connect";
@@ -44,6 +44,12 @@ function tagsOf(ctx: RequestContext, arnText: string): { tags: Record<string, st
   const instance = ctx.regionState.instances.get(arn.topId);
   if (!instance) throw notFound("Instance", arnText);
   if (!arn.resourceType) return { tags: instance.tags, set: (t) => (instance.tags = t) };
+  if (arn.resourceType === "integration-association") {
+    // Region-local, so kept on the instance rather than in its mirrored config.
+    const integration = instance.integrations.find((i) => i.id === arn.resourceId);
+    if (!integration) throw notFound("Integration association", arnText);
+    return { tags: integration.tags ?? {}, set: (t) => (integration.tags = t) };
+  }
   const family = familyOfArnType(arn.resourceType);
   const collectionKey = family ? FAMILY_COLLECTIONS[family] : undefined;
   if (!collectionKey) throw notFound("Resource", arnText);

@@ -68,7 +68,7 @@ export function addDefaultResources(config: MirroredConfig, region: string, now:
     config.prompts.set(prompt.id, prompt);
   }
   for (const [name, permissions] of SECURITY_PROFILES) {
-    const profileRecord = { ...base(name), permissions };
+    const profileRecord = { ...base(name), permissions, applications: [] };
     config.securityProfiles.set(profileRecord.id, profileRecord);
   }
   const available = { ...base("Available"), type: "ROUTABLE" as const, displayOrder: 1, state: "ENABLED" as const };

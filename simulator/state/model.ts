@@ -5,12 +5,16 @@
  * source's {@link MirroredConfig} object, so a change made in one Region is visible in the other.
  */
 import type {
+  Application,
+  FlowModule,
+  GranularAccessControlConfiguration,
   HoursOfOperationConfig,
   InstanceStorageConfig,
   LexBot,
   MediaConcurrency,
   OutboundCallerConfig,
   QuickConnectConfig,
+  User,
   UserIdentityInfo,
   UserPhoneConfig,
 } from "@aws-sdk/client-connect";
@@ -59,8 +63,11 @@ export interface RoutingProfileRecord extends ResourceBase {
 export interface FlowRecord extends ResourceBase {
   type: string;
   state: "ACTIVE" | "ARCHIVED";
+  /** SAVED: never published (`content` is the draft). PUBLISHED: `content` is live. */
   status: "PUBLISHED" | "SAVED";
   content: string;
+  /** Of a PUBLISHED flow: content saved through the `:$SAVED` alias and not published yet. */
+  savedContent?: string;
 }
 
 export interface FlowModuleRecord extends ResourceBase {
@@ -70,7 +77,12 @@ export interface FlowModuleRecord extends ResourceBase {
   settings?: string;
 }
 
-export type PromptRecord = ResourceBase;
+export interface PromptRecord extends ResourceBase {
+  /** Where the audio was read from (CreatePrompt/UpdatePrompt's S3Uri; DescribePrompt does not return it). */
+  s3Uri?: string;
+  /** The audio as read at create/update time (absent for stock prompts: a silent WAV is served). */
+  audio?: Uint8Array;
+}
 
 export interface QuickConnectRecord extends ResourceBase {
   config: QuickConnectConfig;
@@ -78,6 +90,18 @@ export interface QuickConnectRecord extends ResourceBase {
 
 export interface SecurityProfileRecord extends ResourceBase {
   permissions: string[];
+  /** Tags a member of the profile may act on (absent: no tag-based access control). */
+  allowedAccessControlTags?: Record<string, string>;
+  /** Resource kinds (`User`, `Queue`...) the tag restriction applies to. */
+  tagRestrictedResources?: string[];
+  /** The hierarchy group whose subtree members of the profile may act on. */
+  allowedAccessControlHierarchyGroupId?: string;
+  /** Resource kinds the hierarchy restriction applies to (AWS accepts `User`). */
+  hierarchyRestrictedResources?: string[];
+  /** Third-party applications and their permissions (ListSecurityProfileApplications). */
+  applications: Application[];
+  allowedFlowModules?: FlowModule[];
+  granularAccessControlConfiguration?: GranularAccessControlConfiguration;
 }
 
 export interface HierarchyLevelRecord extends ResourceBase {
@@ -96,13 +120,16 @@ export interface AgentStatusRecord extends ResourceBase {
   state: "ENABLED" | "DISABLED";
 }
 
-/** Users keep their `Username` in `name`. */
+/** Users keep their `Username` in `name`. Passwords are never kept (nothing reads them back). */
 export interface UserRecord extends ResourceBase {
   identityInfo?: UserIdentityInfo;
   phoneConfig: UserPhoneConfig;
+  directoryUserId?: string;
   securityProfileIds: string[];
   routingProfileId: string;
   hierarchyGroupId?: string;
+  /** The per-channel settings (CreateUser's newer members), kept as given. */
+  channelConfigs?: Pick<User, "AutoAcceptConfigs" | "AfterContactWorkConfigs" | "PhoneNumberConfigs" | "PersistentConnectionConfigs" | "VoiceEnhancementConfigs">;
 }
 
 /** The resource families ACGR replicates, shared by a source instance and its replica. */
@@ -143,6 +170,8 @@ export interface IntegrationRecord {
   sourceApplicationUrl?: string;
   sourceApplicationName?: string;
   sourceType?: string;
+  /** Absent on seeded records (none). */
+  tags?: Record<string, string>;
 }
 
 /**

@@ -57,6 +57,8 @@ function toPlain(value: unknown): unknown {
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, toPlain(v)]));
   if (value instanceof Set) return [...value].map(toPlain);
   if (value instanceof Date) return value.toISOString();
+  // Prompt audio: its size, not its bytes.
+  if (value instanceof Uint8Array) return { bytes: value.byteLength };
   if (Array.isArray(value)) return value.map(toPlain);
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));

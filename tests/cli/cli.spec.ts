@@ -9,7 +9,7 @@ import type { CliIo } from "../../cli/io";
 import { lineProgress } from "../../cli/progress";
 import { send } from "../../operations/connect/send";
 import { S3Store } from "../../operations/store/s3-store";
-import { startWorld, E2E_MAPPING, DST_KEY, SRC_KEY, type World } from "../operations/e2e/fixture";
+import { startWorld, E2E_MAPPING, DST_KEY, PROMPT_BUCKET, SRC_KEY, type World } from "../operations/e2e/fixture";
 import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = join(__dirname, "../..");
@@ -123,10 +123,12 @@ describe("connect-dr CLI", function () {
 
     before(async () => {
       tmp = mkdtempSync(join(tmpdir(), "connect-dr-cli-"));
-      s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(tmp, "s3"), configureBuckets: [{ name: "dr-backups", configs: [] }] });
+      s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(tmp, "s3"), configureBuckets: [{ name: "dr-backups", configs: [] }, { name: PROMPT_BUCKET, configs: [] }] });
       const addr = await s3.run();
       s3Endpoint = `http://127.0.0.1:${addr.port}`;
       world = await startWorld();
+      // Restore uploads prompt audio with the --s3-* flags: the simulator reads it from this s3rver.
+      world.sim.setPromptS3({ endpoint: s3Endpoint });
       // Profiles as an operator has them: the source and target Connect accounts and the backup vault.
       writeFileSync(join(tmp, "credentials"), `[source]\naws_access_key_id = ${SRC_KEY}\naws_secret_access_key = x\n[target]\naws_access_key_id = ${DST_KEY}\naws_secret_access_key = x\n[vault]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n`);
       writeFileSync(join(tmp, "config"), "[profile source]\nregion = us-east-1\n[profile target]\nregion = us-west-2\n[profile vault]\nregion = us-east-1\n");
@@ -150,7 +152,7 @@ describe("connect-dr CLI", function () {
     const s3Flags = () => ["--s3-endpoint-url", s3Endpoint, "--s3-force-path-style", "--s3-profile", "vault"];
 
     it("backup --json writes to S3 with SSE-KMS and reports counts", async () => {
-      const r = await run(["backup", "--instance-id", world.sourceId, "--to", location, "--profile", "source", "--endpoint-url", world.sim.endpoint, "--kms-key-id", "alias/dr-backups", "--kinds", "hours,queues,flows,flowModules,routingProfiles,quickConnects,prompts,lambdaFunctions,lexBots,agentStatuses", "--json", ...fast, ...s3Flags()]);
+      const r = await run(["backup", "--instance-id", world.sourceId, "--to", location, "--profile", "source", "--endpoint-url", world.sim.endpoint, "--kms-key-id", "alias/dr-backups", "--kinds", "hours,queues,flows,flowModules,routingProfiles,quickConnects,prompts,lambdaFunctions,lexBots,agentStatuses,securityProfiles,hierarchyStructure,hierarchyGroups,users", "--json", ...fast, ...s3Flags()]);
       expect(r.stderr).to.equal("");
       expect(r.code).to.equal(0);
       const out = JSON.parse(r.stdout);

@@ -3,14 +3,25 @@
  * 111111111111) full of cross-referencing configuration and an empty target (us-west-2, account
  * 222222222222). Everything goes through the unmodified SDK client over HTTP.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { S3Client } from "@aws-sdk/client-s3";
 import { startSimulator, type Simulator } from "../../../simulator";
 import { openSession, type ConnectSession } from "../../../operations/connect/session";
 import { isWriteApi } from "../../../operations/connect/connect-client";
 import { send } from "../../../operations/connect/send";
 import { uniformQuotas } from "../../../operations/rate/quotas";
 import type { Kind } from "../../../operations/model/kinds";
+import type { MappingFile } from "../../../operations/restore/mapping-file";
+
+/** s3rver ships no types: the part of its API the world uses. */
+interface S3rverServer {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const S3rver = require("s3rver") as new (options: Record<string, unknown>) => S3rverServer;
 
 export const SRC_ACCOUNT = "111111111111";
 export const DST_ACCOUNT = "222222222222";
@@ -24,8 +35,15 @@ export const E2E_BACKUP_KINDS: Kind[] = [
   "phoneNumbers", "instance", "instanceAttributes", "storageConfigs", "integrations", "lambdaFunctions", "lexBots", "hours", "prompts", "queues",
   "flows", "flowModules", "routingProfiles", "quickConnects", "securityProfiles", "hierarchyStructure", "hierarchyGroups", "agentStatuses", "users",
 ];
-/** Kinds compared after a restore: what restore writes plus what it matches by name. */
-export const E2E_DIFF_KINDS: Kind[] = ["lambdaFunctions", "lexBots", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
+/** Kinds compared after a restore: every kind restore writes that the simulator serves. */
+export const E2E_DIFF_KINDS: Kind[] = [
+  "instanceAttributes", "storageConfigs", "integrations", "lambdaFunctions", "lexBots", "hours", "prompts", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses",
+  "securityProfiles", "hierarchyStructure", "hierarchyGroups", "users",
+];
+/** The bucket (on the world's s3rver) restore uploads prompt audio to. */
+export const PROMPT_BUCKET = "dr-prompts";
+/** Audio of the source's custom prompt (a backup fetches it through GetPromptFile). */
+export const HOLD_AUDIO = Buffer.concat([Buffer.from("RIFF"), Buffer.alloc(64, 7)]);
 
 const REF_DIR = join(__dirname, "../../../../shared/reference/connect-flows");
 const LEX_FLOW = join(REF_DIR, "lex-genai-lexv2-queue.json");
@@ -35,10 +53,21 @@ const LEX_ALIAS = "arn:aws:lex:us-west-2:123456789:bot-alias/YY9557EM03/LQ1YCOYG
 /** The DR Region's own bot alias: Lex bot ids differ per Region, so the mapping file names it. */
 export const LEX_TARGET_ALIAS = "arn:aws:lex:us-west-2:222222222222:bot-alias/DRBOT00001/DRALIAS001";
 /** The restore mapping the e2e tests use. */
-export const E2E_MAPPING = { lambda: {}, lex: { [LEX_ALIAS]: LEX_TARGET_ALIAS }, accounts: {}, phoneNumbers: {} };
+/** The source's Cases domain and the DR Region's (integration targets come from the mapping file). */
+export const SRC_CASES = "arn:aws:cases:us-east-1:111111111111:domain/11111111-aaaa-bbbb-cccc-000000000001";
+export const DST_CASES = "arn:aws:cases:us-west-2:222222222222:domain/22222222-aaaa-bbbb-cccc-000000000002";
+export const E2E_MAPPING: MappingFile = {
+  lambda: {}, lex: { [LEX_ALIAS]: LEX_TARGET_ALIAS }, accounts: {}, phoneNumbers: {},
+  storage: { "prod-recordings-east": "prod-recordings-west" },
+  integrations: { [SRC_CASES]: DST_CASES },
+  prompts: { bucket: PROMPT_BUCKET, prefix: "connect-dr/prompts/" },
+};
 
 export interface World {
   readonly sim: Simulator;
+  /** S3 client of the world's s3rver (prompt audio), for restore's uploads. */
+  readonly s3: S3Client;
+  readonly s3Endpoint: string;
   readonly sourceId: string;
   readonly targetId: string;
   /** True when the real flow export was imported into the source. */
@@ -70,10 +99,23 @@ function flow(actions: { id: string; type: string; params?: Record<string, unkno
 
 export async function startWorld(options: { simRps?: number; simBurst?: number } = {}): Promise<World> {
   const rps = options.simRps ?? 500;
+  const s3dir = mkdtempSync(join(tmpdir(), "connect-dr-s3-"));
+  const s3rver = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: s3dir, configureBuckets: [{ name: PROMPT_BUCKET, configs: [] }] });
+  const s3Endpoint = `http://127.0.0.1:${(await s3rver.run()).port}`;
+  const s3 = new S3Client({ endpoint: s3Endpoint, region: DST_REGION, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
   const sim = await startSimulator({
     accounts: { [SRC_KEY]: SRC_ACCOUNT, [DST_KEY]: DST_ACCOUNT },
     quotas: { default: { ratePerSecond: rps, burst: options.simBurst ?? rps } },
+    promptS3: { endpoint: s3Endpoint },
   });
+  // Closing the world's simulator closes its S3 stand-in too.
+  const closeSim = sim.close.bind(sim);
+  sim.close = async () => {
+    await closeSim();
+    s3.destroy();
+    await s3rver.close();
+    rmSync(s3dir, { recursive: true, force: true });
+  };
   const realFlow = existsSync(LEX_FLOW);
   const src = sim.seed({
     account: SRC_ACCOUNT,
@@ -85,11 +127,12 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
       { name: "Support", hoursOfOperationName: "Weekend" },
       ...(realFlow ? [{ id: LEX_FLOW_QUEUE, name: "GenAI", hoursOfOperationName: "Office" }] : []),
     ],
-    prompts: [{ name: "Welcome" }],
+    prompts: [{ name: "Welcome" }, { name: "Hold music", audio: HOLD_AUDIO }],
     lambdaFunctions: [`arn:aws:lambda:${SRC_REGION}:${SRC_ACCOUNT}:function:lookup`],
     ...(realFlow ? { lexV2BotAliasArns: [LEX_ALIAS] } : {}),
   });
-  const dst = sim.seed({ account: DST_ACCOUNT, region: DST_REGION, instance: { alias: "prod-west" }, prompts: [{ name: "Welcome" }] });
+  // The target's users are CONNECT_MANAGED (restore gives each a random first password); the source's are SAML.
+  const dst = sim.seed({ account: DST_ACCOUNT, region: DST_REGION, instance: { alias: "prod-west", identityManagementType: "CONNECT_MANAGED" }, prompts: [{ name: "Welcome" }] });
 
   const session = (side: "source" | "target", clientRps = rps) =>
     openSession({
@@ -125,6 +168,12 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
     ]),
   });
   await send(s.client, "UpdateContactFlowContent", { ...I, ContactFlowId: sub, Content: flow([{ id: "back", type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", main) } }]) });
+  // Status and state a restore must keep: an unpublished draft, an archived flow, a disabled queue.
+  await send(s.client, "CreateContactFlow", { ...I, Name: "Draft", Type: "CONTACT_FLOW", Status: "SAVED", Content: flow([{ id: "q", type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q.Support!) } }, { id: "end", type: "DisconnectParticipant" }]) });
+  const retired = (await send(s.client, "CreateContactFlow", { ...I, Name: "Retired", Type: "CONTACT_FLOW", Content: minimal })).ContactFlowId as string;
+  await send(s.client, "UpdateContactFlowMetadata", { ...I, ContactFlowId: retired, ContactFlowState: "ARCHIVED" });
+  const closed = (await send(s.client, "CreateQueue", { ...I, Name: "Closed", HoursOfOperationId: h.Weekend!, Tags: { team: "cc" } })).QueueId as string;
+  await send(s.client, "UpdateQueueStatus", { ...I, QueueId: closed, Status: "DISABLED" });
   if (realFlow) {
     const content = readFileSync(LEX_FLOW, "utf8").split(LEX_FLOW_INSTANCE).join(src.instanceArn);
     await send(s.client, "CreateContactFlow", { ...I, Name: "GenAI Lex (aws-samples)", Type: "CONTACT_FLOW", Content: content });
@@ -138,7 +187,7 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
   await send(s.client, "CreateQuickConnect", { ...I, Name: "Escalations", Description: "external", QuickConnectConfig: { QuickConnectType: "PHONE_NUMBER", PhoneConfig: { PhoneNumber: "+15555550100" } } });
   await send(s.client, "AssociateQueueQuickConnects", { ...I, QueueId: q.Sales!, QuickConnectIds: [qc] });
   await send(s.client, "CreateRoutingProfile", {
-    ...I, Name: "Agents", Description: "front line", DefaultOutboundQueueId: q.Sales!,
+    ...I, Name: "Agents", Description: "front line", DefaultOutboundQueueId: q.Sales!, AgentAvailabilityTimer: "TIME_SINCE_LAST_INBOUND",
     MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }, { Channel: "CHAT", Concurrency: 3 }],
     QueueConfigs: [
       { QueueReference: { QueueId: q.Sales!, Channel: "VOICE" }, Priority: 1, Delay: 0 },
@@ -147,6 +196,25 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
   });
   await send(s.client, "CreateHoursOfOperation", { ...I, Name: "Holidays", TimeZone: "Europe/London", Config: HOURS_CONFIG, Tags: { purpose: "dr-test" } });
 
+  // The people side: a security profile, a two-level hierarchy, an agent, and an agent quick connect.
+  await send(s.client, "UpdateInstanceAttribute", { ...I, AttributeType: "CONTACTFLOW_LOGS", Value: "true" });
+  await send(s.client, "AssociateInstanceStorageConfig", { ...I, ResourceType: "CALL_RECORDINGS", StorageConfig: { StorageType: "S3", S3Config: { BucketName: "prod-recordings-east", BucketPrefix: "connect/recordings" } } });
+  await send(s.client, "CreateIntegrationAssociation", { ...I, IntegrationType: "CASES_DOMAIN", IntegrationArn: SRC_CASES });
+  const supervisors = (await send(s.client, "CreateSecurityProfile", { ...I, SecurityProfileName: "Supervisors", Description: "floor leads", Permissions: ["BasicAgentAccess", "Users.View", "Queues.View"], Applications: [{ Namespace: "crm.example.com", ApplicationPermissions: ["ACCESS"] }], Tags: { team: "cc" } })).SecurityProfileId as string;
+  await send(s.client, "UpdateUserHierarchyStructure", { ...I, HierarchyStructure: { LevelOne: { Name: "Region" }, LevelTwo: { Name: "Team" } } });
+  const east = (await send(s.client, "CreateUserHierarchyGroup", { ...I, Name: "East" })).HierarchyGroupId as string;
+  const teamA = (await send(s.client, "CreateUserHierarchyGroup", { ...I, Name: "Team A", ParentGroupId: east, Tags: { team: "cc" } })).HierarchyGroupId as string;
+  const profiles = (await send(s.client, "ListRoutingProfiles", I)).RoutingProfileSummaryList as { Name: string; Id: string }[];
+  const stock = (await send(s.client, "ListSecurityProfiles", I)).SecurityProfileSummaryList as { Name: string; Id: string }[];
+  const alice = (await send(s.client, "CreateUser", {
+    ...I, Username: "alice", IdentityInfo: { FirstName: "Alice", LastName: "Agent", Email: "alice@example.com" },
+    PhoneConfig: { PhoneType: "SOFT_PHONE", AutoAccept: false, AfterContactWorkTimeLimit: 30 },
+    SecurityProfileIds: [stock.find((p) => p.Name === "Agent")!.Id, supervisors], RoutingProfileId: profiles.find((p) => p.Name === "Agents")!.Id, HierarchyGroupId: teamA,
+    Tags: { team: "cc" },
+  })).UserId as string;
+  const agentXfer = await create("AgentXfer", "AGENT_TRANSFER", flow([{ id: "end", type: "EndFlowExecution" }]));
+  await send(s.client, "CreateQuickConnect", { ...I, Name: "ToAlice", QuickConnectConfig: { QuickConnectType: "USER", UserConfig: { UserId: alice, ContactFlowId: agentXfer } } });
+
   const writes = () =>
     Object.entries(sim.counters())
       .filter(([op]) => isWriteApi(op))
@@ -154,6 +222,8 @@ export async function startWorld(options: { simRps?: number; simBurst?: number }
   let base = writes();
   return {
     sim,
+    s3,
+    s3Endpoint,
     sourceId: src.instanceId,
     targetId: dst.instanceId,
     realFlow,

@@ -3,7 +3,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startWorld, E2E_BACKUP_KINDS, E2E_DIFF_KINDS, E2E_MAPPING, DST_KEY, DST_REGION, SRC_KEY, SRC_REGION, type World } from "./fixture";
+import { startWorld, E2E_BACKUP_KINDS, E2E_DIFF_KINDS, E2E_MAPPING, DST_ACCOUNT, DST_KEY, DST_REGION, SRC_KEY, SRC_REGION, type World } from "./fixture";
+import { onModelVerdict } from "../../../simulator/model/verdicts";
+import { isWriteApi } from "../../../operations/connect/connect-client";
 import { startThrottleProxy } from "./throttle-proxy";
 import { openSession } from "../../../operations/connect/session";
 import { uniformQuotas } from "../../../operations/rate/quotas";
@@ -45,11 +47,12 @@ describe("reliability: throttling, 5xx, dropped connections, SIGKILL", function 
   before(() => (dir = mkdtempSync(join(tmpdir(), "connect-dr-rel-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("with 20% throttles, 20% 5xx and 2% dropped connections, backup and restore complete and match", async () => {
+  it("with 20% throttles, 20% 5xx, 2% dropped connections and 5% lost responses, backup and restore complete and match; a second run writes nothing", async () => {
     const world = await startWorld();
     const proxy = await startThrottleProxy(world.sim.endpoint, 0.2);
     try {
-      world.sim.setFaults({ errorRate: 0.2, dropRate: 0.02 });
+      // Lost responses: the call is applied, the answer never arrives (the SDK retries it).
+      world.sim.setFaults({ errorRate: 0.2, dropRate: 0.02, lostResponseRate: 0.05 });
       world.sim.counters();
       const via = (side: "source" | "target") =>
         openSession({
@@ -64,9 +67,12 @@ describe("reliability: throttling, 5xx, dropped connections, SIGKILL", function 
       const { manifest } = await runBackup({ client: s.client, instanceId: world.sourceId, store: new DirStore(join(dir, "faulty")), kinds: E2E_BACKUP_KINDS });
       expect(manifest.objects.length).to.be.greaterThan(40);
       const t = await via("target");
-      const o = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "faulty")), targetInstanceId: world.targetId, mapping: E2E_MAPPING });
+      const o = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "faulty")), targetInstanceId: world.targetId, mapping: E2E_MAPPING, promptS3: world.s3 });
       expect(o.status).to.equal("applied");
-      if (o.status === "applied") expect(o.result.results.filter((r) => r.error)).to.deep.equal([]);
+      if (o.status === "applied") {
+        expect(o.result.results.filter((r) => r.error)).to.deep.equal([]);
+        expect(o.plan.nodes.filter((n) => n.op === "blocked")).to.deep.equal([]);
+      }
       const c = world.sim.counters();
       const { requests, throttled } = proxy.stats();
       const errors = Object.values(c).reduce((n, x) => n + x.serverErrors + x.dropped, 0);
@@ -75,8 +81,13 @@ describe("reliability: throttling, 5xx, dropped connections, SIGKILL", function 
       expect(errors).to.be.greaterThan(0);
       expect(s.counters.throttlesSurfaced + t.counters.throttlesSurfaced).to.equal(0);
       world.sim.setFaults({});
-      const { diff } = await diffSourceTarget(world);
+      const { diff, right } = await diffSourceTarget(world);
       expect(diff.kinds).to.deep.equal([]);
+      expect(duplicateNames(right)).to.deep.equal([]);
+      world.resetCounters();
+      const again = await restoreFromBackup({ client: t.client, store: new DirStore(join(dir, "faulty")), targetInstanceId: world.targetId, mapping: E2E_MAPPING, promptS3: world.s3 });
+      expect(again.status === "applied" && again.result.writes).to.equal(0);
+      expect(world.writes()).to.equal(0);
     } finally {
       await proxy.close();
       await world.sim.close();
@@ -89,43 +100,45 @@ describe("reliability: throttling, 5xx, dropped connections, SIGKILL", function 
       const backupDir = join(dir, "kill");
       const s = await world.session("source");
       await runBackup({ client: s.client, instanceId: world.sourceId, store: new DirStore(backupDir), kinds: E2E_BACKUP_KINDS });
+      // The child has no S3 for prompt audio (its prompt waits for the in-process re-run).
       const mappingFile = join(dir, "mapping.json");
-      writeFileSync(mappingFile, JSON.stringify(E2E_MAPPING));
+      writeFileSync(mappingFile, JSON.stringify({ ...E2E_MAPPING, prompts: undefined }));
       const journal = join(dir, "kill-journal.jsonl");
-      // A slow client (4 requests/s per API, burst 1) so the restore is still running when killed.
-      const child = spawn(
+      // The kill point is random in progress, never in time: the simulator counts the writes the
+      // child sends and the child is killed as the Nth one is answered (no deadline to miss on a
+      // loaded machine; mocha's timeout is the only clock).
+      const killAfter = 1 + Math.floor(Math.random() * 30);
+      let seen = 0;
+      let child: ReturnType<typeof spawn> | undefined;
+      const killed = new Promise<void>((resolve) => {
+        const stop = onModelVerdict((v) => {
+          if (v.account !== DST_ACCOUNT || !isWriteApi(v.operation)) return;
+          if (++seen === killAfter) {
+            child?.kill("SIGKILL");
+            stop();
+            resolve();
+          }
+        });
+      });
+      child = spawn(
         process.execPath,
-        [join(ROOT, "bin/connect-dr.js"), "restore", "--from", backupDir, "--instance-id", world.targetId, "--region", DST_REGION, "--endpoint-url", world.sim.endpoint, "--rate", "4", "--burst", "1", "--mapping", mappingFile, "--journal", journal],
+        [join(ROOT, "bin/connect-dr.js"), "restore", "--from", backupDir, "--instance-id", world.targetId, "--region", DST_REGION, "--endpoint-url", world.sim.endpoint, "--rate", "50", "--burst", "1", "--mapping", mappingFile, "--journal", journal],
         { env: { ...process.env, AWS_ACCESS_KEY_ID: DST_KEY, AWS_SECRET_ACCESS_KEY: "secret", AWS_REGION: DST_REGION }, stdio: ["ignore", "pipe", "pipe"] },
       );
       let stderr = "";
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-      // The kill point is random in progress, not in time: after 1..12 of the restore's writes reach
-      // the simulator, so a fast machine cannot finish before the kill, nor a slow one be killed early.
-      const killAfter = 1 + Math.floor(Math.random() * 12);
-      await new Promise<void>((resolve, reject) => {
-        const deadline = Date.now() + 20_000;
-        const poll = setInterval(() => {
-          if (world.writes() >= killAfter || child.exitCode !== null) {
-            clearInterval(poll);
-            resolve();
-          } else if (Date.now() > deadline) {
-            clearInterval(poll);
-            reject(new Error(`restore made fewer than ${killAfter} writes in 20 s: ${stderr}`));
-          }
-        }, 2);
-      });
-      child.kill("SIGKILL");
+      child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.on("exit", (code, signal) => resolve({ code, signal })));
+      const first = await Promise.race([killed.then(() => "killed" as const), exited.then(() => "exited" as const)]);
+      expect(first, `the child finished before its ${killAfter}th write: ${stderr}`).to.equal("killed");
       const { signal } = await exited;
-      expect(signal, `the child finished before the kill (after ${killAfter} writes): ${stderr}`).to.equal("SIGKILL");
+      expect(signal).to.equal("SIGKILL");
       const before = readJournal(journal);
       const killedAt = world.writes();
-      console.log(`      killed after ${killedAt} writes (aimed at ${killAfter}): ${before.created.size} creates journalled`);
+      console.log(`      killed at write ${killAfter} (${killedAt} reached the simulator): ${before.created.size} creates journalled`);
       expect(before.complete).to.equal(false);
 
       const t = await world.session("target");
-      const o = await restoreFromBackup({ client: t.client, store: new DirStore(backupDir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, journalPath: journal });
+      const o = await restoreFromBackup({ client: t.client, store: new DirStore(backupDir), targetInstanceId: world.targetId, mapping: E2E_MAPPING, journalPath: journal, promptS3: world.s3 });
       expect(o.status).to.equal("applied");
       if (o.status !== "applied") return;
       expect(o.resumed?.runs).to.equal(1);

@@ -4,7 +4,7 @@ import { buildPlan } from "../../../operations/restore/plan";
 import { EMPTY_MAPPING, parseMapping } from "../../../operations/restore/mapping-file";
 import { canonicalJson, project } from "../../../operations/restore/projection";
 import { desiredFor, stubContent } from "../../../operations/restore/desired";
-import { createCall, followUpCalls, updateCalls, deleteCall } from "../../../operations/restore/write-calls";
+import { createCall, createdState, followUpCalls, unwritableDifferences, updateCalls, deleteCall } from "../../../operations/restore/write-calls";
 import { replayJournal } from "../../../operations/restore/journal";
 import type { ResourceRecord, Snapshot } from "../../../operations/model/snapshot";
 import type { Kind } from "../../../operations/model/kinds";
@@ -76,18 +76,22 @@ function backup(): Snapshot {
     rec("flows", sid(5), "Whisper", { Type: "OUTBOUND_WHISPER", Content: flowContent([]) }),
     rec("quickConnects", sid(6), "ToSales", { QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: sid(2), ContactFlowId: sid(5) } } }),
     rec("routingProfiles", sid(7), "Agents", { DefaultOutboundQueueId: sid(2), MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }], QueueConfigs: [{ QueueId: sid(2), Channel: "VOICE", Priority: 1, Delay: 0 }] }),
-    rec("prompts", sid(8), "Beep", {}),
+    rec("prompts", sid(8), "Beep", { Audio: { path: "prompts/beep.audio", sha256: "a".repeat(64), size: 1 } }),
     { kind: "lambdaFunctions", id: "arn:aws:lambda:us-east-1:111111111111:function:fn", name: "fn", data: { FunctionArn: "arn:aws:lambda:us-east-1:111111111111:function:fn" } },
   ], KINDS_USED);
 }
 
+/** Prompt audio goes to this bucket. */
+const MAPPING = { ...EMPTY_MAPPING, prompts: { bucket: "dr-prompts", prefix: "p/" } };
+
 describe("restore plan (pure)", () => {
   it("into an empty target: creates all, stubs only the flow cycle, breaks the queue/quick-connect cycle", () => {
-    const plan = buildPlan(backup(), snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    const plan = buildPlan(backup(), snap(DST, [], KINDS_USED), { mapping: MAPPING });
     const by = Object.fromEntries(plan.nodes.map((n) => [n.key, n]));
     expect(plan.nodes.map((n) => `${n.op} ${n.key}`)).to.deep.equal([
       "create lambdaFunctions/fn",
       "create hours/Office",
+      "create prompts/Beep",
       "create queues/Sales",
       "create flows/Main",
       "create flows/Sub",
@@ -112,25 +116,47 @@ describe("restore plan (pure)", () => {
     for (const k of KINDS_USED) for (const r of b.resources[k]!) if (!r.id.startsWith("arn:")) map.set(r.id, tid(++n));
     const swap = (text: string) => text.split(SRC.instanceArn).join(DST.instanceArn).replace(/aaaaaaaa-0000-0000-0000-\d{12}/g, (m) => map.get(m) ?? m).split("111111111111").join("222222222222").split("us-east-1").join("us-west-2");
     const target = snap(DST, KINDS_USED.flatMap((k) => b.resources[k]!.map((r) => JSON.parse(swap(JSON.stringify(r))) as ResourceRecord)), KINDS_USED);
-    const plan = buildPlan(b, target, { mapping: EMPTY_MAPPING });
+    const plan = buildPlan(b, target, { mapping: MAPPING });
     expect(plan.nodes.filter((x) => x.op !== "unchanged").map((x) => `${x.op} ${x.key} ${x.detail.join(",")}`)).to.deep.equal([]);
     expect(plan.estimatedWrites).to.equal(0);
   });
 
-  it("blocks a flow whose prompt is missing in the target, and what depends on it", () => {
+  it("blocks a flow whose prompt is in neither the backup nor the target, and what needs it; says what unblocks them", () => {
     const b = backup();
-    (b.resources.flows![2] as { data: Record<string, unknown> }).data.Content = flowContent([srcArn("prompt", sid(8))]);
-    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    (b.resources.flows![2] as { data: Record<string, unknown> }).data.Content = flowContent([srcArn("prompt", sid(99))]);
+    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: MAPPING });
     const whisper = plan.nodes.find((x) => x.key === "flows/Whisper")!;
     expect(whisper.op).to.equal("blocked");
     expect(whisper.detail[0]).to.match(/unresolved reference .*prompt/);
-    expect(plan.nodes.find((x) => x.key === "queues/Sales")!.op).to.equal("blocked");
+    expect(whisper.unblockedBy![0]).to.match(/^create the resource .*prompt.* in the target/);
+    const sales = plan.nodes.find((x) => x.key === "queues/Sales")!;
+    expect([sales.op, sales.detail, sales.unblockedBy]).to.deep.equal(["blocked", ["depends on blocked flows/Whisper"], ["unblock flows/Whisper first"]]);
+  });
+
+  it("an agent quick connect whose user is missing blocks only that quick connect, not its queue", () => {
+    const b = backup();
+    b.resources.quickConnects!.push(rec("quickConnects", sid(20), "ToAgent", { QuickConnectConfig: { QuickConnectType: "USER", UserConfig: { UserId: sid(98), ContactFlowId: sid(5) } } }));
+    (b.resources.queues![0]!.data.QuickConnects as { Id: string }[]).push({ Id: sid(20) });
+    const plan = buildPlan(b, snap(DST, [], KINDS_USED), { mapping: MAPPING });
+    const agent = plan.nodes.find((x) => x.key === "quickConnects/ToAgent")!;
+    expect(agent.op).to.equal("blocked");
+    expect(agent.unblockedBy).to.deep.equal([`create the users resource ${sid(98)} in the target (it is in neither the backup nor the target), or take a backup that holds it; then re-run`]);
+    const sales = plan.nodes.find((x) => x.key === "queues/Sales")!;
+    expect([sales.op, sales.omitted]).to.deep.equal(["create", ["quickConnects/ToAgent"]]);
+    expect(plan.nodes.filter((x) => x.op === "blocked").map((x) => x.key)).to.deep.equal(["quickConnects/ToAgent"]);
+  });
+
+  it("a new prompt without a prompts bucket in the mapping file is blocked, naming the fix", () => {
+    const plan = buildPlan(backup(), snap(DST, [], KINDS_USED), { mapping: EMPTY_MAPPING });
+    const beep = plan.nodes.find((x) => x.key === "prompts/Beep")!;
+    expect(beep.op).to.equal("blocked");
+    expect(beep.unblockedBy).to.deep.equal(['name an S3 bucket in the target account and Region under "prompts": {"bucket": "..."} in the mapping file']);
   });
 
   it("--prune lists target resources of restored kinds missing from the backup", () => {
-    const plan = buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: EMPTY_MAPPING, prune: true });
+    const plan = buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: MAPPING, prune: true });
     expect(plan.prune).to.deep.equal([{ kind: "hours", name: "Old", targetId: tid(99), api: "DeleteHoursOfOperation" }]);
-    expect(buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: EMPTY_MAPPING }).prune).to.deep.equal([]);
+    expect(buildPlan(backup(), snap(DST, [rec("hours", tid(99), "Old", HOURS)], KINDS_USED), { mapping: MAPPING }).prune).to.deep.equal([]);
   });
 });
 
@@ -169,11 +195,36 @@ describe("desired state and write calls (pure)", () => {
     { name: "flow metadata", kind: "flows", current: { Name: "F", State: "ACTIVE" }, desired: { Name: "F", State: "ARCHIVED" }, apis: ["UpdateContactFlowMetadata"] },
     { name: "routing profile queues add/update/remove", kind: "routingProfiles", current: { Name: "R", QueueConfigs: [{ QueueId: "a", Channel: "VOICE", Priority: 1, Delay: 0 }, { QueueId: "b", Channel: "VOICE", Priority: 1, Delay: 0 }] }, desired: { Name: "R", QueueConfigs: [{ QueueId: "a", Channel: "VOICE", Priority: 2, Delay: 0 }, { QueueId: "c", Channel: "VOICE", Priority: 1, Delay: 0 }] }, apis: ["AssociateRoutingProfileQueues", "UpdateRoutingProfileQueues", "DisassociateRoutingProfileQueues"] },
     { name: "tags", kind: "hours", current: { Name: "H", Tags: { a: "1", b: "2" } }, desired: { Name: "H", Tags: { a: "9" } }, apis: ["TagResource", "UntagResource"] },
+    { name: "a description the backup lacks: no write (the API cannot clear it)", kind: "queues", current: { Name: "Q", Description: "drift" }, desired: { Name: "Q" }, apis: [] },
+    { name: "a flow's status alone: no write (no API changes it)", kind: "flows", current: { Name: "F", Status: "PUBLISHED" }, desired: { Name: "F", Status: "SAVED" }, apis: [] },
+    { name: "routing-profile availability timer", kind: "routingProfiles", current: { Name: "R", AgentAvailabilityTimer: "TIME_SINCE_LAST_ACTIVITY" }, desired: { Name: "R", AgentAvailabilityTimer: "TIME_SINCE_LAST_INBOUND" }, apis: ["UpdateRoutingProfileAgentAvailabilityTimer"] },
+    { name: "queue status", kind: "queues", current: { Name: "Q", Status: "ENABLED" }, desired: { Name: "Q", Status: "DISABLED" }, apis: ["UpdateQueueStatus"] },
     { name: "phone number association", kind: "phoneNumbers", current: { PhoneNumber: "+1" }, desired: { PhoneNumber: "+1", ContactFlowId: "f" }, apis: ["AssociatePhoneNumberContactFlow"] },
   ];
   for (const t of updateTable) {
     it(`update calls: ${t.name}`, () => expect(updateCalls(t.kind, "T", "arn:t", t.current, t.desired, "I").map((c) => c.api)).to.deep.equal(t.apis));
   }
+
+  it("a draft's content goes through :$SAVED; a create leaves flows ACTIVE and queues ENABLED for the update to fix", () => {
+    const saved = updateCalls("flows", "T", "arn:t", { Name: "F", Status: "SAVED", Content: "{}" }, { Name: "F", Status: "SAVED", Content: '{"a":1}' }, "I");
+    expect(saved.map((c) => c.input.ContactFlowId)).to.deep.equal(["T:$SAVED"]);
+    const published = updateCalls("flows", "T", "arn:t", { Name: "F", Status: "PUBLISHED", Content: "{}" }, { Name: "F", Status: "PUBLISHED", Content: '{"a":1}' }, "I");
+    expect(published.map((c) => c.input.ContactFlowId)).to.deep.equal(["T"]);
+    const flow = { Name: "F", Type: "CONTACT_FLOW", State: "ARCHIVED", Status: "SAVED", Content: "{}" };
+    expect(createCall("flows", flow, "I").input).to.include({ Status: "SAVED" });
+    expect(updateCalls("flows", "T", "arn:t", createdState("flows", flow), flow, "I").map((c) => [c.api, c.input.ContactFlowState])).to.deep.equal([["UpdateContactFlowMetadata", "ARCHIVED"]]);
+    const queue = { Name: "Q", HoursOfOperationId: "h", Status: "DISABLED" };
+    expect(updateCalls("queues", "T", "arn:t", createdState("queues", queue), queue, "I").map((c) => c.api)).to.deep.equal(["UpdateQueueStatus"]);
+    expect(unwritableDifferences("flows", { Status: "PUBLISHED" }, { Status: "SAVED" })[0]).to.match(/^Status: PUBLISHED in the target, SAVED in the backup/);
+  });
+
+  it("never sends an empty Description: absent stays absent", () => {
+    const bare = { Name: "N", TimeZone: "UTC", Config: [], QuickConnectConfig: { QuickConnectType: "PHONE_NUMBER", PhoneConfig: { PhoneNumber: "+15555550100" } }, State: "ENABLED", Content: "{}", Type: "CONTACT_FLOW" };
+    for (const kind of ["hours", "queues", "flows", "flowModules", "quickConnects", "agentStatuses"] as Kind[]) {
+      expect(createCall(kind, { ...bare, Description: "" }, "I").input, kind).to.not.have.property("Description");
+      for (const c of updateCalls(kind, "T", "arn:t", { ...bare, Name: "Old", Description: "x" }, bare, "I")) expect(c.input, `${kind} ${c.api}`).to.not.have.property("Description");
+    }
+  });
 
   it("has no delete for kinds without a delete API", () => {
     expect(deleteCall("agentStatuses", "x", "I")).to.equal(undefined);
