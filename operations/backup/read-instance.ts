@@ -77,7 +77,7 @@ export async function readInstance(client: ConnectClient, instanceId: string, op
   const blobs = new Map<string, Buffer>();
   const I = { InstanceId: source.instanceId };
   const record = (kind: Kind, id: string, name: string, data: Json, arn?: string): ResourceRecord => ({
-    kind, id, name, ...(arn ? { arn } : {}), data: stripSecrets(data) as Json,
+    kind, id, name, ...(arn ? { arn } : {}), data: stripSecrets(withParentLink(kind, data)) as Json,
   });
 
   const readers: Record<Kind, () => Promise<ResourceRecord[]>> = {
@@ -254,13 +254,19 @@ export async function describeRecord(client: ConnectClient, instanceId: string, 
   ]);
   const data: Json = { ...((described[spec.describeKey] ?? {}) as Json) };
   (spec.children ?? []).forEach((c, i) => (data[c.field] = children[i]));
-  // DescribeUserHierarchyGroup names no parent; its path does. Kept as a link restore can follow.
-  if (kind === "hierarchyGroups" && data.ParentGroupId === undefined) {
-    const parent = parentGroupId(data);
-    if (parent) data.ParentGroupId = parent;
-  }
   const arn = data[spec.arnField] as string | undefined;
-  return { kind, id, name: String(data[spec.nameField ?? "Name"] ?? id), ...(arn ? { arn } : {}), data: stripSecrets(data) as Json };
+  return { kind, id, name: String(data[spec.nameField ?? "Name"] ?? id), ...(arn ? { arn } : {}), data: stripSecrets(withParentLink(kind, data)) as Json };
+}
+
+/**
+ * A hierarchy group as restore follows it: neither DescribeUserHierarchyGroup nor
+ * SearchUserHierarchyGroups names the parent, the group's path does; kept as `ParentGroupId` whichever
+ * read path was taken, so both give the same record.
+ */
+function withParentLink(kind: Kind, data: Json): Json {
+  if (kind !== "hierarchyGroups" || data.ParentGroupId !== undefined) return data;
+  const parent = parentGroupId(data);
+  return parent ? { ...data, ParentGroupId: parent } : data;
 }
 
 /**

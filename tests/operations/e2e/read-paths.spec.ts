@@ -114,7 +114,7 @@ describe("backup read paths (Search / Describe) and incremental chains (simulato
   it("backups from both paths and from the chain restore to the same instance with an empty diff", async () => {
     const t = await world.session("target");
     const diffAgainst = async (backup: string) => {
-      const o = await restoreFromBackup({ client: t.client, store: new DirStore(dir(backup)), targetInstanceId: world.targetId, mapping: E2E_MAPPING });
+      const o = await restoreFromBackup({ client: t.client, store: new DirStore(dir(backup)), targetInstanceId: world.targetId, mapping: E2E_MAPPING, promptS3: world.s3 });
       if (o.status !== "applied") throw new Error(`${backup}: ${o.status}`);
       expect(o.result.results.filter((r) => r.error), backup).to.deep.equal([]);
       const left = (await verifyBackup(new DirStore(dir(backup)))).snapshot!;
