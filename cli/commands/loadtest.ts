@@ -5,7 +5,7 @@ import { ConnectClient, DescribeInstanceCommand, ListTrafficDistributionGroupsCo
 import { Command } from "commander";
 import { runLoadTest, type LoadTestResult } from "../../capacity/loadtest";
 import { openSession } from "../../operations/connect/session";
-import { startSimulator, type Simulator } from "../../simulator";
+import type { Simulator, SimulatorOptions } from "../../simulator";
 import { parsePositive, parseRegion, parseUrl, readJsonFile } from "../arguments";
 import type { CliCommand, CliContext } from "../command-module";
 import { progressFactory } from "../progress";
@@ -79,6 +79,23 @@ function loadDynalite(): (options: Record<string, number>) => Server {
   }
 }
 
+/**
+ * The Connect API simulator the local mode starts is a development tool of connect-dr's repository,
+ * loaded only when the local mode runs: the npm package does not ship it, which is said plainly.
+ */
+function loadSimulator(): (options: SimulatorOptions) => Promise<Simulator> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("../../simulator") as typeof import("../../simulator")).startSimulator;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+    throw new OperationalError(
+      "the load test's local mode starts the Connect API simulator of connect-dr's repository, which this installation does not include: " +
+        "run it from a clone of the repository, or pass --endpoint-url <url> and --group-arn <arn> of a running simulator or instance",
+    );
+  }
+}
+
 async function environment(flags: LoadTestFlags, pair: [string, string]): Promise<Environment> {
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -103,7 +120,7 @@ async function startEnvironment(flags: LoadTestFlags, pair: [string, string], cl
   if (!endpoint) {
     const simRate = parsePositive("--sim-rate", flags.simRate) ?? 2;
     const simBurst = parsePositive("--sim-burst", flags.simBurst, true) ?? 5;
-    const sim: Simulator = await startSimulator({ quotas: { default: { ratePerSecond: simRate, burst: simBurst } } });
+    const sim: Simulator = await loadSimulator()({ quotas: { default: { ratePerSecond: simRate, burst: simBurst } } });
     closers.push(() => sim.close());
     endpoint = sim.endpoint;
     started.push(`Connect API simulator at ${endpoint} (quota ${simRate}/s, burst ${simBurst} per API)`);
