@@ -1,6 +1,6 @@
 import type { Kind } from "../model/kinds";
 import type { ResourceRecord } from "../model/snapshot";
-import { userTags } from "../restore/projection";
+import { parentGroupId, userTags } from "../restore/projection";
 import type { ReferenceResolver } from "./reference-resolver";
 import { templateText } from "./content-template";
 import { INSTANCE_ARN_PARAM, join, type Token, type Value } from "./template-model";
@@ -77,6 +77,7 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
         // Required by AWS::Connect::RoutingProfile; restore uses the name the same way.
         Description: str(d.Description) ?? r.name,
         DefaultOutboundQueueArn: link("queues", d.DefaultOutboundQueueId),
+        AgentAvailabilityTimer: str(d.AgentAvailabilityTimer),
         MediaConcurrencies: ((d.MediaConcurrencies as J[] | undefined) ?? [])
           .map((m) => compact({ Channel: m.Channel as string, Concurrency: m.Concurrency as number, CrossChannelBehavior: (m.CrossChannelBehavior as Value | undefined) ?? undefined }))
           .sort((a, b) => (String(a.Channel) < String(b.Channel) ? -1 : 1)),
@@ -103,11 +104,14 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
       const act = userTags(d.AllowedAccessControlTags);
       const restricted = ((d.TagRestrictedResources as string[] | undefined) ?? []).slice().sort();
       const perms = ((d.Permissions as string[] | undefined) ?? []).slice().sort();
+      const hierarchyRestricted = ((d.HierarchyRestrictedResources as string[] | undefined) ?? []).slice().sort();
       return compact({
         InstanceArn: INSTANCE, SecurityProfileName: r.name, Description: str(d.Description),
         Permissions: perms.length ? perms : undefined,
+        Applications: applications(d.Applications),
         AllowedAccessControlTags: Object.keys(act).length ? Object.keys(act).sort().map((Key) => ({ Key, Value: act[Key]! })) : undefined,
         TagRestrictedResources: restricted.length ? restricted : undefined,
+        HierarchyRestrictedResources: hierarchyRestricted.length ? hierarchyRestricted : undefined,
         Tags: tagList(d.Tags),
       });
     }
@@ -120,7 +124,8 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
       return { InstanceArn: INSTANCE, UserHierarchyStructure: levels };
     }
     case "hierarchyGroups": {
-      const parent = parentGroupId(d);
+      // The backup keeps the parent link as ParentGroupId (neither read path names it; the path does).
+      const parent = str(d.ParentGroupId) ?? parentGroupId(d);
       return compact({ InstanceArn: INSTANCE, Name: r.name, ParentGroupArn: parent ? link("hierarchyGroups", parent) : undefined, Tags: tagList(d.Tags) });
     }
     case "users": {
@@ -159,11 +164,10 @@ function sortedQueueConfigs(v: unknown): J[] {
   return ((v as J[] | undefined) ?? []).slice().sort((a, b) => (`${a.QueueId}/${a.Channel}` < `${b.QueueId}/${b.Channel}` ? -1 : 1));
 }
 
-/** The parent of a hierarchy group: the group one level up in its HierarchyPath. */
-export function parentGroupId(d: J): string | undefined {
-  const level = Number(d.LevelId ?? 0);
-  const names = ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"];
-  if (!(level > 1)) return undefined;
-  const parent = ((d.HierarchyPath ?? {}) as J)[names[level - 2]!] as J | undefined;
-  return str(parent?.Id);
+/** A security profile's applications, sorted by namespace with their permissions sorted; undefined when there are none. */
+function applications(v: unknown): Value | undefined {
+  const apps = ((v as J[] | undefined) ?? [])
+    .map((a) => compact({ Namespace: String(a.Namespace), ApplicationPermissions: ((a.ApplicationPermissions as string[] | undefined) ?? []).slice().sort(), Type: str(a.Type) }))
+    .sort((a, b) => (String(a.Namespace) < String(b.Namespace) ? -1 : 1));
+  return apps.length ? apps : undefined;
 }
