@@ -112,6 +112,7 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
         AllowedAccessControlTags: Object.keys(act).length ? Object.keys(act).sort().map((Key) => ({ Key, Value: act[Key]! })) : undefined,
         TagRestrictedResources: restricted.length ? restricted : undefined,
         HierarchyRestrictedResources: hierarchyRestricted.length ? hierarchyRestricted : undefined,
+        AllowedAccessControlHierarchyGroupId: str(d.AllowedAccessControlHierarchyGroupId) ? idOfLink(link("hierarchyGroups", d.AllowedAccessControlHierarchyGroupId)!) : undefined,
         Tags: tagList(d.Tags),
       });
     }
@@ -162,6 +163,11 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
 
 function sortedQueueConfigs(v: unknown): J[] {
   return ((v as J[] | undefined) ?? []).slice().sort((a, b) => (`${a.QueueId}/${a.Channel}` < `${b.QueueId}/${b.Channel}` ? -1 : 1));
+}
+
+/** The id of a linked resource: the ARN's last segment (`instance/<id>/agent-group/<id>`). */
+function idOfLink(t: Token): Token {
+  return "$res" in t ? { ...t, attr: "id" } : { $segment: t, index: 3 };
 }
 
 /** A security profile's applications, sorted by namespace with their permissions sorted; undefined when there are none. */
