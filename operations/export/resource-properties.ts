@@ -141,7 +141,13 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
           AutoAccept: typeof phone.AutoAccept === "boolean" ? phone.AutoAccept : undefined,
           AfterContactWorkTimeLimit: typeof phone.AfterContactWorkTimeLimit === "number" ? phone.AfterContactWorkTimeLimit : undefined,
           DeskPhoneNumber: str(phone.DeskPhoneNumber),
+          PersistentConnection: typeof phone.PersistentConnection === "boolean" ? phone.PersistentConnection : undefined,
         }),
+        AutoAcceptConfigs: perChannel(d.AutoAcceptConfigs, ["AutoAccept", "AgentFirstCallbackAutoAccept"]),
+        AfterContactWorkConfigs: perChannel(d.AfterContactWorkConfigs, ["AfterContactWorkConfig", "AgentFirstCallbackAfterContactWorkConfig"]),
+        PhoneNumberConfigs: perChannel(d.PhoneNumberConfigs, ["PhoneType", "PhoneNumber"]),
+        PersistentConnectionConfigs: perChannel(d.PersistentConnectionConfigs, ["PersistentConnection"]),
+        VoiceEnhancementConfigs: perChannel(d.VoiceEnhancementConfigs, ["VoiceEnhancementMode"]),
         DirectoryUserId: str(d.DirectoryUserId),
         RoutingProfileArn: link("routingProfiles", d.RoutingProfileId),
         SecurityProfileArns: ((d.SecurityProfileIds as string[] | undefined) ?? []).slice().sort().map((s) => link("securityProfiles", s)!),
@@ -168,6 +174,15 @@ function sortedQueueConfigs(v: unknown): J[] {
 /** The id of a linked resource: the ARN's last segment (`instance/<id>/agent-group/<id>`). */
 function idOfLink(t: Token): Token {
   return "$res" in t ? { ...t, attr: "id" } : { $segment: t, index: 3 };
+}
+
+/**
+ * A user's per-channel settings (AutoAcceptConfigs, AfterContactWorkConfigs, ...): the API's and
+ * AWS::Connect::User's members are the same, so each item keeps Channel and `members`, sorted by channel.
+ */
+function perChannel(v: unknown, members: readonly string[]): Value | undefined {
+  const items = ((v as J[] | undefined) ?? []).map((c) => compact(Object.fromEntries([["Channel", c.Channel as Value], ...members.map((m) => [m, c[m] as Value | undefined])])));
+  return items.length ? items.sort((a, b) => (String(a.Channel) < String(b.Channel) ? -1 : 1)) : undefined;
 }
 
 /** A security profile's applications, sorted by namespace with their permissions sorted; undefined when there are none. */

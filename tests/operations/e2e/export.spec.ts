@@ -241,7 +241,9 @@ describe("connect-dr export (e2e)", function () {
           const o = await send(t.client, "CreateUser", {
             ...I, Username: p.Username, Password: p.Password ?? DEPLOY_PASSWORD, IdentityInfo: p.IdentityInfo, PhoneConfig: p.PhoneConfig, DirectoryUserId: p.DirectoryUserId,
             RoutingProfileId: id(String(p.RoutingProfileArn)), SecurityProfileIds: (p.SecurityProfileArns as string[]).map(id),
-            ...(p.HierarchyGroupArn ? { HierarchyGroupId: id(String(p.HierarchyGroupArn)) } : {}), ...tags,
+            ...(p.HierarchyGroupArn ? { HierarchyGroupId: id(String(p.HierarchyGroupArn)) } : {}),
+            AutoAcceptConfigs: p.AutoAcceptConfigs, AfterContactWorkConfigs: p.AfterContactWorkConfigs, PhoneNumberConfigs: p.PhoneNumberConfigs,
+            PersistentConnectionConfigs: p.PersistentConnectionConfigs, VoiceEnhancementConfigs: p.VoiceEnhancementConfigs, ...tags,
           });
           return { UserArn: String(o.UserArn) };
         }
