@@ -62,6 +62,11 @@ export function buildModel(snapshot: Snapshot, options: BuildOptions = {}): Temp
     const stock = sorted(kind).filter((r) => isStock(kind, r.name, r.data)).map((r) => r.name);
     if (stock.length && !skip.has(kind)) notes.push(`${kind}: ${stock.length} stock resources every instance has are referenced, not created (${stock.join(", ")})`);
   }
+  if (!skip.has("flows")) {
+    // AWS::Connect::ContactFlow has no Status: a saved (unpublished) flow is created published.
+    const saved = sorted("flows").filter((r) => r.data.Status === "SAVED" && !isStock("flows", r.name, r.data)).map((r) => r.name);
+    if (saved.length) notes.push(`flows: ${saved.length} saved (unpublished) flows are created published, AWS::Connect::ContactFlow has no Status (${saved.join(", ")})`);
+  }
   for (const k of skip) if (recordsOf(snapshot, k).length) notes.push(`${k}: skipped (${recordsOf(snapshot, k).length} resources); references to them are parameters`);
 
   // Pass 2: properties.

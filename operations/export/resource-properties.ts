@@ -1,6 +1,6 @@
 import type { Kind } from "../model/kinds";
 import type { ResourceRecord } from "../model/snapshot";
-import { userTags } from "../restore/projection";
+import { parentGroupId, userTags } from "../restore/projection";
 import type { ReferenceResolver } from "./reference-resolver";
 import { templateText } from "./content-template";
 import { INSTANCE_ARN_PARAM, join, type Token, type Value } from "./template-model";
@@ -77,6 +77,7 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
         // Required by AWS::Connect::RoutingProfile; restore uses the name the same way.
         Description: str(d.Description) ?? r.name,
         DefaultOutboundQueueArn: link("queues", d.DefaultOutboundQueueId),
+        AgentAvailabilityTimer: str(d.AgentAvailabilityTimer),
         MediaConcurrencies: ((d.MediaConcurrencies as J[] | undefined) ?? [])
           .map((m) => compact({ Channel: m.Channel as string, Concurrency: m.Concurrency as number, CrossChannelBehavior: (m.CrossChannelBehavior as Value | undefined) ?? undefined }))
           .sort((a, b) => (String(a.Channel) < String(b.Channel) ? -1 : 1)),
@@ -103,11 +104,15 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
       const act = userTags(d.AllowedAccessControlTags);
       const restricted = ((d.TagRestrictedResources as string[] | undefined) ?? []).slice().sort();
       const perms = ((d.Permissions as string[] | undefined) ?? []).slice().sort();
+      const hierarchyRestricted = ((d.HierarchyRestrictedResources as string[] | undefined) ?? []).slice().sort();
       return compact({
         InstanceArn: INSTANCE, SecurityProfileName: r.name, Description: str(d.Description),
         Permissions: perms.length ? perms : undefined,
+        Applications: applications(d.Applications),
         AllowedAccessControlTags: Object.keys(act).length ? Object.keys(act).sort().map((Key) => ({ Key, Value: act[Key]! })) : undefined,
         TagRestrictedResources: restricted.length ? restricted : undefined,
+        HierarchyRestrictedResources: hierarchyRestricted.length ? hierarchyRestricted : undefined,
+        AllowedAccessControlHierarchyGroupId: str(d.AllowedAccessControlHierarchyGroupId) ? idOfLink(link("hierarchyGroups", d.AllowedAccessControlHierarchyGroupId)!) : undefined,
         Tags: tagList(d.Tags),
       });
     }
@@ -120,7 +125,8 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
       return { InstanceArn: INSTANCE, UserHierarchyStructure: levels };
     }
     case "hierarchyGroups": {
-      const parent = parentGroupId(d);
+      // The backup keeps the parent link as ParentGroupId (neither read path names it; the path does).
+      const parent = str(d.ParentGroupId) ?? parentGroupId(d);
       return compact({ InstanceArn: INSTANCE, Name: r.name, ParentGroupArn: parent ? link("hierarchyGroups", parent) : undefined, Tags: tagList(d.Tags) });
     }
     case "users": {
@@ -135,7 +141,13 @@ export function resourceProperties(kind: Kind, r: ResourceRecord, refs: Referenc
           AutoAccept: typeof phone.AutoAccept === "boolean" ? phone.AutoAccept : undefined,
           AfterContactWorkTimeLimit: typeof phone.AfterContactWorkTimeLimit === "number" ? phone.AfterContactWorkTimeLimit : undefined,
           DeskPhoneNumber: str(phone.DeskPhoneNumber),
+          PersistentConnection: typeof phone.PersistentConnection === "boolean" ? phone.PersistentConnection : undefined,
         }),
+        AutoAcceptConfigs: perChannel(d.AutoAcceptConfigs, ["AutoAccept", "AgentFirstCallbackAutoAccept"]),
+        AfterContactWorkConfigs: perChannel(d.AfterContactWorkConfigs, ["AfterContactWorkConfig", "AgentFirstCallbackAfterContactWorkConfig"]),
+        PhoneNumberConfigs: perChannel(d.PhoneNumberConfigs, ["PhoneType", "PhoneNumber"]),
+        PersistentConnectionConfigs: perChannel(d.PersistentConnectionConfigs, ["PersistentConnection"]),
+        VoiceEnhancementConfigs: perChannel(d.VoiceEnhancementConfigs, ["VoiceEnhancementMode"]),
         DirectoryUserId: str(d.DirectoryUserId),
         RoutingProfileArn: link("routingProfiles", d.RoutingProfileId),
         SecurityProfileArns: ((d.SecurityProfileIds as string[] | undefined) ?? []).slice().sort().map((s) => link("securityProfiles", s)!),
@@ -159,11 +171,24 @@ function sortedQueueConfigs(v: unknown): J[] {
   return ((v as J[] | undefined) ?? []).slice().sort((a, b) => (`${a.QueueId}/${a.Channel}` < `${b.QueueId}/${b.Channel}` ? -1 : 1));
 }
 
-/** The parent of a hierarchy group: the group one level up in its HierarchyPath. */
-export function parentGroupId(d: J): string | undefined {
-  const level = Number(d.LevelId ?? 0);
-  const names = ["LevelOne", "LevelTwo", "LevelThree", "LevelFour", "LevelFive"];
-  if (!(level > 1)) return undefined;
-  const parent = ((d.HierarchyPath ?? {}) as J)[names[level - 2]!] as J | undefined;
-  return str(parent?.Id);
+/** The id of a linked resource: the ARN's last segment (`instance/<id>/agent-group/<id>`). */
+function idOfLink(t: Token): Token {
+  return "$res" in t ? { ...t, attr: "id" } : { $segment: t, index: 3 };
+}
+
+/**
+ * A user's per-channel settings (AutoAcceptConfigs, AfterContactWorkConfigs, ...): the API's and
+ * AWS::Connect::User's members are the same, so each item keeps Channel and `members`, sorted by channel.
+ */
+function perChannel(v: unknown, members: readonly string[]): Value | undefined {
+  const items = ((v as J[] | undefined) ?? []).map((c) => compact(Object.fromEntries([["Channel", c.Channel as Value], ...members.map((m) => [m, c[m] as Value | undefined])])));
+  return items.length ? items.sort((a, b) => (String(a.Channel) < String(b.Channel) ? -1 : 1)) : undefined;
+}
+
+/** A security profile's applications, sorted by namespace with their permissions sorted; undefined when there are none. */
+function applications(v: unknown): Value | undefined {
+  const apps = ((v as J[] | undefined) ?? [])
+    .map((a) => compact({ Namespace: String(a.Namespace), ApplicationPermissions: ((a.ApplicationPermissions as string[] | undefined) ?? []).slice().sort(), Type: str(a.Type) }))
+    .sort((a, b) => (String(a.Namespace) < String(b.Namespace) ? -1 : 1));
+  return apps.length ? apps : undefined;
 }

@@ -2,12 +2,14 @@
  * `connect-dr export` end to end: a backup of the e2e source instance becomes a CloudFormation
  * template that validates against AWS's AWS::Connect::* schemas, and whose resources, created through
  * the SDK in an empty simulator instance by a small intrinsic-function interpreter, give an instance
- * with no differences from the backup.
+ * with no differences from the backup but what CloudFormation cannot express (a SAVED flow deploys
+ * published; the template's notes say so).
  */
 import { expect } from "chai";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { load } from "js-yaml";
 import { main } from "../../../cli/index";
 import { command as exportCommand } from "../../../cli/commands/export";
@@ -20,16 +22,26 @@ import type { Kind } from "../../../operations/model/kinds";
 import { recordsOf, type Snapshot } from "../../../operations/model/snapshot";
 import { DirStore } from "../../../operations/store/dir-store";
 import { EXPORT_KINDS } from "../../../operations/export/build-model";
+import { promptObjectKey } from "../../../operations/export/resource-properties";
 import { auditModelTraffic } from "../../support/model-audit";
 import { deployTemplate } from "../../support/iac/cfn-intrinsics";
 import { checkTemplate, haveSchemas } from "../../support/iac/cfn-schemas";
-import { DST_ACCOUNT, DST_REGION, E2E_BACKUP_KINDS, E2E_MAPPING, startWorld, type World } from "./fixture";
+import { DST_ACCOUNT, DST_REGION, E2E_BACKUP_KINDS, E2E_MAPPING, PROMPT_BUCKET, startWorld, type World } from "./fixture";
 
 /**
- * The kinds the round trip creates: those the simulator can create today. Extend this list as the
- * simulator learns more (users, security profiles, hierarchy, prompts).
+ * The kinds the round trip creates: every kind the export emits. A kind left out is passed to
+ * `--skip`, and the spec must then create the resources it references in the target first.
  */
-export const ROUND_TRIP_KINDS: readonly Kind[] = ["lambdaFunctions", "lexBots", "hours", "queues", "flows", "flowModules", "routingProfiles", "quickConnects", "agentStatuses"];
+export const ROUND_TRIP_KINDS: readonly Kind[] = [
+  "lambdaFunctions", "lexBots", "hours", "prompts", "agentStatuses", "securityProfiles", "hierarchyStructure", "hierarchyGroups",
+  "queues", "flows", "flowModules", "routingProfiles", "users", "quickConnects",
+];
+
+/**
+ * The first password an operator gives CONNECT_MANAGED users at deploy time (AWS::Connect::User's
+ * write-only Password; the template never carries one).
+ */
+const DEPLOY_PASSWORD = "Dr-Round-Trip-1";
 
 type J = Record<string, unknown>;
 
@@ -130,16 +142,26 @@ describe("connect-dr export (e2e)", function () {
     expect(existsSync(join(dir, "tf"))).to.equal(false);
   });
 
-  it("round trip: the template's resources created in an empty instance give no differences from the backup", async () => {
+  it("round trip: every kind but phone numbers, created from the template in an empty instance, differs from the backup only in the noted SAVED flow", async () => {
     const skip = EXPORT_KINDS.filter((k) => !ROUND_TRIP_KINDS.includes(k));
     const r = await run(["export", "--from", backup, "--format", "cloudformation", "--out", "rt", "--mapping", "mapping.json", "--skip", skip.join(","), "--no-progress"], dir);
     expect(r.code, r.stderr).to.equal(0);
     const template = JSON.parse(readFileSync(join(dir, "rt", "template.json"), "utf8")) as J;
+    const resources = template.Resources as Record<string, { Type: string; Properties: J }>;
+    for (const [logicalId, r] of Object.entries(resources)) if (r.Type === "AWS::Connect::User") expect(r.Properties, logicalId).not.to.have.property("Password");
+    // An empty instance of its own (the world's target holds a seeded prompt), managing its users' passwords.
+    const fresh = world.sim.seed({ account: DST_ACCOUNT, region: DST_REGION, instance: { alias: "export-round-trip", identityManagementType: "CONNECT_MANAGED" } });
     const t = await world.session("target");
-    const target = await readInstance(t.client, world.targetId, { kinds: ["instance", "hours", "queues", "flows", "prompts", "routingProfiles", "securityProfiles"] });
-    const I = { InstanceId: world.targetId };
-    // Parameters an operator fills: the target instance, and the target's own copy of stock/skipped resources.
-    const parameters: Record<string, string> = { InstanceArn: target.source.instanceArn };
+    const target = await readInstance(t.client, fresh.instanceId, { kinds: ["instance", "hours", "queues", "flows", "prompts", "routingProfiles", "securityProfiles"], promptAudio: false });
+    const I = { InstanceId: fresh.instanceId };
+    // The prompts' audio, where the PromptS3Prefix parameter points: one object per prompt, named after it.
+    const prefix = "export-round-trip";
+    for (const r of recordsOf(source, "prompts")) {
+      const audio = source.blobs?.get(String((r.data.Audio as { path: string }).path));
+      if (audio) await world.s3.send(new PutObjectCommand({ Bucket: PROMPT_BUCKET, Key: `${prefix}/${promptObjectKey(r.name)}`, Body: audio }));
+    }
+    // Parameters an operator fills: the target instance, the audio's folder, and the target's own copy of stock/skipped resources.
+    const parameters: Record<string, string> = { InstanceArn: target.source.instanceArn, PromptS3Prefix: `s3://${PROMPT_BUCKET}/${prefix}` };
     for (const [name, p] of Object.entries(template.Parameters as Record<string, { Description: string }>)) {
       const m = /^ARN of the (\w+) resource "(.*)" in the target instance/.exec(p.Description);
       if (m) parameters[name] = recordsOf(target, m[1] as Kind).find((x) => x.name === m[2])!.arn!;
@@ -163,6 +185,7 @@ describe("connect-dr export (e2e)", function () {
         }
         case "AWS::Connect::ContactFlow": {
           const o = await send(t.client, "CreateContactFlow", { ...I, Name: p.Name, Type: p.Type, Description: p.Description, Content: p.Content, ...tags });
+          if (p.State === "ARCHIVED") await send(t.client, "UpdateContactFlowMetadata", { ...I, ContactFlowId: String(o.ContactFlowId), ContactFlowState: "ARCHIVED" });
           return { ContactFlowArn: String(o.ContactFlowArn) };
         }
         case "AWS::Connect::ContactFlowModule": {
@@ -171,7 +194,7 @@ describe("connect-dr export (e2e)", function () {
         }
         case "AWS::Connect::RoutingProfile": {
           const o = await send(t.client, "CreateRoutingProfile", {
-            ...I, Name: p.Name, Description: p.Description, DefaultOutboundQueueId: id(String(p.DefaultOutboundQueueArn)), MediaConcurrencies: p.MediaConcurrencies,
+            ...I, Name: p.Name, Description: p.Description, DefaultOutboundQueueId: id(String(p.DefaultOutboundQueueArn)), AgentAvailabilityTimer: p.AgentAvailabilityTimer, MediaConcurrencies: p.MediaConcurrencies,
             ...(p.QueueConfigs ? { QueueConfigs: (p.QueueConfigs as J[]).map((q) => ({ QueueReference: { QueueId: id(String((q.QueueReference as J).QueueArn)), Channel: (q.QueueReference as J).Channel }, Priority: q.Priority, Delay: q.Delay })) } : {}),
             ...tags,
           });
@@ -180,9 +203,10 @@ describe("connect-dr export (e2e)", function () {
         case "AWS::Connect::QuickConnect": {
           const c = p.QuickConnectConfig as J;
           const q = c.QueueConfig as J | undefined;
+          const u = c.UserConfig as J | undefined;
           const o = await send(t.client, "CreateQuickConnect", {
             ...I, Name: p.Name, Description: p.Description,
-            QuickConnectConfig: { QuickConnectType: c.QuickConnectType, ...(q ? { QueueConfig: { QueueId: id(String(q.QueueArn)), ContactFlowId: id(String(q.ContactFlowArn)) } } : {}), ...(c.PhoneConfig ? { PhoneConfig: c.PhoneConfig } : {}) },
+            QuickConnectConfig: { QuickConnectType: c.QuickConnectType, ...(q ? { QueueConfig: { QueueId: id(String(q.QueueArn)), ContactFlowId: id(String(q.ContactFlowArn)) } } : {}), ...(u ? { UserConfig: { UserId: id(String(u.UserArn)), ContactFlowId: id(String(u.ContactFlowArn)) } } : {}), ...(c.PhoneConfig ? { PhoneConfig: c.PhoneConfig } : {}) },
             ...tags,
           });
           return { QuickConnectArn: String(o.QuickConnectARN) };
@@ -190,6 +214,38 @@ describe("connect-dr export (e2e)", function () {
         case "AWS::Connect::AgentStatus": {
           const o = await send(t.client, "CreateAgentStatus", { ...I, Name: p.Name, Description: p.Description, State: p.State, DisplayOrder: p.DisplayOrder, ...tags });
           return { AgentStatusArn: String(o.AgentStatusARN) };
+        }
+        case "AWS::Connect::Prompt": {
+          const o = await send(t.client, "CreatePrompt", { ...I, Name: p.Name, Description: p.Description, S3Uri: p.S3Uri, ...tags });
+          return { PromptArn: String(o.PromptARN) };
+        }
+        case "AWS::Connect::SecurityProfile": {
+          const act = tagMap(p.AllowedAccessControlTags);
+          const o = await send(t.client, "CreateSecurityProfile", {
+            ...I, SecurityProfileName: p.SecurityProfileName, Description: p.Description, Permissions: p.Permissions,
+            ...(act ? { AllowedAccessControlTags: act } : {}), TagRestrictedResources: p.TagRestrictedResources, HierarchyRestrictedResources: p.HierarchyRestrictedResources,
+            ...(p.AllowedAccessControlHierarchyGroupId ? { AllowedAccessControlHierarchyGroupId: p.AllowedAccessControlHierarchyGroupId } : {}),
+            Applications: p.Applications, ...tags,
+          });
+          return { SecurityProfileArn: String(o.SecurityProfileArn) };
+        }
+        case "AWS::Connect::UserHierarchyStructure": {
+          await send(t.client, "UpdateUserHierarchyStructure", { ...I, HierarchyStructure: p.UserHierarchyStructure });
+          return { UserHierarchyStructureArn: `${p.InstanceArn}/agent-group-structure` };
+        }
+        case "AWS::Connect::UserHierarchyGroup": {
+          const o = await send(t.client, "CreateUserHierarchyGroup", { ...I, Name: p.Name, ...(p.ParentGroupArn ? { ParentGroupId: id(String(p.ParentGroupArn)) } : {}), ...tags });
+          return { UserHierarchyGroupArn: String(o.HierarchyGroupArn) };
+        }
+        case "AWS::Connect::User": {
+          const o = await send(t.client, "CreateUser", {
+            ...I, Username: p.Username, Password: p.Password ?? DEPLOY_PASSWORD, IdentityInfo: p.IdentityInfo, PhoneConfig: p.PhoneConfig, DirectoryUserId: p.DirectoryUserId,
+            RoutingProfileId: id(String(p.RoutingProfileArn)), SecurityProfileIds: (p.SecurityProfileArns as string[]).map(id),
+            ...(p.HierarchyGroupArn ? { HierarchyGroupId: id(String(p.HierarchyGroupArn)) } : {}),
+            AutoAcceptConfigs: p.AutoAcceptConfigs, AfterContactWorkConfigs: p.AfterContactWorkConfigs, PhoneNumberConfigs: p.PhoneNumberConfigs,
+            PersistentConnectionConfigs: p.PersistentConnectionConfigs, VoiceEnhancementConfigs: p.VoiceEnhancementConfigs, ...tags,
+          });
+          return { UserArn: String(o.UserArn) };
         }
         case "AWS::Connect::IntegrationAssociation": {
           const arn = String(p.IntegrationArn);
@@ -212,9 +268,17 @@ describe("connect-dr export (e2e)", function () {
       }
     });
     // Prompts are read too (not compared): flow content names them, and the diff maps ids to names.
-    const after = await readInstance(t.client, world.targetId, { kinds: [...ROUND_TRIP_KINDS, "prompts"] });
+    const after = await readInstance(t.client, fresh.instanceId, { kinds: [...ROUND_TRIP_KINDS, "prompts"] });
     const d = compareSnapshots(source, after, ROUND_TRIP_KINDS, E2E_MAPPING);
-    expect(d.kinds, JSON.stringify(d.kinds, null, 1).slice(0, 3000)).to.deep.equal([]);
-    expect(d.equal).to.equal(true);
+    // The one difference CloudFormation cannot avoid, and the template's notes say so: a saved flow comes out published.
+    const notes = ((template.Metadata as J)["connect-dr"] as { notes: string[] }).notes;
+    const saved = recordsOf(source, "flows").filter((f) => f.data.Status === "SAVED").map((f) => f.name);
+    expect(saved).to.deep.equal(["Draft"]);
+    expect(notes).to.include(`flows: 1 saved (unpublished) flows are created published, AWS::Connect::ContactFlow has no Status (Draft)`);
+    const unavoidable = (k: string, name: string, x: { path: string; left?: unknown; right?: unknown }) => k === "flows" && saved.includes(name) && x.path === "$.Status" && x.left === "SAVED" && x.right === "PUBLISHED";
+    const rest = d.kinds
+      .map((k) => ({ ...k, changed: k.changed.map((c) => ({ ...c, differences: c.differences.filter((x) => !unavoidable(k.kind, c.name, x)) })).filter((c) => c.differences.length) }))
+      .filter((k) => k.changed.length || k.onlyLeft.length || k.onlyRight.length);
+    expect(rest, JSON.stringify(rest, null, 1).slice(0, 3000)).to.deep.equal([]);
   });
 });

@@ -130,6 +130,33 @@ describe("export: a backup holding every kind", () => {
     // Literal `${` in flow content survives Fn::Sub as `${!`.
     expect(JSON.stringify(res.FlowMain)).to.include("${!NOT_A_CFN_VARIABLE}");
   });
+  it("CloudFormation keeps what the service gives: a group's parent by path or ParentGroupId, a profile's applications and hierarchy restriction, a user's per-channel settings, a routing profile's timer; a saved flow is noted", () => {
+    const s = fullSnapshot();
+    // As DescribeUserHierarchyGroup answers: LevelId is the level's id, not its depth; the backup adds ParentGroupId.
+    const byPath = rec("hierarchyGroups", 40, "Team B", { Name: "Team B", Id: uuid(40), LevelId: "lvl-b7", HierarchyPath: { LevelOne: { Id: uuid(17), Name: "EMEA" }, LevelTwo: { Id: uuid(40), Name: "Team B" } } });
+    const kept = rec("hierarchyGroups", 41, "Team C", { Name: "Team C", Id: uuid(41), LevelId: "lvl-c9", ParentGroupId: uuid(17) });
+    s.resources.hierarchyGroups = [...s.resources.hierarchyGroups!, byPath, kept];
+    s.resources.securityProfiles = s.resources.securityProfiles!.map((p) => p.name !== "Supervisors" ? p : { ...p, data: { ...p.data, Applications: [{ Namespace: "z.example.com", ApplicationPermissions: ["B", "A"] }, { Namespace: "a.example.com", ApplicationPermissions: ["ACCESS"], Type: "THIRD_PARTY_APPLICATION" }], HierarchyRestrictedResources: ["User"], AllowedAccessControlHierarchyGroupId: uuid(17) } });
+    s.resources.routingProfiles = s.resources.routingProfiles!.map((p) => ({ ...p, data: { ...p.data, AgentAvailabilityTimer: "TIME_SINCE_LAST_INBOUND" } }));
+    s.resources.users = s.resources.users!.map((u) => ({ ...u, data: { ...u.data, PhoneConfig: { ...(u.data.PhoneConfig as J), PersistentConnection: true }, AutoAcceptConfigs: [{ Channel: "VOICE", AutoAccept: true }, { Channel: "CHAT", AutoAccept: false, AgentFirstCallbackAutoAccept: false }], AfterContactWorkConfigs: [{ Channel: "VOICE", AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30 }, Unknown: 1 }] } }));
+    s.resources.flows = [...s.resources.flows!, rec("flows", 42, "Draft", { Name: "Draft", Id: uuid(42), Type: "CONTACT_FLOW", State: "ACTIVE", Status: "SAVED", Content: flow([]) })];
+    const t = cfn(s, ["phoneNumbers"]);
+    if (haveSchemas()) expect(checkTemplate(t)).to.deep.equal([]);
+    const res = t.Resources as Record<string, { Properties: J }>;
+    const east = { "Fn::GetAtt": ["HierarchyGroupEMEA", "UserHierarchyGroupArn"] };
+    expect(res.HierarchyGroupTeamA!.Properties.ParentGroupArn).to.deep.equal(east);
+    expect(res.HierarchyGroupTeamB!.Properties.ParentGroupArn).to.deep.equal(east);
+    expect(res.HierarchyGroupTeamC!.Properties.ParentGroupArn).to.deep.equal(east);
+    expect(res.HierarchyGroupEMEA!.Properties).not.to.have.property("ParentGroupArn");
+    expect(res.SecurityProfileSupervisors!.Properties.Applications).to.deep.equal([{ Namespace: "a.example.com", ApplicationPermissions: ["ACCESS"], Type: "THIRD_PARTY_APPLICATION" }, { Namespace: "z.example.com", ApplicationPermissions: ["A", "B"] }]);
+    expect(res.SecurityProfileSupervisors!.Properties.HierarchyRestrictedResources).to.deep.equal(["User"]);
+    expect(res.SecurityProfileSupervisors!.Properties.AllowedAccessControlHierarchyGroupId).to.deep.equal({ "Fn::Select": [3, { "Fn::Split": ["/", east] }] });
+    expect((res.UserAna!.Properties.PhoneConfig as J).PersistentConnection).to.equal(true);
+    expect(res.UserAna!.Properties.AutoAcceptConfigs).to.deep.equal([{ Channel: "CHAT", AutoAccept: false, AgentFirstCallbackAutoAccept: false }, { Channel: "VOICE", AutoAccept: true }]);
+    expect(res.UserAna!.Properties.AfterContactWorkConfigs).to.deep.equal([{ Channel: "VOICE", AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30 } }]);
+    expect(res.RoutingProfileAgents!.Properties.AgentAvailabilityTimer).to.equal("TIME_SINCE_LAST_INBOUND");
+    expect(((t.Metadata as J)["connect-dr"] as { notes: string[] }).notes).to.include("flows: 1 saved (unpublished) flows are created published, AWS::Connect::ContactFlow has no Status (Draft)");
+  });
   it("CloudFormation refuses phone-number flow associations, naming the kind and what to do", () => {
     expect(() => cfn(fullSnapshot())).to.throw(FormatError, /cloudformation cannot express phoneNumbers: .*--skip phoneNumbers/);
   });
