@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { checkConfigMap, formatProblem, readStackFileConfig } from "../config";
-import type { AgentSelection } from "../resiliency/group-agents";
+import { checkConfigMap, formatProblem, readStackFileConfig } from "../program/config";
+import type { AgentSelection } from "./resiliency/group-agents";
 import { collectRepeated } from "./arguments";
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseKinds, type Kind } from "../operations/model/kinds";
-import { parseMapping, type MappingFile } from "../operations/restore/mapping-file";
-import { parseStoreLocation } from "../operations/store/open-store";
+import { parseKinds, type Kind } from "./operations/model/kinds";
+import { parseMapping, type MappingFile } from "./operations/restore/mapping-file";
+import { parseStoreLocation } from "./operations/store/open-store";
 import { UsageError } from "./errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,10 +1,10 @@
 import { resolve as resolvePath } from "node:path";
 import type { Command } from "commander";
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
-import { openSession, type ConnectSession } from "../operations/connect/session";
-import { CONNECT_DEFAULT_QUOTA, parseQuotaFile, type QuotaTable } from "../operations/rate/quotas";
-import { openStore } from "../operations/store/open-store";
-import type { BackupStore } from "../operations/store/backup-store";
+import { openSession, type ConnectSession } from "./operations/connect/session";
+import { CONNECT_DEFAULT_QUOTA, parseQuotaFile, type QuotaTable } from "./operations/rate/quotas";
+import { openStore } from "./operations/store/open-store";
+import type { BackupStore } from "./operations/store/backup-store";
 import { parsePositive, parseRegion, parseUrl, readJsonFile } from "./arguments";
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
-import { parseS3Location, type S3Location } from "../data/s3/s3-location";
+import { parseS3Location, type S3Location } from "./data/s3/s3-location";
 import { parseRegion, parseUrl } from "./arguments";
 import { UsageError } from "./errors";
 

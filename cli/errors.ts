@@ -31,7 +31,7 @@ export function describeError(err: unknown): string {
   if (/Region is missing/i.test(message)) return `no AWS Region configured; pass --region or set AWS_REGION`;
   if (name === "ResourceNotFoundException") return `not found: ${message}`;
   if (name === "AccessDeniedException") return `access denied: ${message}`;
-  // Errors whose message already says what happened and what to check (operations/aws-client/network-policy.ts).
+  // Errors whose message already says what happened and what to check (cli/operations/aws-client/network-policy.ts).
   if (name === "UsageError" || name === "OperationalError" || name === "Error" || name === "EndpointUnreachableError" || name === "NonAwsResponseError" || name === "DataPreconditionError") return message;
   return `${name}: ${message}`;
 }

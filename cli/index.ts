@@ -6,7 +6,7 @@ import type { CliCommand, CliContext } from "./command-module";
 import { describeError, UsageError } from "./errors";
 import { EXIT, type ExitCode } from "./exit-codes";
 import { processIo, type CliIo } from "./io";
-import { TOOL } from "../operations/backup/backup-io";
+import { TOOL } from "./operations/backup/backup-io";
 
 /** Every `cli/commands/*` module that exports `command`, sorted by name. */
 export function discoverCommands(dir = join(__dirname, "commands")): CliCommand[] {

@@ -1,4 +1,4 @@
-import { applyNetworkPolicy, networkClientConfig, type ServiceLabel } from "../operations/aws-client/network-policy";
+import { applyNetworkPolicy, networkClientConfig, type ServiceLabel } from "./operations/aws-client/network-policy";
 import { UsageError } from "./errors";
 
 /**

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
-import { runFailover, type FailoverOutcome } from "../resiliency/failover";
-import { describeDistribution, planShift, sameDistribution, type TrafficDistribution } from "../resiliency/traffic-distribution";
+import { runFailover, type FailoverOutcome, describeDistribution, planShift, sameDistribution, type TrafficDistribution } from "../components/runtime";
 import type { CliContext } from "./command-module";
 import { emit } from "./connect-options";
 import { UsageError } from "./errors";

@@ -1,4 +1,4 @@
-import type { Check } from "../resiliency/validation";
+import type { Check } from "./resiliency/validation";
 
 /** Checks as an aligned text table (the terminal form of `validate` and of a drill's checks). */
 export function formatChecks(checks: readonly Check[]): string {

@@ -1,10 +1,5 @@
-import type { ConnectConfig } from "../config";
-import type {
-  ConnectContactFlowSpec,
-  ConnectHoursOfOperationSpec,
-  ConnectQueueSpec,
-  ConnectRoutingProfileSpec,
-} from "../components/connect-region";
+import type { ConnectConfig } from "./config";
+import type { ConnectContactFlowSpec, ConnectHoursOfOperationSpec, ConnectQueueSpec, ConnectRoutingProfileSpec } from "../components";
 
 /**
  * Translation of the `connect` config (written for people: "08:00", queue names) into the

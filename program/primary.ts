@@ -1,9 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { StackConfig } from "../config";
-import { ConnectRegion } from "../components/connect-region";
-import { GlobalContactTable } from "../components/global-contact-table";
-import { OrgGuardrails } from "../components/org-guardrails";
-import { RegionalDatabase } from "../components/regional-database";
+import type { StackConfig } from "./config";
+import { ConnectRegion, GlobalContactTable, OrgGuardrails, RegionalDatabase } from "../components";
 import { flowSpecs, hoursOfOperationSpecs, queueSpecs, routingProfileSpecs } from "./connect-args";
 import { ORGANIZATIONS_REGION } from "./provider-plan";
 import type { StackProviders } from "./providers";

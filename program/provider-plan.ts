@@ -1,6 +1,6 @@
-import type { AccountName, AccountsConfig, StackConfig } from "../config";
-import { ROLE_ARN_PATTERN } from "../config";
-import { ROUTE53_METRICS_REGION } from "../dns/health-check-alarm";
+import type { AccountName, AccountsConfig, StackConfig } from "./config";
+import { ROLE_ARN_PATTERN } from "./config";
+import { ROUTE53_METRICS_REGION } from "../components/runtime";
 
 /**
  * Which (account, Region) pairs a stack needs providers for, and how each provider is named, which

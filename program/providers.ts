@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import type { AccountName } from "../config";
+import type { AccountName } from "./config";
 import { type PlannedProvider, providerName } from "./provider-plan";
 
 /** The stack's providers, looked up by account and Region. */

@@ -1,15 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { StackConfig } from "../config";
-import { ContactCenterMonitoring } from "../components/contact-center-monitoring";
-import type { ConnectRegionArgs } from "../components/connect-region";
-import { CrmIntegration } from "../components/crm-integration";
-import { DirectConnectFailover } from "../components/direct-connect-failover";
-import { LambdaAutoScaling } from "../components/lambda-auto-scaling";
-import { LexBotRegion } from "../components/lex-bot-region";
-import { RegionalVpc } from "../components/regional-vpc";
-import { ReplicatedRecordings } from "../components/replicated-recordings";
-import type { LambdaVpcArgs } from "../network/lambda-vpc-access";
-import { ContactRecordsArchive } from "../components/contact-records-archive";
+import type { StackConfig } from "./config";
+import { ContactCenterMonitoring, CrmIntegration, DirectConnectFailover, LambdaAutoScaling, LexBotRegion, RegionalVpc, ReplicatedRecordings, ContactRecordsArchive } from "../components";
+import type { ConnectRegionArgs } from "../components";
+import type { LambdaVpcArgs } from "../components/runtime";
 import type { StackProviders } from "./providers";
 
 /**

@@ -1,18 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { StackConfig, TrafficDistributionConfig } from "../config";
-import { CONNECT_ALARM_ROLES, ConnectRegion, connectAlarmName } from "../components/connect-region";
-import { crmFunctionName } from "../components/crm-integration";
-import { EdgeEntry } from "../components/edge-entry";
-import { FailoverAutomation, healthAlarmArn } from "../components/failover-automation";
-import { GlobalContactTable } from "../components/global-contact-table";
-import { FailoverDns, type FailoverDnsEndpointArgs } from "../components/failover-dns";
-import { InstanceReplica } from "../components/instance-replica";
-import { federatedOperatorRolePatterns } from "../resiliency/operator-trust";
-import { PeerProbe } from "../components/peer-probe";
-import { PhoneNumber } from "../components/phone-number";
-import { PhoneNumberFlows } from "../components/phone-number-flows";
-import { TelephonyHealthChecks } from "../components/telephony-health-checks";
-import { TrafficDistributionGroup } from "../components/traffic-distribution-group";
+import type { StackConfig, TrafficDistributionConfig } from "./config";
+import { CONNECT_ALARM_ROLES, ConnectRegion, connectAlarmName, crmFunctionName, EdgeEntry, FailoverAutomation, healthAlarmArn, GlobalContactTable, FailoverDns, type FailoverDnsEndpointArgs, InstanceReplica, PeerProbe, PhoneNumber, PhoneNumberFlows, TelephonyHealthChecks, TrafficDistributionGroup } from "../components";
+import { federatedOperatorRolePatterns } from "../components/runtime";
+import type { LambdaVpcArgs } from "../components/runtime";
 import { PRIMARY_OUTPUTS } from "./primary";
 import { ROUTE53_METRICS_REGION, edgeRegion, roleArnFor } from "./provider-plan";
 import type { StackProviders } from "./providers";
@@ -30,7 +20,6 @@ import {
   regionalRecordings,
   regionalVpc,
 } from "./regional";
-import type { LambdaVpcArgs } from "../network/lambda-vpc-access";
 
 /**
  * The secondary stack, deployed after the primary (it reads the primary's outputs; the primary reads

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentError } from "../components/argument-error";
-import { loadStackConfig, readFlowFiles } from "../config";
+import { ArgumentError } from "../components/runtime";
+import { loadStackConfig, readFlowFiles } from "./config";
 import { planProviders } from "./provider-plan";
 import { StackProviders } from "./providers";
 import { definePrimary } from "./primary";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { applyAgentPlan, readAgentPlan, type AgentPlan } from "../../resiliency/group-agents";
+import { applyAgentPlan, readAgentPlan, type AgentPlan } from "../resiliency/group-agents";
 import { addAgentOptions, agentSelectionFromFlags, type AgentFlags } from "../agent-selection";
 import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { runBackup } from "../../operations/backup/run-backup";
-import { parseReadPath, READ_PATHS } from "../../operations/backup/read-paths";
+import { runBackup } from "../operations/backup/run-backup";
+import { parseReadPath, READ_PATHS } from "../operations/backup/read-paths";
 import { parseInstance, parseKindList, parseLocation } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { addCommonOptions, addS3Options, emit, progressFromFlags, sessionFromFlags, sessionStats, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { checkTable, type CheckTableReport } from "../../data/dynamodb/check-table";
+import { checkTable, type CheckTableReport } from "../data/dynamodb/check-table";
 import type { CliContext } from "../command-module";
 import { emit } from "../connect-options";
 import { addSideOptions, dynamoClientFor, sideFlags, wholeFlag } from "../data-options";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { restoreWindow, type RestoreWindowReport } from "../../data/s3/restore-window";
+import { restoreWindow, type RestoreWindowReport } from "../data/s3/restore-window";
 import type { CliContext } from "../command-module";
 import { emit } from "../connect-options";
 import { addSideOptions, instantFlag, s3ClientFor, s3LocationFlag, sideFlags, wholeFlag } from "../data-options";

@@ -1,8 +1,8 @@
 import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { checkReplicatedPair } from "../../data/s3/replication-preflight";
-import { verifyReplica, type VerifyReplicaReport } from "../../data/s3/verify-replica";
+import { checkReplicatedPair } from "../data/s3/replication-preflight";
+import { verifyReplica, type VerifyReplicaReport } from "../data/s3/verify-replica";
 import type { CliContext } from "../command-module";
 import { emit } from "../connect-options";
 import { addSideOptions, instantFlag, s3ClientFor, s3LocationFlag, sideFlags, wholeFlag } from "../data-options";

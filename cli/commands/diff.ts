@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { compareSnapshots, DEFAULT_DIFF_KINDS, kindsToRead, type SnapshotDiff } from "../../operations/diff/compare-snapshots";
-import { loadSide } from "../../operations/diff/load-side";
-import type { Kind } from "../../operations/model/kinds";
-import type { Snapshot } from "../../operations/model/snapshot";
+import { compareSnapshots, DEFAULT_DIFF_KINDS, kindsToRead, type SnapshotDiff } from "../operations/diff/compare-snapshots";
+import { loadSide } from "../operations/diff/load-side";
+import type { Kind } from "../operations/model/kinds";
+import type { Snapshot } from "../operations/model/snapshot";
 import { isInstanceRef, parseInstance, parseKindList, parseLocation, parseRegion, readMappingFlag } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { addCommonOptions, addS3Options, emit, progressFromFlags, sessionFromFlags, storeFromFlags, type CommonFlags, type S3Flags } from "../connect-options";

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { drillPlan, renderDrillMarkdown, runDrill } from "../../resiliency/drill";
+import { drillPlan, renderDrillMarkdown, runDrill } from "../resiliency/drill";
 import { parsePositive } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { resolve } from "node:path";
-import { EXPORT_FORMATS, FormatError, type ExportFormat } from "../../operations/export/format-support";
-import { renderExport } from "../../operations/export/render-files";
-import { UnresolvedReferenceError } from "../../operations/export/reference-resolver";
-import { OutputExistsError, writeAtomically } from "../../operations/export/write-output";
-import { EXPORT_KINDS } from "../../operations/export/build-model";
-import { verifyBackup } from "../../operations/verify/verify-backup";
+import { EXPORT_FORMATS, FormatError, type ExportFormat } from "../operations/export/format-support";
+import { renderExport } from "../operations/export/render-files";
+import { UnresolvedReferenceError } from "../operations/export/reference-resolver";
+import { OutputExistsError, writeAtomically } from "../operations/export/write-output";
+import { EXPORT_KINDS } from "../operations/export/build-model";
+import { verifyBackup } from "../operations/verify/verify-backup";
 import { parseKindList, parseLocation, readMappingFlag } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { addS3Options, emit, storeFromFlags, type S3Flags } from "../connect-options";

@@ -3,9 +3,9 @@ import type { Server } from "node:http";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ConnectClient, DescribeInstanceCommand, ListTrafficDistributionGroupsCommand, ReplicateInstanceCommand } from "@aws-sdk/client-connect";
 import { Command } from "commander";
-import { runLoadTest, type LoadTestResult } from "../../capacity/loadtest";
-import { openSession } from "../../operations/connect/session";
-import type { Simulator, SimulatorOptions } from "../../simulator";
+import { runLoadTest, type LoadTestResult } from "../capacity/loadtest";
+import { openSession } from "../operations/connect/session";
+import type { Simulator, SimulatorOptions } from "../../tools/simulator";
 import { parsePositive, parseRegion, parseUrl, readJsonFile } from "../arguments";
 import type { CliCommand, CliContext } from "../command-module";
 import { progressFactory } from "../progress";
@@ -86,7 +86,7 @@ function loadDynalite(): (options: Record<string, number>) => Server {
 function loadSimulator(): (options: SimulatorOptions) => Promise<Simulator> {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require("../../simulator") as typeof import("../../simulator")).startSimulator;
+    return (require("../../tools/simulator") as typeof import("../../tools/simulator")).startSimulator;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
     throw new OperationalError(

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { checkConfigMap, formatProblem, readStackFileConfig } from "../../config";
-import { assessReadiness, type ReadinessReport } from "../../resiliency/readiness";
-import { readinessText } from "../../resiliency/readiness-text";
-import { readinessInputsFromStack } from "../../resiliency/stack-readiness";
+import { checkConfigMap, formatProblem, readStackFileConfig } from "../../program/config";
+import { assessReadiness, type ReadinessReport } from "../resiliency/readiness";
+import { readinessText } from "../resiliency/readiness-text";
+import { readinessInputsFromStack } from "../resiliency/stack-readiness";
 import { collectRepeated, parsePositive } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Command } from "commander";
-import type { RestorePlan } from "../../operations/restore/plan";
-import { restoreFromBackup } from "../../operations/restore/restore-from-backup";
+import type { RestorePlan } from "../operations/restore/plan";
+import { restoreFromBackup } from "../operations/restore/restore-from-backup";
 import { parseInstance, parseKindList, parseLocation, readMappingFlag } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { S3Client } from "@aws-sdk/client-s3";

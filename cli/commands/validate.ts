@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { planShift } from "../../resiliency/traffic-distribution";
-import { validateService, validationPassed } from "../../resiliency/validation";
+import { planShift } from "../../components/runtime";
+import { validateService, validationPassed } from "../resiliency/validation";
 import { addAgentOptions, agentSelectionFromFlags, type AgentFlags } from "../agent-selection";
 import type { CliCommand } from "../command-module";
 import { emit } from "../connect-options";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { parseMapping } from "../../operations/restore/mapping-file";
-import { verifyBackup, type VerifyFailure } from "../../operations/verify/verify-backup";
+import { parseMapping } from "../operations/restore/mapping-file";
+import { verifyBackup, type VerifyFailure } from "../operations/verify/verify-backup";
 import { parseLocation, readJsonFile } from "../arguments";
 import type { CliCommand } from "../command-module";
 import { addS3Options, emit, type S3Flags } from "../connect-options";

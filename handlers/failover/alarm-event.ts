@@ -1,4 +1,4 @@
-import type { FailoverTrigger } from "../../resiliency/failover";
+import type { FailoverTrigger } from "../../components/runtime";
 
 /** The EventBridge event for a CloudWatch alarm state change (only the fields used). */
 export interface AlarmStateChangeEvent {

@@ -3,10 +3,7 @@ import { ConnectClient } from "@aws-sdk/client-connect";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Route53Client } from "@aws-sdk/client-route-53";
 import { SNSClient } from "@aws-sdk/client-sns";
-import { alarmRegionHealth, Route53Weights, snsNotifier, type WeightedRecord } from "../../resiliency/aws-ports";
-import { ConnectDistribution } from "../../resiliency/connect-distribution";
-import { runFailover, type FailoverOutcome } from "../../resiliency/failover";
-import { DynamoDbFailoverStore } from "../../resiliency/failover-lock";
+import { alarmRegionHealth, Route53Weights, snsNotifier, type WeightedRecord, ConnectDistribution, runFailover, type FailoverOutcome, DynamoDbFailoverStore } from "../../components/runtime";
 import { triggerFromAlarmEvent, type AlarmStateChangeEvent } from "./alarm-event";
 import { readHandlerSettings } from "./settings";
 

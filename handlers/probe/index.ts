@@ -1,6 +1,6 @@
 import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { ConnectClient, DescribeInstanceCommand } from "@aws-sdk/client-connect";
-import { PEER_PROBE_NAMESPACE, probePeer, type ProbeReport } from "../../resiliency/peer-probe";
+import { PEER_PROBE_NAMESPACE, probePeer, type ProbeReport } from "../../components/runtime";
 import { readProbeSettings } from "./settings";
 import { tcpConnect } from "./tcp-connect";
 

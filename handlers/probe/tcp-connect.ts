@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import type { CheckResult, SipEndpoint } from "../../resiliency/peer-probe";
+import type { CheckResult, SipEndpoint } from "../../components/runtime";
 
 /** Opens (and closes) a TCP connection to a SIP endpoint: refused, reset or silent for `timeoutMs` fails. */
 export function tcpConnect(endpoint: SipEndpoint, timeoutMs: number): Promise<CheckResult> {

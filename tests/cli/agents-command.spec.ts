@@ -4,7 +4,7 @@ import { DisassociateTrafficDistributionGroupUserCommand, ListTrafficDistributio
 import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
 import { simulatorForSuite } from "../support/simulator";
-import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
+import { replicatedCentre, type ReplicatedCentre } from "../../tools/simulator/scenarios";
 import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = join(__dirname, "../..");

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
-import { send } from "../../operations/connect/send";
-import { startWorld, SRC_KEY, type World } from "../operations/e2e/fixture";
+import { send } from "../../cli/operations/connect/send";
+import { startWorld, SRC_KEY, type World } from "./operations/e2e/fixture";
 import { auditModelTraffic } from "../support/model-audit";
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

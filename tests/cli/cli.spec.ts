@@ -7,9 +7,9 @@ import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { main, discoverCommands } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
 import { lineProgress } from "../../cli/progress";
-import { send } from "../../operations/connect/send";
-import { S3Store } from "../../operations/store/s3-store";
-import { startWorld, E2E_MAPPING, DST_KEY, PROMPT_BUCKET, SRC_KEY, type World } from "../operations/e2e/fixture";
+import { send } from "../../cli/operations/connect/send";
+import { S3Store } from "../../cli/operations/store/s3-store";
+import { startWorld, E2E_MAPPING, DST_KEY, PROMPT_BUCKET, SRC_KEY, type World } from "./operations/e2e/fixture";
 import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = join(__dirname, "../..");
@@ -87,7 +87,7 @@ describe("connect-dr CLI", function () {
     }
 
     it("the bin entry runs the TypeScript source through tsx (no dist/) and reports its version", () => {
-      const r = spawnSync(process.execPath, [join(ROOT, "bin/connect-dr.js"), "--version"], { encoding: "utf8" });
+      const r = spawnSync(process.execPath, [join(ROOT, "cli/bin/connect-dr.js"), "--version"], { encoding: "utf8" });
       expect(r.status).to.equal(0);
       expect(r.stdout.trim()).to.equal("0.1.0");
     });

@@ -7,8 +7,8 @@ import * as path from "node:path";
 import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
 import { isAwsEndpoint, standInEndpoint } from "../../cli/service-endpoints";
-import { nonAwsResponse, unreachableKind } from "../../operations/aws-client/network-policy";
-import { replicatedCentre } from "../../simulator/scenarios";
+import { nonAwsResponse, unreachableKind } from "../../cli/operations/aws-client/network-policy";
+import { replicatedCentre } from "../../tools/simulator/scenarios";
 import { auditModelTraffic } from "../support/model-audit";
 import { simulatorForSuite } from "../support/simulator";
 

@@ -4,9 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
-import { DEMO_COMMANDS, fillDemoPlaceholders } from "../../simulator/demo";
-import { runSimulatorCli } from "../../simulator/main";
-import type { Simulator } from "../../simulator/server";
+import { DEMO_COMMANDS, fillDemoPlaceholders } from "../../tools/simulator/demo";
+import { runSimulatorCli } from "../../tools/simulator/main";
+import type { Simulator } from "../../tools/simulator/server";
 import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -54,7 +54,7 @@ describe("first hour: npm run simulator -- --demo, then the documented commands"
     // The repository's stack files (readiness reads them), in a folder the backup can be written to.
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), "first-hour-"));
     for (const f of fs.readdirSync(ROOT).filter((f) => /^Pulumi(\..+)?\.yaml$/.test(f))) fs.copyFileSync(path.join(ROOT, f), path.join(workDir, f));
-    fs.cpSync(path.join(ROOT, "stacks"), path.join(workDir, "stacks"), { recursive: true });
+    fs.cpSync(path.join(ROOT, "program/flows"), path.join(workDir, "program/flows"), { recursive: true });
   });
   after(async () => {
     for (const key of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION"]) {

@@ -9,7 +9,7 @@ describe("connect-dr loadtest without its optional local-mode package", function
 
   it("names the missing package and the flag that does without it, and exits 1 (it used to hang)", () => {
     // The real bin, in a child process: a hang would be a timeout here, not a pass.
-    const result = spawnSync(process.execPath, ["--require", path.join(__dirname, "fixtures/without-dynalite.js"), path.join(ROOT, "bin/connect-dr.js"), "loadtest", "--no-progress"], {
+    const result = spawnSync(process.execPath, ["--require", path.join(__dirname, "fixtures/without-dynalite.js"), path.join(ROOT, "cli/bin/connect-dr.js"), "loadtest", "--no-progress"], {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 50_000,

@@ -8,7 +8,7 @@ import type { CliIo } from "../../cli/io";
 import { startDynalite, type LocalDynamo } from "../support/dynalite";
 import { startProbeServer } from "../support/probe-server";
 import { simulatorForSuite } from "../support/simulator";
-import { replicatedCentre, type ReplicatedCentre } from "../../simulator/scenarios";
+import { replicatedCentre, type ReplicatedCentre } from "../../tools/simulator/scenarios";
 import { auditModelTraffic } from "../support/model-audit";
 
 const ROOT = join(__dirname, "../..");

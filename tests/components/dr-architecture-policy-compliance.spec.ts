@@ -1,13 +1,13 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { MockCloud, settle } from "../../synthesis/mock-cloud";
-import { ContactCenterMonitoring } from "../../components/contact-center-monitoring";
-import { CrmIntegration } from "../../components/crm-integration";
-import { EdgeEntry } from "../../components/edge-entry";
-import { LambdaAutoScaling } from "../../components/lambda-auto-scaling";
-import { RegionalDatabase } from "../../components/regional-database";
-import { RegionalVpc } from "../../components/regional-vpc";
-import { TelephonyHealthChecks } from "../../components/telephony-health-checks";
+import { MockCloud, settle } from "../../tools/synthesis/mock-cloud";
+import { ContactCenterMonitoring } from "../../components/monitoring/contact-center-monitoring";
+import { CrmIntegration } from "../../components/integrations/crm-integration";
+import { EdgeEntry } from "../../components/edge/edge-entry";
+import { LambdaAutoScaling } from "../../components/integrations/lambda-auto-scaling";
+import { RegionalDatabase } from "../../components/database/regional-database";
+import { RegionalVpc } from "../../components/network/regional-vpc";
+import { TelephonyHealthChecks } from "../../components/dns/telephony-health-checks";
 import type { HarnessResource } from "../policies/support/policy-harness";
 import { harnessResources, packViolations } from "../policies/support/pack-run";
 

@@ -5,7 +5,7 @@ import * as vm from "node:vm";
 import { bundleHandler, PEER_PROBE_HANDLER_ENTRY } from "../../handlers/bundle";
 import { readProbeSettings } from "../../handlers/probe/settings";
 import { tcpConnect } from "../../handlers/probe/tcp-connect";
-import { apiVerdict, peerAlive, probePeer, type ApiOutcome, type MetricDatum } from "../../resiliency/peer-probe";
+import { apiVerdict, peerAlive, probePeer, type ApiOutcome, type MetricDatum } from "../../components/resiliency/peer-liveness";
 
 describe("peer probe: what counts as a dark peer", () => {
   const verdicts: [string, ApiOutcome, { ok: boolean; misconfigured?: true }][] = [

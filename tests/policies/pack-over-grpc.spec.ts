@@ -13,7 +13,7 @@ import {
     secret,
     startPolicyPack,
     UNKNOWN,
-} from "../../gate/policy-pack-process";
+} from "../../tools/gate/policy-pack-process";
 import { CONTROLS } from "../../policies/frameworks";
 import { packConfigFor } from "../../policies/pack-config";
 import { POLICIES } from "../../policies/registry";

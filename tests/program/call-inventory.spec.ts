@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { RecordedResource } from "../../synthesis/mock-cloud";
+import type { RecordedResource } from "../../tools/synthesis/mock-cloud";
 import { CALL_SITES, iamActionsOf, identityCalls, type Deployment, type FunctionNetwork, type Identity, type IdentityCall } from "../support/iam/call-inventory";
 import { awsArns, loadArnFormats } from "../support/iam/aws-arns";
 import { listOf, statementsOf, type PolicyDocument } from "../support/iam/policy-documents";
@@ -257,7 +257,7 @@ describe("IAM: the call inventory against the code", () => {
       for (const call of site.calls) {
         const command = call.split(".")[1];
         // Commands are named directly, through a paginator, by a table string, or as a signed request's target.
-        if (!new RegExp(`\\b(${command}Command|paginate${command}|"${command}"|\\.${command}\\b)`).test(text) && !/operations\/(backup|restore)\//.test(site.file)) stale.push(`${site.file}: ${call}`);
+        if (!new RegExp(`\\b(${command}Command|paginate${command}|"${command}"|\\.${command}\\b)`).test(text) && !/cli\/operations\/(backup|restore)\//.test(site.file)) stale.push(`${site.file}: ${call}`);
       }
     }
     expect(stale).to.deep.equal([]);

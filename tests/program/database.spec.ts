@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import type { MockCloud } from "../../synthesis/mock-cloud";
+import type { MockCloud } from "../../tools/synthesis/mock-cloud";
 import { PROJECT_DIR, synthesize } from "./synthesize";
 
 const WORKLOAD = "111122223333";

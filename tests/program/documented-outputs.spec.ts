@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { main } from "../../cli/index";
 import type { CliIo } from "../../cli/io";
-import { TOP_LEVEL_SCHEMAS } from "../../config";
+import { TOP_LEVEL_SCHEMAS } from "../../program/config";
 
 const ROOT = path.resolve(__dirname, "../..");
 

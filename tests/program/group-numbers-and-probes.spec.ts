@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import type { MockCloud } from "../../synthesis/mock-cloud";
+import type { MockCloud } from "../../tools/synthesis/mock-cloud";
 import { PRIMARY_STACK_OUTPUTS, synthesize } from "./synthesize";
 
 const WORKLOAD = "111122223333";

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { readStackFileConfig } from "../../config";
-import { MockCloud, resolve, settle } from "../../synthesis/mock-cloud";
+import { readStackFileConfig } from "../../program/config";
+import { MockCloud, resolve, settle } from "../../tools/synthesis/mock-cloud";
 import { PROJECT_DIR } from "./synthesize";
 
 describe("program: index.ts, the entry point Pulumi runs", () => {

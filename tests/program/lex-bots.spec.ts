@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../../config";
+import { checkStackConfig, rawConfigFromMap, readStackFileConfig } from "../../program/config";
 import { PROJECT_DIR, awsResources, synthesize } from "./synthesize";
 
 const WORKLOAD = "111122223333";

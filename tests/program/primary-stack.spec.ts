@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { MockCloud } from "../../synthesis/mock-cloud";
+import type { MockCloud } from "../../tools/synthesis/mock-cloud";
 import { PRIMARY_OUTPUTS } from "../../program/primary";
 import { PRIMARY_STACK_OUTPUTS, PROJECT_DIR, awsResources, providerInputs, synthesize } from "./synthesize";
 
@@ -102,7 +102,7 @@ describe("program: the primary stack from Pulumi.primary.yaml", function () {
   it("passes the sample flows' content, whose Lambda ARNs stay Region-neutral", () => {
     const flow = cloud.ofType("aws:connect/contactFlow:ContactFlow").find((r) => r.inputs.name === "Main inbound")!;
     const created = JSON.parse(flow.inputs.content);
-    const file = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "stacks/flows/inbound-main.json"), "utf8"));
+    const file = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "program/flows/inbound-main.json"), "utf8"));
     expect(created.Actions.map((a: any) => a.Identifier)).to.deep.equal(file.Actions.map((a: any) => a.Identifier));
     const lambda = created.Actions.find((a: any) => a.Type === "InvokeLambdaFunction");
     expect(lambda.Parameters.LambdaFunctionARN).to.equal(`arn:aws:lambda:$.AwsRegion:${WORKLOAD}:function:connect-dr-customer-lookup:live`);

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { StackProviders } from "../../program/providers";
 import { planProviders } from "../../program/provider-plan";
-import { MockCloud, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, settle } from "../../tools/synthesis/mock-cloud";
 import { providerInputs } from "./synthesize";
 
 const accounts = {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type * as pulumi from "@pulumi/pulumi";
-import { resourcesBehind, type MockCloud } from "../../synthesis/mock-cloud";
-import type { Registration } from "../../synthesis/registrations";
+import { resourcesBehind, type MockCloud } from "../../tools/synthesis/mock-cloud";
+import type { Registration } from "../../tools/synthesis/registrations";
 import { PRIMARY_STACK_OUTPUTS, awsResources, providerInputs, synthesize } from "./synthesize";
 
 const WORKLOAD = "111122223333";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import type { Registration } from "../../synthesis/registrations";
+import type { Registration } from "../../tools/synthesis/registrations";
 import {
   OUTPUT_TO_STRING_TEXT,
   emptyLambdaEnvironment,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Registration } from "../../synthesis/registrations";
+import type { Registration } from "../../tools/synthesis/registrations";
 
 /**
  * Invariants every synthesized stack must hold, whatever its components: each names one way a

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { readStackFileConfig } from "../../config";
+import { readStackFileConfig } from "../../program/config";
 import { ArgumentError } from "../../components/argument-error";
 import { asConfigProblem, defineStack } from "../../program/stack";
-import { MockCloud, settle } from "../../synthesis/mock-cloud";
+import { MockCloud, settle } from "../../tools/synthesis/mock-cloud";
 import { PROJECT_DIR, awsResources, synthesize } from "./synthesize";
 
 /** Runs the program for the primary stack with `config` and returns what it threw, after the mock engine settles. */

@@ -1,9 +1,9 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { readStackFileConfig } from "../../config";
+import { readStackFileConfig } from "../../program/config";
 import { defineStack } from "../../program/stack";
-import { MockCloud, type MockCloudOptions, type RecordedResource, resolve, settle } from "../../synthesis/mock-cloud";
-import { recordRegistrations, type Registration } from "../../synthesis/registrations";
+import { MockCloud, type MockCloudOptions, type RecordedResource, resolve, settle } from "../../tools/synthesis/mock-cloud";
+import { recordRegistrations, type Registration } from "../../tools/synthesis/registrations";
 
 /** The repository root (holds Pulumi.yaml and the stack files). */
 export const PROJECT_DIR = path.resolve(__dirname, "../..");

@@ -4,7 +4,7 @@
  * GraniteServiceVersion20100801.<Operation>`: PutMetricData, DescribeAlarms) and SNS (AWS Query:
  * Publish). CloudWatch has no local server that evaluates alarms; this one records the data points and
  * answers DescribeAlarms with the states a test sets, and the test evaluates alarms itself
- * (resiliency/alarm-evaluation.ts). Every request is recorded with the Region it was signed for; a
+ * (components/resiliency/alarm-evaluation.ts). Every request is recorded with the Region it was signed for; a
  * Region can be made to answer 500 (an outage).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

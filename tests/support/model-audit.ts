@@ -7,8 +7,8 @@
  * error the operation's model does not list).
  */
 import { expect } from "chai";
-import { onModelVerdict, type ModelVerdict } from "../../simulator/model/verdicts";
-import { describeProblems } from "../../simulator/model/shape-check";
+import { onModelVerdict, type ModelVerdict } from "../../tools/simulator/model/verdicts";
+import { describeProblems } from "../../tools/simulator/model/shape-check";
 
 export interface ModelAuditOptions {
   /** Fail on requests that break the model (off for specs that send invalid requests on purpose). @default true */

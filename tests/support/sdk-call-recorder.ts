@@ -17,14 +17,14 @@ export interface RecordedCall {
 const ROOT = path.resolve(__dirname, "../..");
 const seen = new Map<string, RecordedCall>();
 /** Files that only relay a command named elsewhere; the caller one frame further is the call site. */
-const RELAYS = new Set(["operations/connect/send.ts"]);
+const RELAYS = new Set(["cli/operations/connect/send.ts"]);
 
 function callSite(stack: string): string | undefined {
   for (const line of stack.split("\n").slice(2)) {
     const match = /\(?((?:\/|[A-Za-z]:\\)[^():]+\.ts):\d+:\d+\)?$/.exec(line.trim());
     if (!match) continue;
     const file = path.relative(ROOT, match[1]).split(path.sep).join("/");
-    if (file.startsWith("..") || /^(node_modules|tests|simulator|bench)\//.test(file) || RELAYS.has(file)) continue;
+    if (file.startsWith("..") || /^(node_modules|tests|tools)\//.test(file) || RELAYS.has(file)) continue;
     return file;
   }
   return undefined;

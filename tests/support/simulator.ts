@@ -1,5 +1,5 @@
 import { ConnectClient } from "@aws-sdk/client-connect";
-import { startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
+import { startSimulator, type Simulator, type SimulatorOptions } from "../../tools/simulator";
 
 /** Credentials the simulator maps to the workload account (any key works; this one is mapped). */
 export const WORKLOAD_ACCOUNT = "111122223333";

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { MockCloud, settle } from "../../../synthesis/mock-cloud";
-import { GlobalContactTable } from "../../../components/global-contact-table";
-import { ReplicatedRecordings } from "../../../components/replicated-recordings";
+import { MockCloud, settle } from "../../../tools/synthesis/mock-cloud";
+import { GlobalContactTable } from "../../../components/storage/global-contact-table";
+import { ReplicatedRecordings } from "../../../components/storage/replicated-recordings";
 import type { HarnessResource } from "../../policies/support/policy-harness";
 import { harnessResources, packViolations } from "../../policies/support/pack-run";
 

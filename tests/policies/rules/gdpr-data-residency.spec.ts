@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { buildGuardrailDocuments } from "../../../governance";
+import { buildGuardrailDocuments } from "../../../components/governance";
 import { gdprDataResidency } from "../../../policies/rules/gdpr-data-residency";
 import { runStackPolicy, UNKNOWN_STRING, urnOf } from "../support/policy-harness";
 import { provider, queueIn, regionDenyContent, scp } from "../support/region-fixtures";

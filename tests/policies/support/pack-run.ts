@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { type FrameworkSelection, packConfigFor } from "../../../policies/pack-config";
 import { POLICIES } from "../../../policies/registry";
-import type { MockCloud } from "../../../synthesis/mock-cloud";
+import type { MockCloud } from "../../../tools/synthesis/mock-cloud";
 import { HarnessResource, runResourcePolicy, runStackPolicy } from "./policy-harness";
 
 /**

@@ -44,17 +44,18 @@ export interface CallSite {
  */
 export const CALL_SITES: readonly CallSite[] = [
   { file: "handlers/crm/index.ts", calls: ["Secrets Manager.GetSecretValue"], identities: ["crm-function"] },
-  { file: "resiliency/connect-distribution.ts", calls: ["Connect.GetTrafficDistribution", "Connect.UpdateTrafficDistribution"], identities: ["failover-function", "operator"] },
-  { file: "resiliency/failover-lock.ts", calls: ["DynamoDB.Put", "DynamoDB.Delete"], identities: ["failover-function", "operator"] },
+  { file: "components/resiliency/connect-distribution.ts", calls: ["Connect.GetTrafficDistribution", "Connect.UpdateTrafficDistribution"], identities: ["failover-function", "operator"] },
+  { file: "components/resiliency/failover-lock.ts", calls: ["DynamoDB.Put", "DynamoDB.Delete"], identities: ["failover-function", "operator"] },
   {
-    file: "resiliency/aws-ports.ts",
-    calls: ["CloudWatch.DescribeAlarms", "SNS.Publish", "Route 53.ListResourceRecordSets", "Route 53.ChangeResourceRecordSets", "Lambda.Invoke", "Route 53.GetHealthCheckStatus"],
+    file: "components/resiliency/aws-ports.ts",
+    calls: ["CloudWatch.DescribeAlarms", "SNS.Publish", "Route 53.ListResourceRecordSets", "Route 53.ChangeResourceRecordSets"],
     identities: ["failover-function", "operator"],
   },
+  { file: "cli/resiliency/validation-probes.ts", calls: ["Lambda.Invoke", "Route 53.GetHealthCheckStatus"], identities: ["operator"] },
   { file: "handlers/probe/index.ts", calls: ["Connect.DescribeInstance", "CloudWatch.PutMetricData"], identities: ["peer-probe"] },
   // Validation reads the group's agents as the operator; `connect-dr agents` changes them with the caller's credentials.
   {
-    file: "resiliency/group-agents.ts",
+    file: "cli/resiliency/group-agents.ts",
     calls: [
       "Connect.AssociateTrafficDistributionGroupUser", "Connect.DescribeUser", "Connect.DisassociateTrafficDistributionGroupUser", "Connect.ListRoutingProfiles",
       "Connect.ListTrafficDistributionGroupUsers", "Connect.ListUsers",
@@ -63,7 +64,7 @@ export const CALL_SITES: readonly CallSite[] = [
   },
   { file: "cli/resiliency-options.ts", calls: ["Connect.ListTrafficDistributionGroups", "Lambda.GetFunction"], identities: ["operator"] },
   {
-    file: "resiliency/validation.ts",
+    file: "cli/resiliency/validation.ts",
     calls: [
       "Connect.DescribeInstance",
       "Connect.DescribeQueue",
@@ -81,9 +82,9 @@ export const CALL_SITES: readonly CallSite[] = [
     ],
     identities: ["operator"],
   },
-  { file: "resiliency/metric-anomalies.ts", calls: ["CloudWatch.GetMetricData"], identities: ["operator"] },
+  { file: "cli/resiliency/metric-anomalies.ts", calls: ["CloudWatch.GetMetricData"], identities: ["operator"] },
   {
-    file: "operations/backup/read-instance.ts",
+    file: "cli/operations/backup/read-instance.ts",
     calls: [
       "Connect.DescribeAgentStatus", "Connect.DescribeContactFlow", "Connect.DescribeContactFlowModule", "Connect.DescribeHoursOfOperation",
       "Connect.DescribeInstance", "Connect.DescribePrompt", "Connect.DescribeQueue", "Connect.DescribeQuickConnect", "Connect.DescribeRoutingProfile",
@@ -98,8 +99,8 @@ export const CALL_SITES: readonly CallSite[] = [
     identities: ["caller"],
   },
   {
-    // The Search read path (operations/backup/read-paths.ts): whole objects per page, child lists per object, change listings for incremental backups.
-    file: "operations/backup/search-read.ts",
+    // The Search read path (cli/operations/backup/read-paths.ts): whole objects per page, child lists per object, change listings for incremental backups.
+    file: "cli/operations/backup/search-read.ts",
     calls: [
       "Connect.ListQueueQuickConnects", "Connect.ListRoutingProfileQueues", "Connect.ListSecurityProfilePermissions", "Connect.ListSecurityProfiles", "Connect.ListUsers",
       "Connect.SearchAgentStatuses", "Connect.SearchContactFlowModules", "Connect.SearchContactFlows", "Connect.SearchHoursOfOperations", "Connect.SearchPrompts",
@@ -109,8 +110,8 @@ export const CALL_SITES: readonly CallSite[] = [
     identities: ["caller"],
   },
   {
-    // Every write a restore (or --prune) can make; the tables in operations/restore name them.
-    file: "operations/restore/run-restore.ts",
+    // Every write a restore (or --prune) can make; the tables in cli/operations/restore name them.
+    file: "cli/operations/restore/run-restore.ts",
     calls: [
       "Connect.AssociateBot", "Connect.AssociateInstanceStorageConfig", "Connect.AssociateLambdaFunction", "Connect.AssociatePhoneNumberContactFlow",
       "Connect.AssociateQueueQuickConnects", "Connect.AssociateRoutingProfileQueues", "Connect.CreateAgentStatus", "Connect.CreateContactFlow",
@@ -132,28 +133,28 @@ export const CALL_SITES: readonly CallSite[] = [
     ],
     identities: ["caller"],
   },
-  { file: "operations/restore/prompt-upload.ts", calls: ["S3.PutObject"], identities: ["caller"] },
-  { file: "operations/store/s3-store.ts", calls: ["S3.GetObject", "S3.ListObjectsV2", "S3.PutObject"], identities: ["caller"] },
+  { file: "cli/operations/restore/prompt-upload.ts", calls: ["S3.PutObject"], identities: ["caller"] },
+  { file: "cli/operations/store/s3-store.ts", calls: ["S3.GetObject", "S3.ListObjectsV2", "S3.PutObject"], identities: ["caller"] },
   // connect-dr data verify / restore, with the operator's credentials for each side.
-  { file: "data/dynamodb/check-table.ts", calls: ["DynamoDB.DescribeTable", "DynamoDB.Scan", "DynamoDB.GetItem"], identities: ["caller"] },
-  { file: "data/s3/object-listing.ts", calls: ["S3.ListObjectsV2"], identities: ["caller"] },
-  { file: "data/s3/object-checksum.ts", calls: ["S3.HeadObject", "S3.GetObject"], identities: ["caller"] },
-  { file: "data/s3/replication-preflight.ts", calls: ["S3.GetBucketVersioning", "S3.GetBucketReplication"], identities: ["caller"] },
+  { file: "cli/data/dynamodb/check-table.ts", calls: ["DynamoDB.DescribeTable", "DynamoDB.Scan", "DynamoDB.GetItem"], identities: ["caller"] },
+  { file: "cli/data/s3/object-listing.ts", calls: ["S3.ListObjectsV2"], identities: ["caller"] },
+  { file: "cli/data/s3/object-checksum.ts", calls: ["S3.HeadObject", "S3.GetObject"], identities: ["caller"] },
+  { file: "cli/data/s3/replication-preflight.ts", calls: ["S3.GetBucketVersioning", "S3.GetBucketReplication"], identities: ["caller"] },
   {
-    file: "data/s3/restore-window.ts",
+    file: "cli/data/s3/restore-window.ts",
     calls: ["S3.HeadObject", "S3.CopyObject", "S3.CreateMultipartUpload", "S3.UploadPartCopy", "S3.CompleteMultipartUpload", "S3.AbortMultipartUpload"],
     identities: ["caller"],
   },
   {
-    file: "capacity/metrics.ts",
+    file: "cli/capacity/metrics.ts",
     calls: ["Connect.DescribeInstance", "Connect.GetMetricDataV2", "Connect.ListPhoneNumbersV2", "Connect.ListQueues", "Connect.ListRoutingProfiles", "CloudWatch.GetMetricData"],
     identities: ["caller"],
   },
-  { file: "capacity/loadtest.ts", calls: ["DynamoDB.PutItem", "DynamoDB.Query", "DynamoDB.Scan"], identities: ["caller"] },
+  { file: "cli/capacity/loadtest.ts", calls: ["DynamoDB.PutItem", "DynamoDB.Query", "DynamoDB.Scan"], identities: ["caller"] },
   { file: "cli/commands/loadtest.ts", calls: ["Connect.DescribeInstance", "Connect.ListTrafficDistributionGroups", "Connect.ReplicateInstance", "DynamoDB.CreateTable"], identities: ["caller"] },
-  { file: "resiliency/acgr/instance-replica-provider.ts", calls: ["Connect.DeleteInstance", "Connect.DescribeInstance", "Connect.ReplicateInstance"], identities: ["deployer"] },
+  { file: "components/resiliency/acgr/instance-replica-provider.ts", calls: ["Connect.DeleteInstance", "Connect.DescribeInstance", "Connect.ReplicateInstance"], identities: ["deployer"] },
   {
-    file: "resiliency/acgr/traffic-distribution-group-provider.ts",
+    file: "components/resiliency/acgr/traffic-distribution-group-provider.ts",
     calls: [
       "Connect.CreateTrafficDistributionGroup", "Connect.DeleteTrafficDistributionGroup", "Connect.DescribeTrafficDistributionGroup", "Connect.GetTrafficDistribution",
       "Connect.ListTrafficDistributionGroups", "Connect.UpdatePhoneNumber", "Connect.UpdateTrafficDistribution",
@@ -161,16 +162,16 @@ export const CALL_SITES: readonly CallSite[] = [
     identities: ["deployer"],
   },
   {
-    file: "resiliency/acgr/phone-number-provider.ts",
+    file: "components/resiliency/acgr/phone-number-provider.ts",
     calls: ["Connect.ClaimPhoneNumber", "Connect.DescribePhoneNumber", "Connect.ReleasePhoneNumber", "Connect.SearchAvailablePhoneNumbers"],
     identities: ["deployer"],
   },
   {
-    file: "resiliency/acgr/phone-numbers.ts",
+    file: "components/resiliency/acgr/phone-numbers.ts",
     calls: ["Connect.AssociatePhoneNumberContactFlow", "Connect.DescribePhoneNumber", "Connect.DisassociatePhoneNumberContactFlow", "Connect.ListPhoneNumbersV2"],
     identities: ["deployer"],
   },
-  { file: "resiliency/acgr/connection.ts", calls: ["STS.AssumeRole"], identities: ["deployer"] },
+  { file: "components/resiliency/acgr/connection.ts", calls: ["STS.AssumeRole"], identities: ["deployer"] },
 ];
 
 /** IAM prefix of each SDK service id. */

@@ -4,7 +4,7 @@
  * resource policies, SCPs), plus any other input that parses as a policy document, so that a new
  * policy-bearing resource type cannot slip past unchecked.
  */
-import type { RecordedResource } from "../../../synthesis/mock-cloud";
+import type { RecordedResource } from "../../../tools/synthesis/mock-cloud";
 
 export type PolicyKind = "identity" | "trust" | "resource" | "scp";
 
