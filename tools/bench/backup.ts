@@ -16,7 +16,6 @@
  * Prints progress lines, then ONE JSON object as the last line.
  * Run: npm run bench:backup [-- --time-scale 10] | npm run bench:backup -- --quick
  */
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,7 +36,7 @@ import { verifyBackup } from "../../cli/operations/verify/verify-backup";
 import { DirStore } from "../../cli/operations/store/dir-store";
 import type { Kind } from "../../cli/operations/model/kinds";
 import { idealOf, minimumReadCalls, type Ideal } from "./backup-ideal";
-import { flowContent } from "./bench-instance";
+import { buildBenchInstance, flowContent, type BenchInstance } from "./bench-instance";
 
 const { values: flags } = parseArgs({
   options: { quick: { type: "boolean" }, quotas: { type: "string" }, "time-scale": { type: "string" }, size: { type: "string" } },
@@ -138,10 +137,8 @@ async function startSimProcess(accounts: Record<string, string>, s3Endpoint: str
 }
 
 
-/** Builds a source instance of `size` through the API (quotas off) and returns its ids. */
-async function buildSource(sim: SimProcess, account: string, key: string, size: ReturnType<typeof sizeOf>, alias: string) {
-  const hours = Array.from({ length: size.hours }, (_, i) => ({ id: randomUUID(), name: `Hours ${String(i).padStart(2, "0")}` }));
-  const queues = Array.from({ length: size.queues }, (_, i) => ({ id: randomUUID(), name: `Queue ${String(i).padStart(3, "0")}`, hoursOfOperationName: hours[i % size.hours]!.name }));
+/** Builds a source instance of `size` through the API (quotas off): bench-instance.ts's, plus the people kinds and prompts with audio. */
+async function buildSource(sim: SimProcess, account: string, key: string, size: ReturnType<typeof sizeOf>, alias: string): Promise<BenchInstance> {
   const pad = (i: number, n = 3) => String(i).padStart(n, "0");
   const securityProfiles = Array.from({ length: size.securityProfiles }, (_, i) => ({ name: `Team profile ${pad(i, 2)}`, description: "bench", permissions: ["BasicAgentAccess", "Queues.View"], tags: { app: "bench" } }));
   const regions = 4;
@@ -154,50 +151,10 @@ async function buildSource(sim: SimProcess, account: string, key: string, size: 
     tags: { app: "bench" },
   }));
   const prompts = [{ name: "Greeting" }, ...Array.from({ length: size.prompts - 1 }, (_, i) => ({ name: `Prompt ${pad(i, 2)}`, audio: Buffer.alloc(2048, i + 1) }))];
-  const src = await sim.seed({
-    account, region: "us-east-1", instance: { alias }, hours, queues, users, prompts, securityProfiles, hierarchy: { levels: ["Region", "Team"], groups },
-    lambdaFunctions: [`arn:aws:lambda:us-east-1:${account}:function:crm-lookup`],
+  return buildBenchInstance({
+    seed: (spec) => sim.seed(spec), endpoint: sim.endpoint, accessKeyId: key, account, alias, size,
+    extra: { users, prompts, securityProfiles, hierarchy: { levels: ["Region", "Team"], groups } },
   });
-  const admin = await openSession({ region: "us-east-1", endpoint: sim.endpoint, credentials: { accessKeyId: key, secretAccessKey: "x" }, quotas: uniformQuotas(10_000, 10_000) });
-  const I = { InstanceId: src.instanceId };
-  const arn = (seg: string, id: string) => `${src.instanceArn}/${seg}/${id}`;
-  const flowIds: string[] = [];
-  const xferFlows: string[] = [];
-  for (let i = 0; i < size.flows; i++) {
-    const q1 = queues[i % size.queues]!;
-    const q2 = queues[(i * 7 + 3) % size.queues]!;
-    const actions: { type: string; params: Record<string, unknown> }[] = [
-      { type: "CheckHoursOfOperation", params: { Hours: arn("operating-hours", hours[i % size.hours]!.id) } },
-      { type: "MessageParticipant", params: { PromptId: arn("prompt", src.ids.prompts.Greeting!) } },
-      { type: "InvokeLambdaFunction", params: { LambdaFunctionARN: `arn:aws:lambda:$.AwsRegion:${account}:function:crm-lookup`, InvocationTimeLimitSeconds: "3" } },
-      { type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q1.id) } },
-      { type: "UpdateContactTargetQueue", params: { QueueId: arn("queue", q2.id) } },
-    ];
-    if (i > 0 && i % 3 === 0) actions.push({ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i - 1]!) } });
-    const type = i % 6 === 5 ? "QUEUE_TRANSFER" : "CONTACT_FLOW";
-    const out = await send(admin.client, "CreateContactFlow", { ...I, Name: `Flow ${String(i).padStart(3, "0")}`, Type: type, Content: flowContent(actions), Tags: { app: "bench" } });
-    flowIds.push(out.ContactFlowId as string);
-    if (type === "QUEUE_TRANSFER") xferFlows.push(out.ContactFlowId as string);
-  }
-  // Mutual references: every 10th flow points forward to a later flow that points back to it.
-  for (let i = 0; i + 5 < size.flows; i += 10) {
-    await send(admin.client, "UpdateContactFlowContent", { ...I, ContactFlowId: flowIds[i]!, Content: flowContent([{ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i + 5]!) } }]) });
-    await send(admin.client, "UpdateContactFlowContent", { ...I, ContactFlowId: flowIds[i + 5]!, Content: flowContent([{ type: "TransferToFlow", params: { ContactFlowId: arn("contact-flow", flowIds[i]!) } }]) });
-  }
-  const qcIds: string[] = [];
-  for (let i = 0; i < size.quickConnects; i++) {
-    const out = await send(admin.client, "CreateQuickConnect", { ...I, Name: `QC ${String(i).padStart(2, "0")}`, QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: queues[i % size.queues]!.id, ContactFlowId: xferFlows[i % xferFlows.length]! } } });
-    qcIds.push(out.QuickConnectId as string);
-  }
-  for (let i = 0; i < size.queues; i += 2) await send(admin.client, "AssociateQueueQuickConnects", { ...I, QueueId: queues[i]!.id, QuickConnectIds: [qcIds[(i / 2) % qcIds.length]!] });
-  for (let i = 0; i < size.routingProfiles; i++) {
-    await send(admin.client, "CreateRoutingProfile", {
-      ...I, Name: `Profile ${String(i).padStart(2, "0")}`, Description: "bench", DefaultOutboundQueueId: queues[i % size.queues]!.id,
-      MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }, { Channel: "CHAT", Concurrency: 2 }],
-      QueueConfigs: [0, 1, 2].map((k) => ({ QueueReference: { QueueId: queues[(i + k * 13) % size.queues]!.id, Channel: "VOICE" }, Priority: k + 1, Delay: k * 10 })),
-    });
-  }
-  return { src, admin, flowIds, queues, hours };
 }
 
 /** Peak heap growth while `work` runs, in MB. */

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SeedResult, SeedSpec } from "../simulator";
-import { openSession } from "../../cli/operations/connect/session";
+import { openSession, type ConnectSession } from "../../cli/operations/connect/session";
 import { send } from "../../cli/operations/connect/send";
 import { uniformQuotas } from "../../cli/operations/rate/quotas";
 
@@ -22,20 +22,38 @@ export function flowContent(actions: { type: string; params: Record<string, unkn
   });
 }
 
-/** Builds the bench source instance (us-east-1, the given account) and returns its seed result. */
+/** The bench source instance as built: its seed result, the admin session that built it, and the ids the benches change. */
+export interface BenchInstance {
+  readonly src: SeedResult;
+  readonly admin: ConnectSession;
+  readonly flowIds: readonly string[];
+  readonly queues: readonly { readonly id: string; readonly name: string }[];
+  readonly hours: readonly { readonly id: string; readonly name: string }[];
+}
+
+/**
+ * Builds the bench source instance (us-east-1, the given account) through the API, quotas off: the
+ * seeded hours, queues and `extra` (people, prompts), then flows with mutual references, quick
+ * connects and routing profiles.
+ */
 export async function buildBenchInstance(options: {
   seed(spec: SeedSpec): SeedResult | Promise<SeedResult>;
   endpoint: string;
   accessKeyId: string;
   account: string;
+  /** @default "bench-east" */
+  alias?: string;
   size?: BenchSize;
-}): Promise<SeedResult> {
+  /** More of the seed: users, security profiles, hierarchy, prompts. @default a "Greeting" prompt */
+  extra?: Partial<SeedSpec>;
+}): Promise<BenchInstance> {
   const SIZE = options.size ?? BENCH_SIZE;
-  const sim = { seed: options.seed };
-  const ACCOUNTS = { SRC: options.account };
   const hours = Array.from({ length: SIZE.hours }, (_, i) => ({ id: randomUUID(), name: `Hours ${String(i).padStart(2, "0")}` }));
   const queues = Array.from({ length: SIZE.queues }, (_, i) => ({ id: randomUUID(), name: `Queue ${String(i).padStart(3, "0")}`, hoursOfOperationName: hours[i % SIZE.hours]!.name }));
-  const src = await sim.seed({ account: ACCOUNTS.SRC, region: "us-east-1", instance: { alias: "bench-east" }, hours, queues, prompts: [{ name: "Greeting" }], lambdaFunctions: [`arn:aws:lambda:us-east-1:${options.account}:function:crm-lookup`] });
+  const src = await options.seed({
+    account: options.account, region: "us-east-1", instance: { alias: options.alias ?? "bench-east" }, hours, queues, prompts: [{ name: "Greeting" }],
+    lambdaFunctions: [`arn:aws:lambda:us-east-1:${options.account}:function:crm-lookup`], ...options.extra,
+  });
   const arn = (seg: string, id: string) => `${src.instanceArn}/${seg}/${id}`;
   const admin = await openSession({ region: "us-east-1", endpoint: options.endpoint, credentials: { accessKeyId: options.accessKeyId, secretAccessKey: "x" }, quotas: uniformQuotas(10_000, 10_000) });
   const I = { InstanceId: src.instanceId };
@@ -64,16 +82,16 @@ export async function buildBenchInstance(options: {
   }
   const qcIds: string[] = [];
   for (let i = 0; i < SIZE.quickConnects; i++) {
-    const out = await send(admin.client, "CreateQuickConnect", { ...I, Name: `QC ${String(i).padStart(2, "0")}`, QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: queues[i]!.id, ContactFlowId: xferFlows[i % xferFlows.length]! } } });
+    const out = await send(admin.client, "CreateQuickConnect", { ...I, Name: `QC ${String(i).padStart(2, "0")}`, QuickConnectConfig: { QuickConnectType: "QUEUE", QueueConfig: { QueueId: queues[i % SIZE.queues]!.id, ContactFlowId: xferFlows[i % xferFlows.length]! } } });
     qcIds.push(out.QuickConnectId as string);
   }
   for (let i = 0; i < SIZE.queues; i += 2) await send(admin.client, "AssociateQueueQuickConnects", { ...I, QueueId: queues[i]!.id, QuickConnectIds: [qcIds[(i / 2) % qcIds.length]!] });
   for (let i = 0; i < SIZE.routingProfiles; i++) {
     await send(admin.client, "CreateRoutingProfile", {
-      ...I, Name: `Profile ${String(i).padStart(2, "0")}`, Description: "bench", DefaultOutboundQueueId: queues[i]!.id,
+      ...I, Name: `Profile ${String(i).padStart(2, "0")}`, Description: "bench", DefaultOutboundQueueId: queues[i % SIZE.queues]!.id,
       MediaConcurrencies: [{ Channel: "VOICE", Concurrency: 1 }, { Channel: "CHAT", Concurrency: 2 }],
       QueueConfigs: [0, 1, 2].map((k) => ({ QueueReference: { QueueId: queues[(i + k * 13) % SIZE.queues]!.id, Channel: "VOICE" }, Priority: k + 1, Delay: k * 10 })),
     });
   }
-  return src;
+  return { src, admin, flowIds, queues, hours };
 }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator({ accounts: { [KEY]: ACCOUNT }, quotas: { default: { ratePerSecond: 100_000, burst: 100_000 } } });
   const dir = mkdtempSync(join(tmpdir(), "connect-dr-bench-export-"));
   try {
-    const src = await buildBenchInstance({ seed: (s) => sim.seed(s), endpoint: sim.endpoint, accessKeyId: KEY, account: ACCOUNT });
+    const { src } = await buildBenchInstance({ seed: (s) => sim.seed(s), endpoint: sim.endpoint, accessKeyId: KEY, account: ACCOUNT });
     const session = await openSession({ region: "us-east-1", endpoint: sim.endpoint, credentials: { accessKeyId: KEY, secretAccessKey: "x" }, quotas: uniformQuotas(100_000, 100_000) });
     await runBackup({ client: session.client, instanceId: src.instanceId, store: new DirStore(dir), kinds: KINDS });
     const report = await verifyBackup(new DirStore(dir));

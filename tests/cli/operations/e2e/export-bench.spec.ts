@@ -35,7 +35,7 @@ describe("connect-dr export of the bench instance", function () {
 
   before(async () => {
     sim = await startSimulator({ accounts: { [KEY]: ACCOUNT }, quotas: { default: { ratePerSecond: 10_000, burst: 10_000 } } });
-    const src = await buildBenchInstance({ seed: (s) => sim.seed(s), endpoint: sim.endpoint, accessKeyId: KEY, account: ACCOUNT, size: SIZE });
+    const { src } = await buildBenchInstance({ seed: (s) => sim.seed(s), endpoint: sim.endpoint, accessKeyId: KEY, account: ACCOUNT, size: SIZE });
     const session = await openSession({ region: "us-east-1", endpoint: sim.endpoint, credentials: { accessKeyId: KEY, secretAccessKey: "x" }, quotas: uniformQuotas(10_000, 10_000) });
     dir = mkdtempSync(join(tmpdir(), "connect-dr-export-bench-"));
     await runBackup({ client: session.client, instanceId: src.instanceId, store: new DirStore(dir), kinds: KINDS });
