@@ -183,21 +183,25 @@ export function optionalRegionalOutputs(
  * take both copies).
  */
 export function regionalRecordings(config: StackConfig, providers: StackProviders, here: string, peer: string): ReplicatedRecordings {
+  return new ReplicatedRecordings("recordings", vaultPairArgs(config, providers, peer), { provider: providers.get("workload", here) });
+}
+
+/**
+ * What a source bucket replicated to the backup vault takes from the configuration (recordings and the
+ * contact-records archive alike): the vault account in the other Region, the recordings' retention and
+ * Object Lock, and a replication alarm as soon as replication lags past the recovery point objective.
+ */
+function vaultPairArgs(config: StackConfig, providers: StackProviders, peer: string) {
   const { objectLock } = config.recordings;
-  return new ReplicatedRecordings(
-    "recordings",
-    {
-      sourceAccountId: config.accounts.workload.id,
-      destinationAccountId: config.accounts.backupVault.id,
-      replicaProvider: providers.get("backupVault", peer),
-      retentionDays: config.recordings.retentionDays,
-      destinationObjectLockEnabled: objectLock.enabled,
-      ...(objectLock.enabled ? { destinationObjectLockMode: objectLock.mode, destinationObjectLockDays: objectLock.days } : {}),
-      // Alarm as soon as replication lags past the recovery point objective.
-      replicationLatencyThresholdSeconds: config.rpoSeconds,
-    },
-    { provider: providers.get("workload", here) },
-  );
+  return {
+    sourceAccountId: config.accounts.workload.id,
+    destinationAccountId: config.accounts.backupVault.id,
+    replicaProvider: providers.get("backupVault", peer),
+    retentionDays: config.recordings.retentionDays,
+    destinationObjectLockEnabled: objectLock.enabled,
+    ...(objectLock.enabled ? { destinationObjectLockMode: objectLock.mode, destinationObjectLockDays: objectLock.days } : {}),
+    replicationLatencyThresholdSeconds: config.rpoSeconds,
+  };
 }
 
 /** The streams of this Region's Connect instance that the archive keeps. */
@@ -213,17 +217,10 @@ export interface ArchivedStreams {
  * the other Region, same retention, Object Lock and RPO alarm): CTRs are recovered from it.
  */
 export function regionalContactRecordsArchive(config: StackConfig, providers: StackProviders, here: string, peer: string, streams: ArchivedStreams): ContactRecordsArchive {
-  const { objectLock } = config.recordings;
   return new ContactRecordsArchive(
     "contact-records",
     {
-      sourceAccountId: config.accounts.workload.id,
-      destinationAccountId: config.accounts.backupVault.id,
-      replicaProvider: providers.get("backupVault", peer),
-      retentionDays: config.recordings.retentionDays,
-      destinationObjectLockEnabled: objectLock.enabled,
-      ...(objectLock.enabled ? { destinationObjectLockMode: objectLock.mode, destinationObjectLockDays: objectLock.days } : {}),
-      replicationLatencyThresholdSeconds: config.rpoSeconds,
+      ...vaultPairArgs(config, providers, peer),
       contactTraceRecordsStreamArn: streams.contactTraceRecordsStreamArn,
       agentEventsStreamArn: streams.agentEventsStreamArn,
       streamKeyArn: streams.kmsKeyArn,
